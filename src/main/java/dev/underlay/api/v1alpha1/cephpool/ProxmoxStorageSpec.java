@@ -1,0 +1,32 @@
+package dev.underlay.api.v1alpha1.cephpool;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.underlay.api.v1alpha1.common.ValidationPatterns;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
+import java.util.List;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProxmoxStorageSpec(
+        @Required
+        @Pattern(ValidationPatterns.PVE_STORAGE_ID)
+        @JsonPropertyDescription("Proxmox storage ID, e.g. vm-disks.")
+        String name,
+        @JsonPropertyDescription("Content types: images (VM disks, default) and/or rootdir (containers).")
+        List<StorageContent> content,
+        @JsonPropertyDescription("Map images through the kernel RBD module instead of librbd. Default false.")
+        Boolean krbd) {
+
+    public ProxmoxStorageSpec {
+        content = content == null || content.isEmpty() ? List.of(StorageContent.images) : List.copyOf(content);
+    }
+
+    /** Proxmox content type names. */
+    @SuppressWarnings("java:S115")
+    public enum StorageContent {
+        images,
+        rootdir
+    }
+}

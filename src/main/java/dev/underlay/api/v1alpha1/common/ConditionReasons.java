@@ -1,0 +1,61 @@
+package dev.underlay.api.v1alpha1.common;
+
+/**
+ * Reasons the controllers put on conditions. Each says when it occurs and what a person should do. A reason may be
+ * followed by ": detail" in the condition message, never in the reason itself (reasons are CamelCase identifiers).
+ */
+public final class ConditionReasons {
+    /** Everything converged. Nothing to do. */
+    public static final String RECONCILED = "Reconciled";
+    /** spec.clusterRef names a ProxmoxCluster that does not exist in this namespace. Create it or fix the name. */
+    public static final String CLUSTER_NOT_FOUND = "ClusterNotFound";
+    /** The referenced ProxmoxCluster exists but is not Ready; its own conditions say why. */
+    public static final String CLUSTER_NOT_READY = "ClusterNotReady";
+    /** The credentials Secret does not exist. Create it with keys tokenId and tokenSecret. */
+    public static final String CREDENTIALS_SECRET_MISSING = "CredentialsSecretMissing";
+    /** The credentials Secret lacks a required key or holds an unusable value; the message names the key. */
+    public static final String CREDENTIALS_SECRET_INVALID = "CredentialsSecretInvalid";
+    /** A Secret referenced for TLS (CA bundle) or another purpose is missing or lacks its key. */
+    public static final String SECRET_MISSING = "SecretMissing";
+    /** The spec fails a rule the API server could not check; the message says which. Fix the spec. */
+    public static final String INVALID_SPEC = "InvalidSpec";
+    /** Proxmox rejected the API token (401). Check tokenId/tokenSecret and that the token is not expired. */
+    public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
+    /** The token lacks a privilege; the message names privilege and path. Grant it (see README). */
+    public static final String PERMISSION_DENIED = "PermissionDenied";
+    /** The server certificate did not verify against the configured CA. Fix spec.tls.caSecretRef. */
+    public static final String TLS_VERIFICATION_FAILED = "TlsVerificationFailed";
+    /** The server certificate does not match spec.tls.fingerprintSha256. Check for a renewed cert or a MITM. */
+    public static final String TLS_FINGERPRINT_MISMATCH = "TlsFingerprintMismatch";
+    /** No endpoint answered. Check network reachability of spec.endpoints. */
+    public static final String ENDPOINTS_UNREACHABLE = "EndpointsUnreachable";
+    /** /cluster/status reports another cluster name than spec.clusterName. Wrong endpoint or wrong spec. */
+    public static final String CLUSTER_NAME_MISMATCH = "ClusterNameMismatch";
+    /** spec.expectedNodes and the nodes Proxmox reports differ; the message names the difference. */
+    public static final String NODES_MISMATCH = "NodesMismatch";
+    /** A node is offline; the message names it. */
+    public static final String NODE_OFFLINE = "NodeOffline";
+    /** The Proxmox cluster is not quorate; the operator makes no mutating call until it is. */
+    public static final String QUORUM_LOST = "QuorumLost";
+    /** Ceph reports HEALTH_WARN; the message carries Ceph's summary. */
+    public static final String CEPH_HEALTH_WARN = "CephHealthWarn";
+    /** Ceph reports HEALTH_ERR; the message carries Ceph's summary. */
+    public static final String CEPH_HEALTH_ERR = "CephHealthErr";
+    /** Proxmox answered with a transient error (5xx, 595/596, timeout); the operator retries with backoff. */
+    public static final String PROXMOX_UNAVAILABLE = "ProxmoxUnavailable";
+    /** A Proxmox task failed; the message carries the exit status. */
+    public static final String PROXMOX_TASK_FAILED = "ProxmoxTaskFailed";
+    /** The external object exists but is not marked as this resource's; set spec.adopt to take it over. */
+    public static final String OWNERSHIP_CONFLICT = "OwnershipConflict";
+    /** The operator waits for a VM lock held by another task (backup, migrate, clone, create). */
+    public static final String VM_LOCKED = "VMLocked";
+    /** The resource's controller is not implemented in this version; the resource is only validated. */
+    public static final String NOT_IMPLEMENTED = "ControllerNotImplemented";
+    /** The cluster has not been observed yet (first snapshot pending). */
+    public static final String WAITING_FOR_SNAPSHOT = "WaitingForClusterSnapshot";
+    /** managementPolicy is Observe: drift is reported, nothing is changed. */
+    public static final String OBSERVE_ONLY = "ObserveOnly";
+
+    private ConditionReasons() {
+    }
+}

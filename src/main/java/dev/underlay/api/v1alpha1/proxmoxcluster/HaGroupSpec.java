@@ -1,0 +1,49 @@
+package dev.underlay.api.v1alpha1.proxmoxcluster;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+import java.util.List;
+
+/** An HA group (PVE 8) / node-affinity rule (PVE 9). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HaGroupSpec(
+        @Required
+        @Pattern("^[a-zA-Z][a-zA-Z0-9\\-_.]{1,127}$")
+        @JsonPropertyDescription("Group name (PVE 8) / rule ID (PVE 9), e.g. production.")
+        String name,
+
+        @Required
+        @Size(min = 1, max = 64)
+        @JsonPropertyDescription("Member nodes, each optionally with a priority: node or node:priority (higher preferred).")
+        List<@Pattern("^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(:[0-9]{1,4})?$") String> nodes,
+
+        @JsonPropertyDescription("Resources may run only on the member nodes (PVE 9: strict node-affinity). Default false.")
+        Boolean restricted,
+
+        @JsonPropertyDescription("Do not move resources back to a higher-priority node when it returns "
+                + "(PVE 9: failback=0 on the member resources). Default false.")
+        Boolean noFailback,
+
+        @JsonPropertyDescription("Free-text comment stored with the group/rule.")
+        String comment,
+
+        @JsonPropertyDescription("Take over an existing group/rule of the same name that the operator did not create. "
+                + "Without it such a group is reported as a conflict and left alone.")
+        Boolean adopt) {
+
+    public boolean isRestricted() {
+        return Boolean.TRUE.equals(restricted);
+    }
+
+    public boolean isNoFailback() {
+        return Boolean.TRUE.equals(noFailback);
+    }
+
+    public boolean isAdopt() {
+        return Boolean.TRUE.equals(adopt);
+    }
+}

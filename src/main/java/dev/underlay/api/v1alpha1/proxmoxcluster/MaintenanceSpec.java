@@ -1,0 +1,27 @@
+package dev.underlay.api.v1alpha1.proxmoxcluster;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.underlay.api.v1alpha1.common.ValidationPatterns;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
+/** One node to evacuate for maintenance (the seed's "Node Maintenance Mode", automated). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MaintenanceSpec(
+        @Required
+        @Pattern(ValidationPatterns.PVE_NODE)
+        @JsonPropertyDescription("Proxmox node to put into maintenance.")
+        String node,
+
+        @JsonPropertyDescription("Why, for the audit trail (shown in Events).")
+        String reason,
+
+        @JsonPropertyDescription("Set the Ceph noout flag while the node is in maintenance so its OSDs are not marked out "
+                + "and rebalanced. Unset on exit only if this operator set it.")
+        Boolean cephNoOut) {
+
+    public boolean isCephNoOut() {
+        return Boolean.TRUE.equals(cephNoOut);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.underlay.api.v1alpha1.talosnodevm;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GuestAgentSpec(
+        @JsonPropertyDescription("Enable the QEMU guest agent device; IP addresses are then read through it. Default false.")
+        Boolean enabled) {
+
+    public boolean isEnabled() {
+        return Boolean.TRUE.equals(enabled);
+    }
+}
