@@ -1,0 +1,61 @@
+package dev.underlay.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every Underlay setting, named once (prefix {@code underlay}). */
+@ConfigMapping(prefix = "underlay")
+public interface UnderlayConfig {
+
+    /** Which Proxmox backend the operator talks to. */
+    @WithDefault("rest")
+    Backend backend();
+
+    Resync resync();
+
+    Embedded embedded();
+
+    enum Backend {
+        /** The real Proxmox VE REST API, per ProxmoxCluster endpoints. */
+        rest,
+        /** The in-JVM Proxmox VE simulator (embedded demo and tests). */
+        simulator
+    }
+
+    interface Resync {
+        /** Period between cluster snapshots while nothing is in flight. */
+        @WithDefault("60s")
+        Duration calm();
+
+        /** Period while tasks are running or a node is in maintenance. */
+        @WithDefault("5s")
+        Duration busy();
+
+        /** Retry period for a resource waiting on a missing reference or an unreachable cluster. */
+        @WithDefault("30s")
+        Duration waiting();
+    }
+
+    /** The self-contained mode the README's first command starts: no Kubernetes and no Proxmox needed. */
+    interface Embedded {
+        /** Start an in-process Kubernetes API (and, later, the Proxmox simulator) and run the operator against it. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Port of the embedded Kubernetes API on 127.0.0.1; 0 picks a free one. */
+        @WithDefault("0")
+        int port();
+
+        /** Where the kubeconfig for the embedded API is written. */
+        @WithDefault("target/underlay/kubeconfig")
+        String kubeconfig();
+
+        /** Directory of example manifests applied at start; empty to apply none. */
+        @WithName("examples-dir")
+        Optional<String> examplesDir();
+    }
+}
