@@ -1,7 +1,6 @@
 package dev.underlay.deploy;
 
 import com.marcnuri.helm.LintResult;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,7 +15,7 @@ class ChartMetadataTest {
     @Test
     void chartYamlDeclaresVersionsAndTheKubernetesFloor() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> chart = Serialization.unmarshal(read(CHART.resolve("Chart.yaml")), Map.class);
+        Map<String, Object> chart = Manifests.SERIALIZATION.unmarshal(read(CHART.resolve("Chart.yaml")), Map.class);
 
         assertThat(chart).containsEntry("apiVersion", "v2")
                 .containsEntry("name", "underlay")

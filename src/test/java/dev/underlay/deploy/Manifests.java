@@ -2,7 +2,7 @@ package dev.underlay.deploy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 /** A multi-document YAML stream parsed by the fabric8 client into typed objects (generic where fabric8 has no model). */
 final class Manifests {
+
+    static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private final List<HasMetadata> objects;
 
@@ -20,7 +22,7 @@ final class Manifests {
     static Manifests parse(String yaml) {
         List<HasMetadata> objects = Arrays.stream(yaml.split("(?m)^---\\s*$"))
                 .filter(Manifests::hasContent)
-                .map(document -> (HasMetadata) Serialization.unmarshal(document))
+                .map(document -> (HasMetadata) SERIALIZATION.unmarshal(document))
                 .collect(Collectors.toUnmodifiableList());
         return new Manifests(objects);
     }
