@@ -37,6 +37,11 @@ class ChartCustomValuesTest {
     }
 
     @Test
+    void everyObjectParsesWithoutUnknownFields() {
+        assertThat(UnknownFields.in(manifests)).isEmpty();
+    }
+
+    @Test
     void watchedNamespacesBecomeTheQosdkNamespacesList() {
         assertThat(env().get("QUARKUS_OPERATOR_SDK_NAMESPACES").getValue()).isEqualTo("homelab,lab");
     }

@@ -53,6 +53,11 @@ class ChartDefaultsTest {
     }
 
     @Test
+    void everyObjectParsesWithoutUnknownFields() {
+        assertThat(UnknownFields.in(manifests)).isEmpty();
+    }
+
+    @Test
     void deploymentRunsOneReplicaOfTheAppVersionImage() {
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         assertThat(pod.getContainers()).hasSize(1);
