@@ -1,0 +1,32 @@
+package dev.underlay.deploy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** values.schema.json makes a bad value fail the install with a message naming the value. */
+class ChartValuesSchemaTest {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            replicas                         | -1          | replicas: Must be greater than or equal to 0
+            replicas                         | two         | replicas: Invalid type. Expected: integer
+            watchNamespaces                  | homelab     | watchNamespaces: Invalid type. Expected: array, given: string
+            watchNamespaces[0]               | Home_Lab    | watchNamespaces.0: Does not match pattern
+            logLevel                         | VERBOSE     | logLevel: logLevel must be one of the following
+            image.pullPolicy                 | Sometimes   | image.pullPolicy: image.pullPolicy must be one of the following
+            resync.calm                      | PT1M        | resync.calm: Does not match pattern
+            metrics.service.port             | 70000       | metrics.service.port: Must be less than or equal to 65535
+            metrics.serviceMonitor.enabled   | yes please  | metrics.serviceMonitor.enabled: Invalid type. Expected: boolean
+            replicaCount                     | 2           | Additional property replicaCount is not allowed
+            rbac.nodeMaintenence             | false       | Additional property nodeMaintenence is not allowed
+            """)
+    void badValueFailsWithAMessageNamingIt(String key, String value, String message) {
+        assertThatThrownBy(() -> UnderlayChart.template(java.util.List.of(), Map.of(key, value)))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining(message);
+    }
+}
