@@ -53,6 +53,17 @@ public record PveVersion(int major, int minor, int patch, String version, String
         return c != 0 ? c : Integer.compare(patch, other.patch);
     }
 
+    /** Equal when major, minor and patch are; consistent with {@link #compareTo}, whatever text or repoid. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PveVersion other && compareTo(other) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return (major * 1000 + minor) * 1000 + patch;
+    }
+
     @Override
     public String toString() {
         return major + "." + minor + "." + patch;
