@@ -1,7 +1,6 @@
 package dev.underlay.proxmox.model;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A guest row of {@code /cluster/resources} ({@code type} qemu or lxc). {@code lock}, {@code hastate},
@@ -23,9 +22,5 @@ public record VmResource(String id, String type, int vmid, String node, String n
 
     public boolean isRunning() {
         return "running".equals(status);
-    }
-
-    public Optional<String> lockOpt() {
-        return Optional.ofNullable(lock);
     }
 }

@@ -1,6 +1,9 @@
 package dev.underlay.proxmox.rest;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +55,36 @@ public final class PveWire {
     /** The form body of a POST/PUT, empty for GET/DELETE. */
     public static String body(PveRequest request) {
         return request.method().carriesBody() ? formEncode(request.params()) : "";
+    }
+
+    /**
+     * The raw segments of an encoded path ({@code /nodes/pve1/tasks/UPID%3A...} to {@code [nodes, pve1, tasks,
+     * UPID:...]}), for transports that route in-process instead of over HTTP.
+     */
+    public static List<String> segments(String encodedPath) {
+        List<String> out = new ArrayList<>();
+        for (String part : encodedPath.split("/")) {
+            if (!part.isEmpty()) {
+                out.add(decode(part));
+            }
+        }
+        return out;
+    }
+
+    /** Reverses {@link #encode}; {@code +} stays a plus sign (paths are not form-encoded). */
+    public static String decode(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length()) {
+                out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     public static String encode(String text) {

@@ -281,6 +281,35 @@ class HttpPveTransportTest {
     }
 
     @Test
+    void stalledTlsHandshakeIsBoundedByTheConnectTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.start();
+            PveConnectionSettings settings = PveConnectionSettings.of(
+                    List.of(URI.create("https://127.0.0.1:" + silent.getLocalPort())), TOKEN_ID, SECRET)
+                    .withCaPem(caA.certificatePem()).withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(15));
+            PveRestApi api = api(settings);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(api::version)
+                    .isInstanceOfSatisfying(TransientException.class,
+                            e -> assertThat(e.getMessage()).contains("cannot connect")));
+            assertThat(accepted).isNotEmpty();
+            for (java.net.Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void uploadsIsoAsMultipart(@TempDir Path dir) throws Exception {
         Path iso = Files.writeString(dir.resolve("talos.iso"), "not really an iso");
         FakePveServer server = track(FakePveServer.https(serverOfA)).answerAlways(200, "OK",

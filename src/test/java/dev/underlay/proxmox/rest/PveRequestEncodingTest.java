@@ -400,6 +400,18 @@ class PveRequestEncodingTest {
                 new PveUpload(java.nio.file.Path.of("x"), "x", null))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void encodedPathsDecodeBackToTheirSegments() {
+        String upid = "UPID:pve2:0000A1B2:00C0FFEE:6530A1B2:vzdump:101:underlay@pve!operator:";
+        String volid = "local:iso/talos v1.9+metal.iso";
+
+        assertThat(PveWire.segments(PveWire.path("nodes", "pve2", "tasks", upid, "status")))
+                .containsExactly("nodes", "pve2", "tasks", upid, "status");
+        assertThat(PveWire.segments(PveWire.path("nodes", "pve1", "storage", "local", "content", volid)))
+                .containsExactly("nodes", "pve1", "storage", "local", "content", volid);
+        assertThat(PveWire.decode(PveWire.encode("ümlaut, ok"))).isEqualTo("ümlaut, ok");
+    }
+
     private static List<Map.Entry<String, String>> params(PveRequest request) {
         return request.params().entries();
     }
