@@ -158,15 +158,30 @@ class HttpPveTransportTest {
         FakePveServer server = track(FakePveServer.https(otherHostOfA)).answerAlways(200, "OK", VERSION_BODY);
         try (LogCapture logs = new LogCapture()) {
             PveRestApi api = api(settings(server).withInsecureSkipVerify().withLimits(3, 1000));
-            api.version();
-            api.version();
+            server.holdRequests();
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> call(api));
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> call(api));
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.arrived() == 2);
+            server.release();
+            CompletableFuture.allOf(first, second).get(30, TimeUnit.SECONDS);
+            call(api);
+
             List<String> warnings = logs.messagesAtLeast(Level.WARNING).stream()
                     .filter(m -> m.contains("new connection") && m.contains("without TLS certificate verification"))
                     .toList();
-            assertThat(server.connections()).isPositive();
+            assertThat(server.connections()).as("two requests in flight need two connections").isEqualTo(2);
+            assertThat(server.arrived()).isEqualTo(3);
             assertThat(warnings).hasSize(server.connections());
             assertThat(logs.messagesAtLeast(Level.WARNING))
                     .anySatisfy(m -> assertThat(m).contains("TLS certificate verification is disabled"));
+        }
+    }
+
+    private static void call(PveRestApi api) {
+        try {
+            api.version();
+        } catch (ProxmoxApiException e) {
+            throw new IllegalStateException(e);
         }
     }
 
