@@ -42,6 +42,14 @@ public record VmOptions(Map<String, String> values) {
         return values.isEmpty();
     }
 
+    /** The cloud-init password is the one VM option that is a secret; it never shows in logs. */
+    @Override
+    public String toString() {
+        java.util.Map<String, String> shown = new java.util.TreeMap<>(values);
+        shown.computeIfPresent("cipassword", (k, v) -> "***");
+        return "VmOptions" + shown;
+    }
+
     /** Mutable builder; every setter returns {@code this}. */
     public static class Builder {
         private final Map<String, String> values = new TreeMap<>();

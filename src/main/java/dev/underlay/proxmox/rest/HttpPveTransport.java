@@ -127,7 +127,8 @@ public final class HttpPveTransport implements PveTransport {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             Log.debugf("PVE %s %s -> %d", endpoint.base(), request.describe(), response.getStatus());
             return new PveResponse(response.getStatus(), response.getStatusInfo().getReasonPhrase(), body);
-        } catch (ProcessingException | IllegalStateException e) {
+        } catch (ProcessingException e) {
+            // the REST client wraps every transport-level failure (connect, TLS, timeout, reset) in this type
             throw classify(endpoint, request, e);
         }
     }

@@ -32,8 +32,4 @@ record PveEnvelope(JsonNode data, String message, Map<String, String> errors) {
         String text = message.isTextual() ? message.asText().strip() : null;
         return new PveEnvelope(root.path("data"), text == null || text.isEmpty() ? null : text, errors);
     }
-
-    boolean hasData() {
-        return !PveJson.isAbsent(data);
-    }
 }

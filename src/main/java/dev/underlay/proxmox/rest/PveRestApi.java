@@ -124,14 +124,14 @@ public final class PveRestApi implements ProxmoxApi {
 
     @Override
     public int nextVmid() throws ProxmoxApiException {
-        return read(PveRequest.get("/cluster/nextid"), data -> Fields.of(wrap(data)).integer("v"));
+        return read(PveRequest.get("/cluster/nextid"), PveRestApi::vmid);
     }
 
     @Override
     public int checkVmidFree(int vmid) throws ProxmoxApiException {
         PveRequest request = PveRequest.get("/cluster/nextid", PveParams.builder().add("vmid", vmid).build());
         try {
-            return read(request, data -> Fields.of(wrap(data)).integer("v"));
+            return read(request, PveRestApi::vmid);
         } catch (InvalidParameterException e) {
             // PVE reports a taken VMID as a parameter error on "vmid"
             if (e.errors().containsKey("vmid")) {
@@ -669,8 +669,12 @@ public final class PveRestApi implements ProxmoxApi {
                 e);
     }
 
-    /** Lets scalar answers ({@code nextid}) go through the same lenient field reader. */
-    private static JsonNode wrap(JsonNode scalar) {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("v", scalar);
+    /** {@code nextid} answers a string ("100") although the schema says integer. */
+    private static int vmid(JsonNode data) {
+        Long value = PveJson.toLong(data);
+        if (value == null) {
+            throw new PveFormatException("expected a VMID, got nothing");
+        }
+        return Math.toIntExact(value);
     }
 }

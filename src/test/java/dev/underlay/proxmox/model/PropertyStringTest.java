@@ -139,6 +139,14 @@ class PropertyStringTest {
     }
 
     @Test
+    void cloudInitPasswordIsNotPrinted() {
+        VmConfigChange change = VmConfigChange.builder().set("cipassword", "hunter2").set("ciuser", "talos").build();
+
+        assertThat(change.toString()).doesNotContain("hunter2").contains("cipassword=***").contains("ciuser=talos");
+        assertThat(change.set().values()).containsEntry("cipassword", "hunter2");
+    }
+
+    @Test
     void configChangeRefusesSetAndDeleteOfTheSameKey() {
         assertThatThrownBy(() -> VmConfigChange.builder().set("cores", "2").delete("cores").build())
                 .isInstanceOf(IllegalArgumentException.class);
