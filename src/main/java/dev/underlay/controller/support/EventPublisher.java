@@ -29,7 +29,7 @@ public class EventPublisher {
     /** The API server rejects longer Event messages. */
     static final int MAX_MESSAGE_LENGTH = 1024;
 
-    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong lastNanos = new AtomicLong();
 
     @Inject
     KubernetesClient client;
@@ -83,11 +83,15 @@ public class EventPublisher {
         }
     }
 
-    /** kubectl's naming scheme (name.hex-nanos) plus a sequence, so two Events in the same nanosecond cannot collide. */
+    /**
+     * kubectl's naming scheme, name.hex-nanos, with the nanos made strictly increasing: names never collide, even for two
+     * Events within one clock tick, and sort in the order the Events were recorded.
+     */
     private String eventName(HasMetadata resource) {
         Instant now = Instant.now(clock);
-        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        return resource.getMetadata().getName() + "." + Long.toHexString(nanos) + Long.toHexString(sequence.incrementAndGet());
+        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long nanos = lastNanos.updateAndGet(previous -> Math.max(previous + 1, nowNanos));
+        return resource.getMetadata().getName() + "." + Long.toHexString(nanos);
     }
 
     private static String truncate(String message) {
