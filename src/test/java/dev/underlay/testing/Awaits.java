@@ -2,12 +2,10 @@ package dev.underlay.testing;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.ThrowingRunnable;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 /**
  * Awaitility with one set of defaults for every operator test: generous timeout for a busy 2-core machine, short poll
@@ -38,21 +36,17 @@ public final class Awaits {
         return new Awaits(client, namespace);
     }
 
-    public static ConditionFactory await() {
-        return Awaitility.await();
-    }
-
     public void untilAsserted(String what, ThrowingRunnable assertion) {
         try {
-            Awaitility.await(what).ignoreExceptions().untilAsserted(assertion);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(e.getMessage() + "\n" + FailureDiagnostics.dump(client, namespace), e);
-        }
-    }
-
-    public <T> T until(String what, Callable<T> supplier, java.util.function.Predicate<? super T> predicate) {
-        try {
-            return Awaitility.await(what).ignoreExceptions().until(supplier, predicate::test);
+            // a RuntimeException (object not there yet) counts as "not yet" and, unlike ignoreExceptions(), keeps the last
+            // failure's message for the report
+            Awaitility.await(what).untilAsserted(() -> {
+                try {
+                    assertion.run();
+                } catch (RuntimeException notYet) {
+                    throw new AssertionError(notYet.toString(), notYet);
+                }
+            });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(e.getMessage() + "\n" + FailureDiagnostics.dump(client, namespace), e);
         }

@@ -6,8 +6,8 @@ import dev.underlay.api.v1alpha1.backuppolicy.BackupSelectorSpec;
 import dev.underlay.api.v1alpha1.common.ValidationPatterns;
 import dev.underlay.controller.support.InvalidSpecException;
 import dev.underlay.controller.support.SpecViolations;
+import dev.underlay.controller.support.UnreadableSpec;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** The BackupPolicy rules of the CRD schema and its CEL rules, re-checked for objects an API server let through. */
@@ -21,9 +21,7 @@ final class BackupPolicySpecCheck {
 
     static void check(BackupPolicy policy) throws InvalidSpecException {
         BackupPolicySpec spec = policy.getSpec();
-        if (spec == null) {
-            throw new InvalidSpecException(List.of("spec is missing"));
-        }
+        UnreadableSpec.requirePresent(policy, spec);
         BackupSelectorSpec selector = spec.selector();
         int selectors = selector == null ? 0
                 : (selector.vmids() != null ? 1 : 0) + (selector.isAll() ? 1 : 0) + (selector.pool() != null ? 1 : 0)

@@ -4,8 +4,8 @@ import dev.underlay.api.v1alpha1.cephpool.CephPool;
 import dev.underlay.api.v1alpha1.cephpool.CephPoolSpec;
 import dev.underlay.controller.support.InvalidSpecException;
 import dev.underlay.controller.support.SpecViolations;
+import dev.underlay.controller.support.UnreadableSpec;
 
-import java.util.List;
 
 /** The CephPool rules of the CRD schema and its CEL rules, re-checked for objects an API server let through. */
 final class CephPoolSpecCheck {
@@ -15,9 +15,7 @@ final class CephPoolSpecCheck {
 
     static void check(CephPool pool) throws InvalidSpecException {
         CephPoolSpec spec = pool.getSpec();
-        if (spec == null) {
-            throw new InvalidSpecException(List.of("spec is missing"));
-        }
+        UnreadableSpec.requirePresent(pool, spec);
         new SpecViolations()
                 .require(spec.clusterRef() != null && spec.clusterRef().name() != null
                         && !spec.clusterRef().name().isBlank(), "spec.clusterRef.name is required")

@@ -5,10 +5,10 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.TlsSpec;
 import dev.underlay.controller.support.InvalidSpecException;
 import dev.underlay.controller.support.SpecViolations;
+import dev.underlay.controller.support.UnreadableSpec;
 
 import java.net.URI;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /** The ProxmoxCluster rules the controller relies on, re-checked for objects an API server let through unvalidated. */
@@ -19,9 +19,7 @@ final class ProxmoxClusterSpecCheck {
 
     static void check(ProxmoxCluster cluster) throws InvalidSpecException {
         ProxmoxClusterSpec spec = cluster.getSpec();
-        if (spec == null) {
-            throw new InvalidSpecException(List.of("spec is missing"));
-        }
+        UnreadableSpec.requirePresent(cluster, spec);
         SpecViolations violations = new SpecViolations()
                 .require(!spec.endpoints().isEmpty(), "spec.endpoints must list at least one https:// URL")
                 .require(spec.credentialsSecretRef() != null && notBlank(spec.credentialsSecretRef().name()),

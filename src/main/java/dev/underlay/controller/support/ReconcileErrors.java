@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -43,12 +44,13 @@ public class ReconcileErrors {
         String kind = primary.getKind();
         String namespace = primary.getMetadata().getNamespace();
         String name = primary.getMetadata().getName();
-        if (error instanceof InvalidSpecException) {
+        Optional<InvalidSpecException> invalidSpec = invalidSpec(error);
+        if (invalidSpec.isPresent()) {
             Log.warnf("%s %s/%s: invalid spec, not retrying until the spec changes: %s", kind, namespace, name,
-                    error.getMessage());
+                    invalidSpec.get().getMessage());
             List<ConditionState> conditions = new ArrayList<>();
             conditions.add(ConditionState.isFalse(ConditionTypes.READY, ConditionReasons.INVALID_SPEC,
-                    error.getMessage()));
+                    invalidSpec.get().getMessage()));
             conditions.addAll(alsoOnInvalidSpec);
             statusWriter.write(primary, context, emptyStatus, conditions);
             return ErrorStatusUpdateControl.<P>noStatusUpdate().withNoRetry()
@@ -58,5 +60,15 @@ public class ReconcileErrors {
         Log.warnf("%s %s/%s: reconcile failed (attempt %d), retrying with backoff: %s", kind, namespace, name,
                 attempt, error.toString());
         return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    /** JOSDK hands the reconciler's exception over wrapped (e.g. in an OperatorException by the metrics timer). */
+    private static Optional<InvalidSpecException> invalidSpec(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InvalidSpecException invalid) {
+                return Optional.of(invalid);
+            }
+        }
+        return Optional.empty();
     }
 }

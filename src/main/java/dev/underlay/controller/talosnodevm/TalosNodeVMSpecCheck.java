@@ -6,8 +6,8 @@ import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMSpec;
 import dev.underlay.controller.support.InvalidSpecException;
 import dev.underlay.controller.support.SpecViolations;
+import dev.underlay.controller.support.UnreadableSpec;
 
-import java.util.List;
 import java.util.Objects;
 
 /** The TalosNodeVM rules of the CRD schema and its CEL rules, re-checked for objects an API server let through. */
@@ -18,9 +18,7 @@ final class TalosNodeVMSpecCheck {
 
     static void check(TalosNodeVM vm) throws InvalidSpecException {
         TalosNodeVMSpec spec = vm.getSpec();
-        if (spec == null) {
-            throw new InvalidSpecException(List.of("spec is missing"));
-        }
+        UnreadableSpec.requirePresent(vm, spec);
         SpecViolations violations = new SpecViolations()
                 .require(spec.clusterRef() != null && spec.clusterRef().name() != null
                         && !spec.clusterRef().name().isBlank(), "spec.clusterRef.name is required")
