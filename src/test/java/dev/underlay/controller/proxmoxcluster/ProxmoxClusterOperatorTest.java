@@ -104,6 +104,50 @@ class ProxmoxClusterOperatorTest {
         assertThat(Fixtures.events(client, cluster)).as("same outcome: no second Event").hasSize(1);
     }
 
+    @Test
+    void caSecretReasonsFollowTheSecret() {
+        String ns = Fixtures.namespace("pxc-ca");
+        Awaits await = Awaits.in(client, ns);
+        client.resource(Fixtures.tokenSecret(ns, "pve-token")).create();
+        ProxmoxCluster cluster = client.resource(Fixtures.clusterWithCa(ns, "homelab", "pve-token", "pve-ca")).create();
+
+        await.untilAsserted("no CA Secret -> SecretMissing", () -> {
+            Condition ready = Fixtures.ready(client, cluster).orElseThrow();
+            assertThat(ready.getReason()).isEqualTo(ConditionReasons.SECRET_MISSING);
+            assertThat(ready.getMessage()).contains("pve-ca").contains("not found");
+        });
+        client.resource(Fixtures.secret(ns, "pve-ca", Map.of("ca.crt", "not a certificate"))).create();
+        await.untilAsserted("not PEM -> SecretInvalid", () ->
+                assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.SECRET_INVALID));
+        client.resource(Fixtures.secret(ns, "pve-ca", Map.of("ca.crt", Fixtures.testCaPem()))).update();
+        await.untilAsserted("PEM CA -> ConnectionPending", () ->
+                assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.CONNECTION_PENDING));
+    }
+
+    @Test
+    void finalizerIsAddedAndDeletionCompletes() {
+        String ns = Fixtures.namespace("pxc-delete");
+        Awaits await = Awaits.in(client, ns);
+        ProxmoxCluster cluster = client.resource(Fixtures.cluster(ns, "homelab", "pve-token")).create();
+        var pool = client.resource(Fixtures.pool(ns, "vm-disks", "homelab")).create();
+
+        await.untilAsserted("finalizers on both", () -> {
+            assertThat(Fixtures.fetch(client, cluster).getMetadata().getFinalizers())
+                    .containsExactly("proxmoxclusters.underlay.dev/finalizer");
+            assertThat(Fixtures.fetch(client, pool).getMetadata().getFinalizers())
+                    .containsExactly("cephpools.underlay.dev/finalizer");
+        });
+
+        client.resource(cluster).delete();
+        await.untilAsserted("the cluster is gone and its pool noticed", () -> {
+            assertThat(Fixtures.fetch(client, cluster)).isNull();
+            assertThat(readyReason(client, pool)).isEqualTo(ConditionReasons.CLUSTER_NOT_FOUND);
+        });
+        client.resource(pool).delete();
+        await.untilAsserted("the pool is gone (Retain: nothing external to wait for)", () ->
+                assertThat(Fixtures.fetch(client, pool)).isNull());
+    }
+
     private static ProxmoxCluster withEndpoints(ProxmoxCluster cluster, List<String> endpoints) {
         var spec = cluster.getSpec();
         cluster.setSpec(new dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec(spec.clusterName(), endpoints,
