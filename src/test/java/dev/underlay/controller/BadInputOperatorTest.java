@@ -158,9 +158,12 @@ class BadInputOperatorTest {
             assertThat(ready.getMessage()).contains("spec.size").contains("Integer");
             assertThat(readyReason(client, healthy)).isEqualTo(ConditionReasons.CLUSTER_NOT_FOUND);
         });
-        assertThat(client.genericKubernetesResources(UnderlayApi.API_VERSION, "CephPool").inNamespace(ns)
-                .withName("typo").get().getMetadata().getAdditionalProperties())
+        var stored = client.genericKubernetesResources(UnderlayApi.API_VERSION, "CephPool").inNamespace(ns)
+                .withName("typo").get();
+        assertThat(stored.getMetadata().getAdditionalProperties())
                 .as("the in-memory marker never reaches the API server").isEmpty();
+        assertThat(stored.getAdditionalProperties().get("spec")).as("the user's spec is left as written")
+                .isEqualTo(java.util.Map.of("clusterRef", java.util.Map.of("name", "homelab"), "size", "three"));
     }
 
     private double reconciles(String namespace) {

@@ -9,7 +9,9 @@ import dev.underlay.testing.Awaits;
 import dev.underlay.testing.DeployedCrds;
 import dev.underlay.testing.Fixtures;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -22,6 +24,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static dev.underlay.testing.Fixtures.readyReason;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +39,9 @@ class OperatorProcessTest {
 
     @Inject
     LeaderElectionConfiguration leaderElection;
+
+    @Inject
+    Operator operator;
 
     @TestHTTPResource("/q/health/live")
     URL live;
@@ -67,6 +73,21 @@ class OperatorProcessTest {
         assertThat(body).containsPattern("reconciliations_started_total\\{[^}]*controller_name=\"cephpool\"[^}]*namespace=\""
                 + ns + "\"");
         assertThat(body).contains("reconciliations_execution_duration");
+    }
+
+    @Test
+    void everyControllerIsRegisteredUnderItsStableNameWithBoundedRetryAndFinalizer() {
+        for (String name : List.of(ProxmoxClusterReconciler.NAME, CephPoolReconciler.NAME, TalosNodeVMReconciler.NAME,
+                BackupPolicyReconciler.NAME)) {
+            var configuration = operator.getRegisteredController(name).orElseThrow().getConfiguration();
+            assertThat(configuration.isGenerationAware()).as(name).isTrue();
+            assertThat(configuration.getFinalizerName()).as(name).endsWith(".underlay.dev/finalizer");
+            assertThat(configuration.getRetry()).as(name).isInstanceOfSatisfying(GenericRetry.class, retry -> {
+                assertThat(retry.getMaxAttempts()).isEqualTo(20);
+                assertThat(retry.getInitialInterval()).isEqualTo(2000L);
+                assertThat(retry.getMaxInterval()).isEqualTo(300_000L);
+            });
+        }
     }
 
     @Test

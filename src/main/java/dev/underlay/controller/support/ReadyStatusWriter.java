@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The one place a controller's verdict becomes status: it stamps observedGeneration and the conditions onto a copy of
- * the current status, writes it only if it changed, and records an Event when Ready moved. The Event follows the
+ * The one place a controller's verdict becomes status: it builds the next status ({@link StatusBuilder}), writes it only
+ * if it changed ({@link StatusPatcher}), and records an Event when Ready moved ({@link EventPublisher}). The Event follows the
  * successful write, so a failed write (retried by JOSDK) never produces an Event for a state nobody can see.
  */
 @ApplicationScoped
@@ -46,12 +46,8 @@ public class ReadyStatusWriter {
             P primary, Context<P> context, Supplier<S> emptyStatus, List<ConditionState> conditions,
             Consumer<S> observations) {
         S current = primary.getStatus();
-        S next = current == null ? emptyStatus.get() : context.getClient().getKubernetesSerialization().clone(current);
-        Long generation = primary.getMetadata().getGeneration();
-        next.setObservedGeneration(generation);
-        next.setConditions(Conditions.merge(next.getConditions(), conditions, generation == null ? 0L : generation,
-                Instant.now(clock)));
-        observations.accept(next);
+        S next = StatusBuilder.next(current, emptyStatus, context.getClient().getKubernetesSerialization()::clone,
+                primary.getMetadata().getGeneration(), conditions, observations, Instant.now(clock));
 
         boolean written = patcher.patchIfChanged(primary, next, context);
         if (written) {
