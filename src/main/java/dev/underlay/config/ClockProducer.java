@@ -6,7 +6,9 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** The one source of "now" (condition transition times, event timestamps, later task timeouts); tests may replace it. */
+/**
+ * The one source of "now" (condition transition times, event timestamps, later task timeouts); tests may replace it.
+ */
 public class ClockProducer {
 
     @Produces

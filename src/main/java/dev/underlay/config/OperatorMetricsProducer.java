@@ -9,10 +9,11 @@ import jakarta.inject.Singleton;
 /**
  * JOSDK reconciliation metrics on the Micrometer registry that {@code /q/metrics} serves.
  *
- * <p>QOSDK 7.7.3 has a default {@code Metrics} producer, but it hands out whatever its {@code MeterBinder} held when the
- * configuration service was built, and that happens before Micrometer binds it: the operator kept {@code Metrics.NOOP}
- * and no reconciliation series ever appeared. Building the metrics straight from the injected registry avoids that
- * ordering. The namespace tag lets a person (and the tests) see which namespace a reconcile storm comes from.
+ * <p>QOSDK 7.7.3 has a default {@code Metrics} producer, but it hands out whatever its {@code MeterBinder} held when
+ * the configuration service was built, and that happens before Micrometer binds it: the operator kept {@code
+ * Metrics.NOOP} and no reconciliation series ever appeared. Building the metrics straight from the injected registry
+ * avoids that ordering. The namespace tag lets a person (and the tests) see which namespace a reconcile storm comes
+ * from.
  */
 public class OperatorMetricsProducer {
 

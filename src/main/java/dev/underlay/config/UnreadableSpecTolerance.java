@@ -49,7 +49,8 @@ public class UnreadableSpecTolerance implements KubernetesClientObjectMapperCust
         if (resource.getMetadata() == null || resource.getMetadata().getAdditionalProperties() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(resource.getMetadata().getAdditionalProperties().get(SPEC_ERROR)).map(Object::toString);
+        return Optional.ofNullable(resource.getMetadata().getAdditionalProperties().get(SPEC_ERROR))
+                .map(Object::toString);
     }
 
     private static final class Modifier extends BeanDeserializerModifier {
@@ -115,7 +116,8 @@ public class UnreadableSpecTolerance implements KubernetesClientObjectMapperCust
         /** "spec.size: Cannot deserialize value of type ..." with the JSON path a person can find in the YAML. */
         private static String describe(JsonProcessingException error) {
             String message = error.getOriginalMessage();
-            String firstLine = message == null ? error.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+            String firstLine = message == null ? error.getClass().getSimpleName()
+                    : message.lines().findFirst().orElse("");
             if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 String path = mapping.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")

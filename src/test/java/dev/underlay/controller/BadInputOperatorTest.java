@@ -111,7 +111,8 @@ class BadInputOperatorTest {
                   endpoints: ["http://10.8.16.10:8006"]
                   credentialsSecretRef: {name: pve-token}
                 """.formatted(UnderlayApi.API_VERSION, ns))).create();
-        ProxmoxCluster httpCluster = client.resources(ProxmoxCluster.class).inNamespace(ns).withName("plain-http").get();
+        ProxmoxCluster httpCluster = client.resources(ProxmoxCluster.class).inNamespace(ns).withName("plain-http")
+                .get();
         TalosNodeVM twoBoots = Fixtures.vm(ns, "two-boots", "homelab", "cfg");
         client.resource(Fixtures.raw(client.getKubernetesSerialization().asYaml(twoBoots)
                 .replace("boot:\n", "boot:\n    cloneFrom:\n      vmid: 9000\n"))).create();

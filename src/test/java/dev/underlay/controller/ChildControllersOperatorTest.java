@@ -93,7 +93,8 @@ class ChildControllersOperatorTest {
         client.resource(Fixtures.secret(ns, "talos-cp-01", Map.of("machineconfig", machineConfig))).update();
         await.untilAsserted("key present -> on to the cluster", () ->
                 assertThat(readyReason(client, vm)).isEqualTo(ConditionReasons.CLUSTER_NOT_FOUND));
-        assertThat(Fixtures.events(client, vm)).allSatisfy(e -> assertThat(e.getMessage()).doesNotContain("do-not-log-me"));
+        assertThat(Fixtures.events(client, vm))
+                .allSatisfy(e -> assertThat(e.getMessage()).doesNotContain("do-not-log-me"));
     }
 
     @Test

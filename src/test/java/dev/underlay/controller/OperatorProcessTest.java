@@ -29,7 +29,9 @@ import java.util.List;
 import static dev.underlay.testing.Fixtures.readyReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The operator process as a Deployment sees it: health probes, metrics, and the leader election it would use in prod. */
+/**
+ * The operator process as a Deployment sees it: health probes, metrics, and the leader election it would use in prod.
+ */
 @QuarkusTest
 @WithKubernetesTestServer(setup = DeployedCrds.class)
 class OperatorProcessTest {
@@ -70,8 +72,8 @@ class OperatorProcessTest {
                 assertThat(readyReason(client, pool)).isEqualTo(ConditionReasons.CLUSTER_NOT_FOUND));
 
         String body = get(metrics).body();
-        assertThat(body).containsPattern("reconciliations_started_total\\{[^}]*controller_name=\"cephpool\"[^}]*namespace=\""
-                + ns + "\"");
+        assertThat(body).containsPattern(
+                "reconciliations_started_total\\{[^}]*controller_name=\"cephpool\"[^}]*namespace=\"" + ns + "\"");
         assertThat(body).contains("reconciliations_execution_duration");
     }
 

@@ -38,8 +38,8 @@ public final class Awaits {
 
     public void untilAsserted(String what, ThrowingRunnable assertion) {
         try {
-            // a RuntimeException (object not there yet) counts as "not yet" and, unlike ignoreExceptions(), keeps the last
-            // failure's message for the report
+            // a RuntimeException (object not there yet) counts as "not yet" and, unlike ignoreExceptions(), keeps the
+            // last failure's message for the report
             Awaitility.await(what).untilAsserted(() -> {
                 try {
                     assertion.run();

@@ -37,9 +37,10 @@ public class ConnectedOnLabelObserver implements ClusterObserver {
         if (labels == null || !"true".equals(labels.get(LABEL))) {
             return production.observe(cluster, access);
         }
+        String message = "test observer: connected";
         return new ClusterObservation(List.of(
-                ConditionState.isTrue(ConditionTypes.READY, ConditionReasons.RECONCILED, "test observer: connected"),
-                ConditionState.isTrue(ConditionTypes.CONNECTED, ConditionReasons.RECONCILED, "test observer: connected")),
+                ConditionState.isTrue(ConditionTypes.READY, ConditionReasons.RECONCILED, message),
+                ConditionState.isTrue(ConditionTypes.CONNECTED, ConditionReasons.RECONCILED, message)),
                 status -> status.setVersion("8.3.2"), Duration.ofMinutes(5));
     }
 }

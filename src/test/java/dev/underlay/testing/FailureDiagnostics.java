@@ -30,8 +30,10 @@ public final class FailureDiagnostics {
         StringBuilder out = new StringBuilder("---- state of namespace ").append(namespace).append(" ----\n");
         try {
             for (Class<? extends HasMetadata> kind : KINDS) {
-                for (GenericKubernetesResource resource : client.genericKubernetesResources(
-                        HasMetadata.getApiVersion(kind), HasMetadata.getKind(kind)).inNamespace(namespace).list().getItems()) {
+                List<GenericKubernetesResource> resources = client
+                        .genericKubernetesResources(HasMetadata.getApiVersion(kind), HasMetadata.getKind(kind))
+                        .inNamespace(namespace).list().getItems();
+                for (GenericKubernetesResource resource : resources) {
                     out.append(resource.getKind()).append(' ').append(resource.getMetadata().getName())
                             .append(" generation=").append(resource.getMetadata().getGeneration())
                             .append(" finalizers=").append(resource.getMetadata().getFinalizers())
@@ -43,8 +45,8 @@ public final class FailureDiagnostics {
                 }
             }
             client.v1().events().inNamespace(namespace).list().getItems().stream()
-                    .sorted(Comparator.comparing(Event::getFirstTimestamp, Comparator.nullsFirst(Comparator.naturalOrder()))
-                            .thenComparing(e -> e.getMetadata().getName()))
+                    // the operator names Events name.<monotonic hex nanos>: name order is creation order per object
+                    .sorted(Comparator.comparing((Event e) -> e.getMetadata().getName()))
                     .forEach(e -> out.append("event ").append(e.getType()).append(' ').append(e.getReason())
                             .append(" on ").append(e.getInvolvedObject().getKind()).append('/')
                             .append(e.getInvolvedObject().getName()).append(": ").append(e.getMessage()).append('\n'));

@@ -60,8 +60,9 @@ public final class Fixtures {
                 """.formatted(UnderlayApi.API_VERSION, name, namespace, credentialsSecret));
     }
 
-    public static ProxmoxCluster clusterWithCa(String namespace, String name, String credentialsSecret, String caSecret) {
-        ProxmoxCluster cluster = parse(ProxmoxCluster.class, """
+    public static ProxmoxCluster clusterWithCa(String namespace, String name, String credentialsSecret,
+                                               String caSecret) {
+        return parse(ProxmoxCluster.class, """
                 apiVersion: %s
                 kind: ProxmoxCluster
                 metadata: {name: %s, namespace: %s}
@@ -70,7 +71,6 @@ public final class Fixtures {
                   credentialsSecretRef: {name: %s}
                   tls: {caSecretRef: {name: %s}}
                 """.formatted(UnderlayApi.API_VERSION, name, namespace, credentialsSecret, caSecret));
-        return cluster;
     }
 
     public static CephPool pool(String namespace, String name, String cluster) {

@@ -57,7 +57,8 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
             return UpdateControl.<BackupPolicy>noUpdate().rescheduleAfter(config.resync().waiting());
         }
 
-        // the backup controller plugs in here: the Proxmox backup job as a dependent resource, run history, restore test
+        // the backup controller plugs in here: the Proxmox backup job as a dependent resource, run history, restore
+        // test
         statusWriter.write(policy, context, BackupPolicyStatus::new,
                 List.of(NotImplementedYet.ready("BackupPolicy", policy.getSpec().clusterRef().name())));
         return UpdateControl.<BackupPolicy>noUpdate().rescheduleAfter(config.resync().calm());

@@ -34,8 +34,8 @@ final class BackupPolicySpecCheck {
                                 + (spec.schedule() == null ? "nothing" : "\"" + spec.schedule() + "\"") + ")")
                 .require(spec.storage() != null && STORAGE_ID.matcher(spec.storage()).matches(),
                         "spec.storage must be a Proxmox storage ID")
-                .require(selectors == 1, "spec.selector must set exactly one of vmids, all, pool, talosNodeVMSelector (got "
-                        + selectors + ")")
+                .require(selectors == 1, "spec.selector must set exactly one of vmids, all, pool, "
+                        + "talosNodeVMSelector (got " + selectors + ")")
                 .require(spec.retention() != null, "spec.retention is required")
                 .throwIfAny();
     }

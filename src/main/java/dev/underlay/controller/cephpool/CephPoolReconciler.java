@@ -70,8 +70,8 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
 
     /**
      * No pool is created by this version, so deletion never waits. When pools are managed, Retain strips the ownership
-     * marker and Delete removes the pool (refused while it holds data unless allowDeleteWithData), keeping the finalizer
-     * until the Proxmox task finished.
+     * marker and Delete removes the pool (refused while it holds data unless allowDeleteWithData), keeping the
+     * finalizer until the Proxmox task finished.
      */
     @Override
     public DeleteControl cleanup(CephPool pool, Context<CephPool> context) {

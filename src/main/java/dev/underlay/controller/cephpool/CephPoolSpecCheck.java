@@ -22,7 +22,8 @@ final class CephPoolSpecCheck {
                 .inRange(spec.size(), 1, 7, "spec.size")
                 .inRange(spec.minSize(), 1, 7, "spec.minSize")
                 .require(spec.minSize() <= spec.size(),
-                        "spec.minSize (" + spec.minSize() + ") must be less than or equal to spec.size (" + spec.size() + ")")
+                        "spec.minSize (" + spec.minSize() + ") must be less than or equal to spec.size ("
+                                + spec.size() + ")")
                 .whenPresent(spec.pgNum(), n -> n >= 1 && n <= 32768 && Integer.bitCount(n) == 1,
                         () -> "spec.pgNum must be a power of two between 1 and 32768 (got " + spec.pgNum() + ")")
                 .require(spec.pgNum() != null || spec.pgAutoscaleMode() != CephPoolSpec.PgAutoscaleMode.off,

@@ -26,7 +26,10 @@ final class ClusterAccessResolver {
     static final String TOKEN_ID_KEY = "tokenId";
     static final String TOKEN_SECRET_KEY = "tokenSecret";
     /** user@realm!tokenname, with Proxmox's character rules for realm and token name. */
-    private static final Pattern TOKEN_ID = Pattern.compile("^[^\\s@!:]+@[A-Za-z][A-Za-z0-9._-]*![A-Za-z][A-Za-z0-9._-]*$");
+    private static final Pattern TOKEN_ID =
+            Pattern.compile("^[^\\s@!:]+@[A-Za-z][A-Za-z0-9._-]*![A-Za-z][A-Za-z0-9._-]*$");
+
+    private static final String WHITESPACE = " has leading or trailing whitespace (a trailing newline from echo?)";
 
     private final Function<String, Optional<SecretContents>> secrets;
 
@@ -90,11 +93,10 @@ final class ClusterAccessResolver {
             return Optional.of("key " + TOKEN_SECRET_KEY + " is missing or empty");
         }
         if (!tokenId.get().equals(tokenId.get().strip())) {
-            return Optional.of("key " + TOKEN_ID_KEY + " has leading or trailing whitespace (a trailing newline from echo?)");
+            return Optional.of("key " + TOKEN_ID_KEY + WHITESPACE);
         }
         if (!tokenSecret.get().equals(tokenSecret.get().strip())) {
-            return Optional.of("key " + TOKEN_SECRET_KEY
-                    + " has leading or trailing whitespace (a trailing newline from echo?)");
+            return Optional.of("key " + TOKEN_SECRET_KEY + WHITESPACE);
         }
         if (!TOKEN_ID.matcher(tokenId.get()).matches()) {
             return Optional.of("key " + TOKEN_ID_KEY + " is not of the form user@realm!tokenname");

@@ -62,8 +62,9 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
         var access = new ClusterAccessResolver(name -> SecretResolver.find(context, name)).resolve(cluster);
         if (access.isBlocked()) {
             ConditionState ready = access.blocker();
-            statusWriter.write(cluster, context, ProxmoxClusterStatus::new, List.of(ready,
-                    ConditionState.unknown(ConditionTypes.CONNECTED, ready.reason(), "not attempted: " + ready.message())));
+            ConditionState connected = ConditionState.unknown(ConditionTypes.CONNECTED, ready.reason(),
+                    "not attempted: " + ready.message());
+            statusWriter.write(cluster, context, ProxmoxClusterStatus::new, List.of(ready, connected));
             return UpdateControl.<ProxmoxCluster>noUpdate().rescheduleAfter(config.resync().waiting());
         }
 

@@ -31,7 +31,8 @@ final class ProxmoxClusterSpecCheck {
         if (tls != null) {
             int modes = (tls.caSecretRef() != null ? 1 : 0) + (tls.fingerprintSha256() != null ? 1 : 0)
                     + (tls.skipVerify() ? 1 : 0);
-            violations.require(modes <= 1, "spec.tls: set at most one of caSecretRef, fingerprintSha256, insecureSkipVerify")
+            violations.require(modes <= 1,
+                            "spec.tls: set at most one of caSecretRef, fingerprintSha256, insecureSkipVerify")
                     .require(tls.caSecretRef() == null || notBlank(tls.caSecretRef().name()),
                             "spec.tls.caSecretRef.name is required");
         }

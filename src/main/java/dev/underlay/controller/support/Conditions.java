@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Merges desired condition states into a resource's existing conditions, the Kubernetes way: lastTransitionTime moves
- * only when a condition's status changes (a new reason or message alone keeps it), every condition carries the generation
- * it was computed for, and conditions of types the caller does not set are kept as they are.
+ * only when a condition's status changes (a new reason or message alone keeps it), every condition carries the
+ * generation it was computed for, and conditions of types the caller does not set are kept as they are.
  */
 public final class Conditions {
 

@@ -84,8 +84,8 @@ public class EventPublisher {
     }
 
     /**
-     * kubectl's naming scheme, name.hex-nanos, with the nanos made strictly increasing: names never collide, even for two
-     * Events within one clock tick, and sort in the order the Events were recorded.
+     * kubectl's naming scheme, name.hex-nanos, with the nanos made strictly increasing: names never collide, even for
+     * two Events within one clock tick, and sort in the order the Events were recorded.
      */
     private String eventName(HasMetadata resource) {
         Instant now = Instant.now(clock);

@@ -15,9 +15,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The one place a controller's verdict becomes status: it builds the next status ({@link StatusBuilder}), writes it only
- * if it changed ({@link StatusPatcher}), and records an Event when Ready moved ({@link EventPublisher}). The Event follows the
- * successful write, so a failed write (retried by JOSDK) never produces an Event for a state nobody can see.
+ * The one place a controller's verdict becomes status: it builds the next status ({@link StatusBuilder}), writes it
+ * only if it changed ({@link StatusPatcher}), and records an Event when Ready moved ({@link EventPublisher}). The Event
+ * follows the successful write, so a failed write (retried by JOSDK) never produces an Event for a state nobody can
+ * see.
  */
 @ApplicationScoped
 public class ReadyStatusWriter {

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * What every controller's updateErrorStatus does. A permanent error (an invalid spec) becomes Ready=False/InvalidSpec
- * with no retry and one slow re-check, so bad input never loops hot; anything else is transient and goes back to JOSDK's
- * retry with backoff (configured per controller under quarkus.operator-sdk.controllers.&lt;name&gt;.retry).
+ * with no retry and one slow re-check, so bad input never loops hot; anything else is transient and goes back to
+ * JOSDK's retry with backoff (configured per controller under quarkus.operator-sdk.controllers.&lt;name&gt;.retry).
  */
 @ApplicationScoped
 public class ReconcileErrors {

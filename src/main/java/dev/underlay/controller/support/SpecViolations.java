@@ -20,7 +20,9 @@ public final class SpecViolations {
         return this;
     }
 
-    /** Adds the violation only if the value is present and fails the check; absent values are another rule's business. */
+    /**
+     * Adds the violation only if the value is present and fails the check; absent values are another rule's business.
+     */
     public <T> SpecViolations whenPresent(T value, java.util.function.Predicate<T> check, Supplier<String> violation) {
         if (value != null && !check.test(value)) {
             violations.add(violation.get());

@@ -31,7 +31,8 @@ public final class StatusBuilder {
                                                     Consumer<S> observations, Instant now) {
         S next = current == null ? emptyStatus.get() : copy.apply(current);
         next.setObservedGeneration(generation);
-        next.setConditions(Conditions.merge(next.getConditions(), conditions, generation == null ? 0L : generation, now));
+        long conditionGeneration = generation == null ? 0L : generation;
+        next.setConditions(Conditions.merge(next.getConditions(), conditions, conditionGeneration, now));
         observations.accept(next);
         return next;
     }

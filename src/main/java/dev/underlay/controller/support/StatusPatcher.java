@@ -11,10 +11,10 @@ import java.util.Objects;
  * Writes a primary resource's status only when it changed, compared as serialized JSON (status classes have no
  * equals, and JSON is what the API server would store anyway).
  *
- * <p>The write is a JSON Patch on the status subresource through JOSDK's {@code ResourceOperations}, the same path JOSDK
- * takes with server-side apply off: no query string on the request (the fabric8 mock server silently ignores a status
- * PATCH that carries {@code ?fieldManager=}), and JOSDK caches the response so the next reconcile reads its own write and
- * does not fire on it.
+ * <p>The write is a JSON Patch on the status subresource through JOSDK's {@code ResourceOperations}, the same path
+ * JOSDK takes with server-side apply off: no query string on the request (the fabric8 mock server silently ignores a
+ * status PATCH that carries {@code ?fieldManager=}), and JOSDK caches the response so the next reconcile reads its own
+ * write and does not fire on it.
  */
 @ApplicationScoped
 public class StatusPatcher {

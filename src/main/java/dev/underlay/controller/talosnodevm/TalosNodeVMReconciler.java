@@ -54,7 +54,8 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
     @Override
     public List<EventSource<?, TalosNodeVM>> prepareEventSources(EventSourceContext<TalosNodeVM> context) {
         return List.of(
-                SecretResolver.eventSource(context, vm -> machineConfigRef(vm).map(r -> Set.of(r.name())).orElse(Set.of())),
+                SecretResolver.eventSource(context,
+                        vm -> machineConfigRef(vm).map(ref -> Set.of(ref.name())).orElse(Set.of())),
                 ClusterRefResolver.eventSource(context, vm -> vm.getSpec() == null ? null : vm.getSpec().clusterRef()));
     }
 
@@ -111,8 +112,8 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
         Optional<SecretContents> secret = SecretResolver.find(context, ref.get().name());
         if (secret.isEmpty()) {
             return Optional.of(ConditionState.isFalse(ConditionTypes.READY, ConditionReasons.SECRET_MISSING,
-                    "machine config Secret " + ref.get().name() + " (talos.machineConfigSecretRef) not found in namespace "
-                            + vm.getMetadata().getNamespace()));
+                    "machine config Secret " + ref.get().name() + " (talos.machineConfigSecretRef) not found in "
+                            + "namespace " + vm.getMetadata().getNamespace()));
         }
         if (secret.get().bytes(key).filter(value -> value.length > 0).isEmpty()) {
             return Optional.of(ConditionState.isFalse(ConditionTypes.READY, ConditionReasons.SECRET_MISSING,

@@ -9,6 +9,7 @@ import dev.underlay.controller.support.SpecViolations;
 import dev.underlay.controller.support.UnreadableSpec;
 
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** The TalosNodeVM rules of the CRD schema and its CEL rules, re-checked for objects an API server let through. */
 final class TalosNodeVMSpecCheck {
@@ -36,8 +37,8 @@ final class TalosNodeVMSpecCheck {
         violations.require(spec.disks().stream().filter(Objects::nonNull).map(DiskSpec::slot).distinct().count()
                 == spec.disks().stream().filter(Objects::nonNull).count(), "spec.disks slots must be unique");
         BootSpec boot = spec.boot();
-        int bootSources = boot == null ? 0
-                : (boot.iso() != null ? 1 : 0) + (boot.cloneFrom() != null ? 1 : 0) + (boot.importFrom() != null ? 1 : 0);
+        long bootSources = boot == null ? 0
+                : Stream.of(boot.iso(), boot.cloneFrom(), boot.importFrom()).filter(Objects::nonNull).count();
         violations.require(bootSources == 1, "spec.boot must set exactly one of iso, cloneFrom, importFrom (got "
                 + bootSources + ")");
         violations.throwIfAny();

@@ -43,7 +43,8 @@ class BackupPolicySpecCheckTest {
 
         assertThatThrownBy(() -> BackupPolicySpecCheck.check(policy))
                 .hasMessageContaining("spec.schedule must be a Proxmox calendar event")
-                .hasMessageContaining("spec.selector must set exactly one of vmids, all, pool, talosNodeVMSelector (got 2)")
+                .hasMessageContaining("spec.selector must set exactly one of vmids, all, pool, talosNodeVMSelector "
+                        + "(got 2)")
                 .hasMessageContaining("spec.retention is required");
     }
 }

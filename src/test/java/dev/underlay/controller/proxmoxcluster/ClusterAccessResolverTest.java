@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterAccessResolverTest {
 
     private final Map<String, SecretContents> secrets = new HashMap<>();
-    private final ClusterAccessResolver resolver = new ClusterAccessResolver(name -> Optional.ofNullable(secrets.get(name)));
+    private final ClusterAccessResolver resolver =
+            new ClusterAccessResolver(name -> Optional.ofNullable(secrets.get(name)));
 
     @Test
     void missingCredentialsSecret() {
@@ -83,7 +84,8 @@ class ClusterAccessResolverTest {
                 Map.of("ca.crt", "-----BEGIN CERTIFICATE-----\nnonsense\n-----END CERTIFICATE-----\n"))));
         assertThat(resolver.resolve(cluster).blocker().reason()).isEqualTo(ConditionReasons.SECRET_INVALID);
 
-        secrets.put("pve-ca", new SecretContents(Fixtures.secret("ns", "pve-ca", Map.of("ca.crt", Fixtures.testCaPem()))));
+        secrets.put("pve-ca",
+                new SecretContents(Fixtures.secret("ns", "pve-ca", Map.of("ca.crt", Fixtures.testCaPem()))));
         var resolved = resolver.resolve(cluster);
         assertThat(resolved.isBlocked()).isFalse();
         assertThat(resolved.access().caBundlePem()).contains(Fixtures.testCaPem());

@@ -69,8 +69,8 @@ class ProxmoxClusterOperatorTest {
         // three reason changes (Missing -> Invalid -> Pending); the tokenId fix kept the reason Invalid: no Event
         await.untilAsserted("one Event per transition", () -> assertThat(Fixtures.events(client, cluster))
                 .extracting(Event::getReason)
-                .containsExactly(ConditionReasons.CREDENTIALS_SECRET_MISSING, ConditionReasons.CREDENTIALS_SECRET_INVALID,
-                        ConditionReasons.CONNECTION_PENDING));
+                .containsExactly(ConditionReasons.CREDENTIALS_SECRET_MISSING,
+                        ConditionReasons.CREDENTIALS_SECRET_INVALID, ConditionReasons.CONNECTION_PENDING));
         assertThat(Fixtures.events(client, cluster)).extracting(Event::getType).containsOnly("Warning");
         assertThat(Fixtures.events(client, cluster)).allSatisfy(event -> {
             assertThat(event.getMessage()).doesNotContain(Fixtures.TOKEN_SECRET);

@@ -15,7 +15,8 @@ class ProxmoxClusterSpecCheckTest {
 
     @Test
     void validClusterPasses() {
-        assertThatCode(() -> ProxmoxClusterSpecCheck.check(Fixtures.cluster("ns", "c", "s"))).doesNotThrowAnyException();
+        assertThatCode(() -> ProxmoxClusterSpecCheck.check(Fixtures.cluster("ns", "c", "s")))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -58,7 +58,8 @@ class ConditionsTest {
         List<Condition> first = Conditions.merge(List.of(), List.of(
                 ConditionState.isFalse("Ready", "X", ""), ConditionState.unknown("Connected", "X", "")), 1, T0);
         List<Condition> second = Conditions.merge(first,
-                List.of(ConditionState.isTrue("Quorate", "Reconciled", ""), ConditionState.isTrue("Ready", "Y", "")), 2, T1);
+                List.of(ConditionState.isTrue("Quorate", "Reconciled", ""), ConditionState.isTrue("Ready", "Y", "")),
+                2, T1);
 
         assertThat(second).extracting(Condition::getType).containsExactly("Ready", "Connected", "Quorate");
         assertThat(second.get(1)).as("Connected untouched").isEqualTo(first.get(1));
