@@ -20,6 +20,10 @@ import java.util.function.Supplier;
  * What every controller's updateErrorStatus does. A permanent error (an invalid spec) becomes Ready=False/InvalidSpec
  * with no retry and one slow re-check, so bad input never loops hot; anything else is transient and goes back to
  * JOSDK's retry with backoff (configured per controller under quarkus.operator-sdk.controllers.&lt;name&gt;.retry).
+ *
+ * <p>The InvalidSpec status is written here through {@link ReadyStatusWriter} rather than handed to JOSDK with
+ * {@code ErrorStatusUpdateControl.patchStatus}, so that, as for every other status write, it is skipped when unchanged
+ * and its Event follows a successful write; JOSDK then only gets {@code noStatusUpdate().withNoRetry()}.
  */
 @ApplicationScoped
 public class ReconcileErrors {
