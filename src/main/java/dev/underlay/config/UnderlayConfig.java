@@ -19,6 +19,8 @@ public interface UnderlayConfig {
 
     Embedded embedded();
 
+    Operator operator();
+
     enum Backend {
         /** The real Proxmox VE REST API, per ProxmoxCluster endpoints. */
         rest,
@@ -38,6 +40,42 @@ public interface UnderlayConfig {
         /** Retry period for a resource waiting on a missing reference or an unreachable cluster. */
         @WithDefault("30s")
         Duration waiting();
+
+        /**
+         * Re-check period for a resource whose spec is invalid. A spec edit reconciles at once anyway; this only bounds
+         * how long a fix made elsewhere (e.g. an operator upgrade that accepts the spec) goes unnoticed.
+         */
+        @WithName("invalid-spec")
+        @WithDefault("10m")
+        Duration invalidSpec();
+    }
+
+    /** The operator process itself (leader election, events). */
+    interface Operator {
+        LeaderElection leaderElection();
+
+        /** Name written as the source component of the Kubernetes Events the operator records. */
+        @WithDefault("underlay-operator")
+        String eventComponent();
+    }
+
+    /**
+     * Leader election: only the lease holder reconciles. Activated by QOSDK in the profiles listed in
+     * quarkus.operator-sdk.activate-leader-election-for-profiles (prod by default), never in dev or test.
+     */
+    interface LeaderElection {
+        /** Name of the coordination.k8s.io Lease. */
+        @WithDefault("underlay-operator")
+        String leaseName();
+
+        /**
+         * Namespace of the Lease. Default: the Kubernetes client's namespace, which in a pod is the service account's
+         * namespace, i.e. the operator's own.
+         */
+        Optional<String> leaseNamespace();
+
+        /** Identity of this replica in the Lease; default the pod name (HOSTNAME). */
+        Optional<String> identity();
     }
 
     /** The self-contained mode the README's first command starts: no Kubernetes and no Proxmox needed. */

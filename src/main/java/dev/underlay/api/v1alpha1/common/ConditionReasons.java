@@ -17,6 +17,13 @@ public final class ConditionReasons {
     public static final String CREDENTIALS_SECRET_INVALID = "CredentialsSecretInvalid";
     /** A Secret referenced for TLS (CA bundle) or another purpose is missing or lacks its key. */
     public static final String SECRET_MISSING = "SecretMissing";
+    /** A referenced Secret has its key but the value is unusable (e.g. not PEM); the message says which. */
+    public static final String SECRET_INVALID = "SecretInvalid";
+    /**
+     * ProxmoxCluster: credentials and TLS material resolved, but this version of the operator does not connect to
+     * Proxmox yet. Nothing to do; a later version reports the connection here.
+     */
+    public static final String CONNECTION_PENDING = "ConnectionPending";
     /** The spec fails a rule the API server could not check; the message says which. Fix the spec. */
     public static final String INVALID_SPEC = "InvalidSpec";
     /** Proxmox rejected the API token (401). Check tokenId/tokenSecret and that the token is not expired. */

@@ -1,0 +1,111 @@
+package dev.underlay.controller.proxmoxcluster;
+
+import dev.underlay.api.v1alpha1.common.ConditionReasons;
+import dev.underlay.api.v1alpha1.common.ConditionTypes;
+import dev.underlay.api.v1alpha1.common.DeletionPolicy;
+import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
+import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec;
+import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
+import dev.underlay.config.UnderlayConfig;
+import dev.underlay.controller.support.ConditionState;
+import dev.underlay.controller.support.ReadyStatusWriter;
+import dev.underlay.controller.support.ReconcileErrors;
+import dev.underlay.controller.support.SecretResolver;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.quarkus.logging.Log;
+import jakarta.inject.Inject;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * ProxmoxCluster: check the spec, resolve the credentials and CA Secrets, hand over to the {@link ClusterObserver},
+ * write status, come back later. Secrets are watched, so a Secret that appears or changes moves the status at once.
+ */
+@ControllerConfiguration(name = ProxmoxClusterReconciler.NAME)
+public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cleaner<ProxmoxCluster> {
+
+    /** Stable controller name: quarkus.operator-sdk.controllers.proxmoxcluster.* and the Helm values use it. */
+    public static final String NAME = "proxmoxcluster";
+
+    @Inject
+    ClusterObserver observer;
+
+    @Inject
+    ReadyStatusWriter statusWriter;
+
+    @Inject
+    ReconcileErrors errors;
+
+    @Inject
+    UnderlayConfig config;
+
+    @Override
+    public List<EventSource<?, ProxmoxCluster>> prepareEventSources(EventSourceContext<ProxmoxCluster> context) {
+        return List.of(SecretResolver.eventSource(context, ProxmoxClusterReconciler::referencedSecrets));
+    }
+
+    @Override
+    public UpdateControl<ProxmoxCluster> reconcile(ProxmoxCluster cluster, Context<ProxmoxCluster> context)
+            throws Exception {
+        ProxmoxClusterSpecCheck.check(cluster);
+
+        var access = new ClusterAccessResolver(name -> SecretResolver.find(context, name)).resolve(cluster);
+        if (access.isBlocked()) {
+            ConditionState ready = access.blocker();
+            ConditionState connected = ConditionState.unknown(ConditionTypes.CONNECTED, ready.reason(),
+                    "not attempted: " + ready.message());
+            statusWriter.write(cluster, context, ProxmoxClusterStatus::new, List.of(ready, connected));
+            return UpdateControl.<ProxmoxCluster>noUpdate().rescheduleAfter(config.resync().waiting());
+        }
+
+        ClusterObservation observation = observer.observe(cluster, access.access());
+        statusWriter.write(cluster, context, ProxmoxClusterStatus::new, observation.conditions(),
+                observation.observedFields());
+        return UpdateControl.<ProxmoxCluster>noUpdate().rescheduleAfter(observation.nextCheck());
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<ProxmoxCluster> updateErrorStatus(ProxmoxCluster cluster,
+                                                                      Context<ProxmoxCluster> context, Exception e) {
+        return errors.handle(cluster, context, e, ProxmoxClusterStatus::new,
+                List.of(ConditionState.unknown(ConditionTypes.CONNECTED, ConditionReasons.INVALID_SPEC,
+                        "not attempted: invalid spec")));
+    }
+
+    /**
+     * Nothing on Proxmox is owned by this version, so deletion is never held up. Once HA groups/rules are created
+     * (issue 4), this is where the ones marked as ours are removed: only with deletionPolicy Delete would the operator
+     * delete them; a ProxmoxCluster has no deletionPolicy yet, so Retain (strip our marker) applies.
+     */
+    @Override
+    public DeleteControl cleanup(ProxmoxCluster cluster, Context<ProxmoxCluster> context) {
+        Log.infof("ProxmoxCluster %s/%s deleted; nothing on Proxmox is owned by it (policy %s)",
+                cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(), DeletionPolicy.Retain);
+        return DeleteControl.defaultDelete();
+    }
+
+    static Set<String> referencedSecrets(ProxmoxCluster cluster) {
+        ProxmoxClusterSpec spec = cluster.getSpec();
+        Set<String> names = new HashSet<>();
+        if (spec == null) {
+            return names;
+        }
+        if (spec.credentialsSecretRef() != null && spec.credentialsSecretRef().name() != null) {
+            names.add(spec.credentialsSecretRef().name());
+        }
+        if (spec.tls() != null && spec.tls().caSecretRef() != null && spec.tls().caSecretRef().name() != null) {
+            names.add(spec.tls().caSecretRef().name());
+        }
+        return names;
+    }
+}
