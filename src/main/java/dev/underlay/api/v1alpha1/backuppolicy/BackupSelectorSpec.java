@@ -2,6 +2,7 @@ package dev.underlay.api.v1alpha1.backuppolicy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.underlay.api.v1alpha1.common.ListType;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -17,10 +18,12 @@ import java.util.List;
         message = "set exactly one of vmids, all, pool, talosNodeVMSelector")
 public record BackupSelectorSpec(
         @Size(min = 1, max = 1000)
+        @ListType(ListType.Kind.set)
         @JsonPropertyDescription("Explicit VMIDs.")
         List<@Min(100) @Max(999999999) Integer> vmids,
         @JsonPropertyDescription("Every guest on the cluster (minus exclude).")
         Boolean all,
+        @Size(max = 128)
         @Pattern("^[a-zA-Z0-9][a-zA-Z0-9\\-_.]*$")
         @JsonPropertyDescription("Every guest in this Proxmox resource pool (minus exclude).")
         String pool,

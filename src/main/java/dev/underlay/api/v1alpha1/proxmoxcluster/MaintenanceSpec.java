@@ -5,15 +5,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.underlay.api.v1alpha1.common.ValidationPatterns;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** One node to evacuate for maintenance (the seed's "Node Maintenance Mode", automated). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MaintenanceSpec(
         @Required
+        @Size(min = 1, max = 63)
         @Pattern(ValidationPatterns.PVE_NODE)
         @JsonPropertyDescription("Proxmox node to put into maintenance.")
         String node,
 
+        @Size(max = 1024)
         @JsonPropertyDescription("Why, for the audit trail (shown in Events).")
         String reason,
 

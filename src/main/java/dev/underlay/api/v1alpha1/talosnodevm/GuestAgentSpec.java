@@ -2,9 +2,11 @@ package dev.underlay.api.v1alpha1.talosnodevm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GuestAgentSpec(
+        @Default("false")
         @JsonPropertyDescription("Enable the QEMU guest agent device; IP addresses are then read through it. Default false.")
         Boolean enabled) {
 
