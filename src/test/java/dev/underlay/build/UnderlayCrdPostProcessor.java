@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,8 @@ import java.util.Optional;
  * <li>{@code spec} required at the root: every kind has required spec fields, and a spec-less object would skip
  * every spec-level rule;</li>
  * <li>descriptions for the fields of fabric8's {@code Condition}, which carries none;</li>
+ * <li>one copy of each CEL rule: the generator repeats a rule placed on a record component (it sees it on the field
+ * and on the accessor);</li>
  * <li>the {@code app.kubernetes.io/part-of: underlay} label on every CRD.</li>
  * </ul>
  */
@@ -67,6 +70,7 @@ final class UnderlayCrdPostProcessor implements CRDPostProcessor {
             applyListTypes(root.getProperties().get("spec"), specOrStatusType(kind, 0));
             applyListTypes(root.getProperties().get("status"), specOrStatusType(kind, 1));
             describeConditions(root.getProperties().get("status"));
+            dropRepeatedRules(root);
         }
         return crd;
     }
@@ -92,6 +96,24 @@ final class UnderlayCrdPostProcessor implements CRDPostProcessor {
         }
         columns.sort(Comparator.comparingInt(column -> declared.indexOf(column.getName())));
         version.setAdditionalPrinterColumns(columns);
+    }
+
+    private static void dropRepeatedRules(JSONSchemaProps schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getXKubernetesValidations() != null) {
+            schema.setXKubernetesValidations(new ArrayList<>(new LinkedHashSet<>(schema.getXKubernetesValidations())));
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(UnderlayCrdPostProcessor::dropRepeatedRules);
+        }
+        if (schema.getItems() != null) {
+            dropRepeatedRules(schema.getItems().getSchema());
+        }
+        if (schema.getAdditionalProperties() != null) {
+            dropRepeatedRules(schema.getAdditionalProperties().getSchema());
+        }
     }
 
     private static void describeConditions(JSONSchemaProps status) {

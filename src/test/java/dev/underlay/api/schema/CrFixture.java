@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * # operation: update                      (optional: then the first document is the stored object, the second the update)
  * # rejected-by: maximum /spec/vmid        (a schema keyword and the path it fails at)
  * # rejected-by: rule /spec "vmid is immutable once set"   (a CEL rule: path and the rule's message)
+ * # rejected-by: rules-skipped /           (the API server skipped the CEL rules after a blocking schema error)
  * </pre>
  * A file without {@code rejected-by} lines must be accepted.
  */

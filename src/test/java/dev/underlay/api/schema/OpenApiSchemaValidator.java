@@ -56,17 +56,14 @@ public final class OpenApiSchemaValidator {
     public List<Violation> validate(JsonNode object) {
         List<Violation> violations = new ArrayList<>();
         for (Error error : schema.validate(object.toString(), InputFormat.JSON)) {
-            String path = pointer(error.getInstanceLocation().toString());
+            String path = error.getInstanceLocation().toString();
             if (error.getProperty() != null && List.of("required", "additionalProperties").contains(error.getKeyword())) {
                 path = path + "/" + error.getProperty();
             }
+            path = path.isEmpty() ? "/" : path;
             violations.add(new Violation(error.getKeyword(), path, error.getMessage()));
         }
         return violations;
-    }
-
-    private static String pointer(String location) {
-        return location.isEmpty() ? "/" : location;
     }
 
     private static RegularExpression re2(String regex) {
