@@ -1,5 +1,6 @@
 package dev.underlay.api.v1alpha1.backuppolicy;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.underlay.api.v1alpha1.common.ListType;
@@ -16,6 +17,8 @@ import java.util.List;
 @ValidationRule(value = "(has(self.vmids) ? 1 : 0) + (has(self.all) && self.all ? 1 : 0) + (has(self.pool) ? 1 : 0) "
         + "+ (has(self.talosNodeVMSelector) ? 1 : 0) == 1",
         message = "set exactly one of vmids, all, pool, talosNodeVMSelector")
+// the is* helpers below are conveniences, not properties: keep Jackson from serializing them
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record BackupSelectorSpec(
         @Size(min = 1, max = 1000)
         @ListType(ListType.Kind.set)

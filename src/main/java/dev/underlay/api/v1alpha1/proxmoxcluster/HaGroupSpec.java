@@ -1,5 +1,6 @@
 package dev.underlay.api.v1alpha1.proxmoxcluster;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.underlay.api.v1alpha1.common.ValidationPatterns;
@@ -11,6 +12,8 @@ import java.util.List;
 
 /** An HA group (PVE 8) / node-affinity rule (PVE 9). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// the is* helpers below are conveniences, not properties: keep Jackson from serializing them
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record HaGroupSpec(
         @Required
         @Size(min = 2, max = 128)

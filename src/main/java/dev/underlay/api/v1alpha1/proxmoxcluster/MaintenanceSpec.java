@@ -1,5 +1,6 @@
 package dev.underlay.api.v1alpha1.proxmoxcluster;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.underlay.api.v1alpha1.common.ValidationPatterns;
@@ -9,6 +10,8 @@ import io.fabric8.generator.annotation.Size;
 
 /** One node to evacuate for maintenance (the seed's "Node Maintenance Mode", automated). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// the is* helpers below are conveniences, not properties: keep Jackson from serializing them
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record MaintenanceSpec(
         @Required
         @Size(min = 1, max = 63)
