@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  */
 final class ApiReference {
 
+    /** Longer patterns (the calendar event one) would drown the table; the field description explains them. */
+    private static final int LONGEST_PATTERN_SHOWN = 160;
+
     private ApiReference() {
     }
 
@@ -145,8 +148,10 @@ final class ApiReference {
         bound(parts, "maxLength", schema.getMaxLength());
         bound(parts, "minItems", schema.getMinItems());
         bound(parts, "maxItems", schema.getMaxItems());
-        if (schema.getPattern() != null) {
+        if (schema.getPattern() != null && schema.getPattern().length() <= LONGEST_PATTERN_SHOWN) {
             parts.add("pattern " + code(schema.getPattern()));
+        } else if (schema.getPattern() != null) {
+            parts.add("pattern of " + schema.getPattern().length() + " characters (see the CRD; the description gives the syntax)");
         }
         if (schema.getXKubernetesListType() != null) {
             String keys = schema.getXKubernetesListMapKeys() == null ? ""
