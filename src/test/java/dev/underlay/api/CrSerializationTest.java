@@ -3,6 +3,7 @@ package dev.underlay.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.underlay.api.schema.ApiServerValidation;
 import dev.underlay.api.schema.CrFixture;
 import dev.underlay.api.schema.CrdCatalog;
 import dev.underlay.api.schema.ExampleManifests;
@@ -96,6 +97,14 @@ class CrSerializationTest {
             JsonNode apiServerView = SchemaDefaults.apply(CRDS.byKind(object.path("kind").asText()).schema(), object).get("spec");
             assertThat(canonical(javaView)).isEqualTo(canonical(apiServerView));
         }));
+    }
+
+    /** The API server refuses a CRD whose defaults do not validate; the minimal objects get nearly all of them. */
+    @TestFactory
+    Stream<DynamicTest> minimalObjectsWithAllTheirDefaultsAreValid() {
+        ApiServerValidation apiServer = new ApiServerValidation(CRDS);
+        return Yaml.documents(MINIMAL).stream().map(object -> DynamicTest.dynamicTest(object.path("kind").asText(), () ->
+                assertThat(apiServer.create(object).violations()).isEmpty()));
     }
 
     @TestFactory

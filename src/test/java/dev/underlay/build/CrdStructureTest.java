@@ -118,6 +118,6 @@ class CrdStructureTest {
     @Test
     void theCatalogTheSchemaTestsUseIsTheCommittedCrds() {
         assertThat(CrdCatalog.deployed().all().stream().map(CrdCatalog.Crd::kind))
-                .containsExactly("ProxmoxCluster", "CephPool", "TalosNodeVM", "BackupPolicy");
+                .containsExactlyInAnyOrder("ProxmoxCluster", "CephPool", "TalosNodeVM", "BackupPolicy");
     }
 }

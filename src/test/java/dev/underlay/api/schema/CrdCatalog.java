@@ -3,6 +3,9 @@ package dev.underlay.api.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Stream;
 
 /** The CRDs as users install them: the committed files in {@code deploy/crds}, read as plain trees. */
 public final class CrdCatalog {
@@ -31,8 +35,10 @@ public final class CrdCatalog {
 
     public static CrdCatalog of(Path dir) {
         List<ObjectNode> documents = new ArrayList<>();
-        for (String name : List.of("proxmoxclusters", "cephpools", "talosnodevms", "backuppolicies")) {
-            documents.addAll(Yaml.documents(dir.resolve(name + ".underlay.dev-v1.yml")));
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> f.toString().endsWith(".yml")).sorted().forEach(f -> documents.addAll(Yaml.documents(f)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return new CrdCatalog(documents);
     }
