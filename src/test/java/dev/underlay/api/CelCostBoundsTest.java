@@ -30,26 +30,27 @@ class CelCostBoundsTest {
         List<String> unbounded = new ArrayList<>();
         for (var crd : API_SERVER.crds().all()) {
             for (RuleId rule : CelRuleEvaluator.rulesOf(crd)) {
-                JsonNode node = crd.schema();
+                JsonNode node = CelRuleEvaluator.schemaAt(crd, rule.schemaPath());
                 String walked = "";
+                JsonNode ancestor = crd.schema();
                 for (String step : rule.schemaPath().replace("[]", ".[]").split("\\.")) {
                     if (step.isEmpty()) {
                         continue;
                     }
                     if (step.equals("[]")) {
-                        if (!node.has("maxItems")) {
+                        if (!ancestor.has("maxItems")) {
                             unbounded.add(rule + ": enclosing list " + walked + " has no maxItems");
                         }
-                        node = node.get("items");
+                        ancestor = ancestor.get("items");
                     } else {
-                        node = node.path("properties").get(step);
+                        ancestor = ancestor.path("properties").get(step);
                     }
                     walked = walked + "." + step;
                 }
                 Map<String, JsonNode> scope = new HashMap<>();
                 scope.put("self", node);
                 scope.put("oldSelf", node);
-                CelExpr root = API_SERVER.cel().syntaxTree(rule.rule()).getExpr();
+                CelExpr root = API_SERVER.cel().syntaxTree(crd, rule).getExpr();
                 visit(root, scope, true, rule, unbounded);
             }
         }
@@ -65,7 +66,7 @@ class CelCostBoundsTest {
         List<String> unbounded = new ArrayList<>();
         Map<String, JsonNode> scope = Map.of("self", schema);
         RuleId rule = new RuleId("Test", "spec", "self.names.all(n, n in self.bounded)", "m");
-        visit(API_SERVER.cel().syntaxTree(rule.rule()).getExpr(), scope, true, rule, unbounded);
+        visit(CelRuleEvaluator.untypedSyntaxTree(rule.rule()).getExpr(), scope, true, rule, unbounded);
         assertThat(unbounded).containsExactlyInAnyOrder(
                 "Test spec \"m\": self.names has no maxItems",
                 "Test spec \"m\": items of self.names have no maxLength",

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every {@code x-kubernetes-validations} rule in deploy/crds compiles with standard CEL only, and the test corpus (the
@@ -47,12 +48,16 @@ class CelRulesTest {
         return API_SERVER.crds().all().stream().flatMap(crd -> CelRuleEvaluator.rulesOf(crd).stream()).toList();
     }
 
+    private static boolean isTransition(RuleId rule) {
+        return API_SERVER.cel().isTransitionRule(API_SERVER.crds().byKind(rule.kind()), rule);
+    }
+
     @Test
-    void everyRuleCompilesWithStandardCelAndHasAMessage() {
+    void everyRuleTypeChecksAgainstItsSchemaNodeWithStandardCelAndHasAMessage() {
         List<RuleId> rules = allRules();
         assertThat(rules).hasSizeGreaterThanOrEqualTo(20);
         assertThat(rules).allSatisfy(rule -> {
-            assertThat(API_SERVER.cel().syntaxTree(rule.rule())).as(rule.toString()).isNotNull();
+            assertThat(API_SERVER.cel().syntaxTree(API_SERVER.crds().byKind(rule.kind()), rule)).as(rule.toString()).isNotNull();
             assertThat(rule.message()).as(rule.toString()).isNotBlank();
         });
     }
@@ -73,6 +78,15 @@ class CelRulesTest {
     }
 
     @Test
+    void aRuleThatMisspellsAFieldOrMixesTypesDoesNotCompile() {
+        CrdCatalog.Crd crd = API_SERVER.crds().byKind("CephPool");
+        for (String broken : List.of("self.minSise <= self.size", "self.poolName == 3", "self.size.exists(s, s > 1)")) {
+            RuleId rule = new RuleId("CephPool", "spec", broken, "broken");
+            assertThatThrownBy(() -> API_SERVER.cel().syntaxTree(crd, rule)).as(broken).hasMessageContaining("does not compile");
+        }
+    }
+
+    @Test
     void noRuleEverErrors() {
         assertThat(OUTCOMES.entrySet()).allSatisfy(entry ->
                 assertThat(entry.getValue()).as(entry.getKey().toString()).doesNotContain(Outcome.ERROR));
@@ -80,7 +94,7 @@ class CelRulesTest {
 
     @Test
     void transitionRulesAreTheImmutabilityAndGrowOnlyRules() {
-        List<String> transition = allRules().stream().filter(r -> API_SERVER.cel().isTransitionRule(r.rule()))
+        List<String> transition = allRules().stream().filter(CelRulesTest::isTransition)
                 .map(r -> r.kind() + " " + r.schemaPath() + ": " + r.message()).toList();
         assertThat(transition).containsExactlyInAnyOrder(
                 "CephPool spec: poolName is immutable",
@@ -100,7 +114,7 @@ class CelRulesTest {
                 .findFirst().orElseThrow().object();
         List<CelRuleEvaluator.RuleResult> onCreate = API_SERVER.cel().evaluate(crd, vm, null);
         List<CelRuleEvaluator.RuleResult> onUpdate = API_SERVER.cel().evaluate(crd, vm, vm);
-        assertThat(onCreate).noneMatch(r -> API_SERVER.cel().isTransitionRule(r.rule().rule()));
+        assertThat(onCreate).noneMatch(r -> isTransition(r.rule()));
         assertThat(onUpdate).anyMatch(r -> r.rule().message().equals("disks can only grow: sizeGiB may not decrease"))
                 .hasSizeGreaterThan(onCreate.size());
     }

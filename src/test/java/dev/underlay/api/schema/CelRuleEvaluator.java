@@ -7,6 +7,7 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
@@ -32,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * key; items of {@code atomic} and {@code set} lists do not correlate, so transition rules under them never run;</li>
  * <li>values are typed by the schema ({@code number} becomes double even when written as 1).</li>
  * </ul>
- * Rule variables are declared {@code dyn}: field names are not type-checked against the schema here.
+ * {@code self} and {@code oldSelf} are typed from the rule's schema node ({@link CelSchemaTypes}), so rules are
+ * type-checked against the schema as the API server does when it accepts the CRD.
  */
 public final class CelRuleEvaluator {
 
@@ -56,12 +58,6 @@ public final class CelRuleEvaluator {
 
     private record CompiledRule(CelRuntime.Program program, boolean transition) {
     }
-
-    private final Cel cel = CelFactory.standardCelBuilder()
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addVar("self", SimpleType.DYN)
-            .addVar("oldSelf", SimpleType.DYN)
-            .build();
 
     private final Map<String, CompiledRule> compiled = new ConcurrentHashMap<>();
 
@@ -88,17 +84,62 @@ public final class CelRuleEvaluator {
         }
     }
 
-    /** Whether the rule reads {@code oldSelf}, decided on its syntax tree as the API server does. */
-    public boolean isTransitionRule(String rule) {
-        return compile(rule).transition();
+    /** The schema node a rule sits at, from its schema path ({@code spec.disks[]}). */
+    public static JsonNode schemaAt(CrdCatalog.Crd crd, String schemaPath) {
+        JsonNode node = crd.schema();
+        for (String step : schemaPath.replace("[]", ".[]").replace("{}", ".{}").split("\\.")) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            node = switch (step) {
+                case "[]" -> node.get("items");
+                case "{}" -> node.get("additionalProperties");
+                default -> node.path("properties").get(step);
+            };
+        }
+        return node;
     }
 
-    /** Parsed and checked syntax tree of a rule. */
-    public CelAbstractSyntaxTree syntaxTree(String rule) {
+    /** Whether the rule reads {@code oldSelf}, decided on its syntax tree as the API server does. */
+    public boolean isTransitionRule(CrdCatalog.Crd crd, RuleId rule) {
+        return compile(rule, schemaAt(crd, rule.schemaPath())).transition();
+    }
+
+    /** The rule parsed and type-checked against its schema node; fails when it would not compile in the API server. */
+    public CelAbstractSyntaxTree syntaxTree(CrdCatalog.Crd crd, RuleId rule) {
+        return checkedAst(rule, schemaAt(crd, rule.schemaPath()));
+    }
+
+    /** A rule parsed and checked with {@code self} and {@code oldSelf} as dyn, for rules outside a CRD. */
+    public static CelAbstractSyntaxTree untypedSyntaxTree(String rule) {
         try {
-            return cel.compile(rule).getAst();
+            return celFor(SimpleType.DYN, null).compile(rule).getAst();
         } catch (CelValidationException e) {
             throw new IllegalArgumentException("rule does not compile: " + rule + "\n" + e.getMessage(), e);
+        }
+    }
+
+    private static Cel celFor(CelType selfType, CelSchemaTypes types) {
+        var builder = CelFactory.standardCelBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+        if (types != null) {
+            builder.setTypeProvider(types);
+        }
+        return builder.addVar("self", selfType).addVar("oldSelf", selfType).build();
+    }
+
+    private static CelAbstractSyntaxTree checkedAst(RuleId rule, JsonNode schema) {
+        return checked(rule, schema).getValue();
+    }
+
+    /** The environment typed for the rule's node, and the rule checked in it. */
+    private static Map.Entry<Cel, CelAbstractSyntaxTree> checked(RuleId rule, JsonNode schema) {
+        CelSchemaTypes types = new CelSchemaTypes();
+        CelType selfType = types.typeOf(schema, "underlay." + rule.kind() + "." + rule.schemaPath());
+        Cel cel = celFor(selfType, types);
+        try {
+            return Map.entry(cel, cel.compile(rule.rule()).getAst());
+        } catch (CelValidationException e) {
+            throw new IllegalArgumentException(rule + " does not compile against its schema: " + e.getMessage(), e);
         }
     }
 
@@ -117,7 +158,7 @@ public final class CelRuleEvaluator {
         JsonNode oldValue = old == null || old.isNull() || old.isMissingNode() ? null : old;
         for (JsonNode rule : schema.path("x-kubernetes-validations")) {
             RuleId id = new RuleId(kind, schemaPath.isEmpty() ? "." : schemaPath, rule.path("rule").asText(), rule.path("message").asText());
-            CompiledRule compiledRule = compile(id.rule());
+            CompiledRule compiledRule = compile(id, schema);
             if (compiledRule.transition() && oldValue == null) {
                 continue;
             }
@@ -177,15 +218,16 @@ public final class CelRuleEvaluator {
         }
     }
 
-    private CompiledRule compile(String rule) {
-        return compiled.computeIfAbsent(rule, text -> {
-            CelAbstractSyntaxTree ast = syntaxTree(text);
+    private CompiledRule compile(RuleId rule, JsonNode schema) {
+        return compiled.computeIfAbsent(rule.kind() + " " + rule.schemaPath() + " " + rule.rule(), key -> {
+            Map.Entry<Cel, CelAbstractSyntaxTree> checked = checked(rule, schema);
+            CelAbstractSyntaxTree ast = checked.getValue();
             boolean transition = CelNavigableAst.fromAst(ast).getRoot().allNodes()
                     .anyMatch(node -> node.getKind() == CelExpr.ExprKind.Kind.IDENT && node.expr().ident().name().equals("oldSelf"));
             try {
-                return new CompiledRule(cel.createProgram(ast), transition);
+                return new CompiledRule(checked.getKey().createProgram(ast), transition);
             } catch (CelEvaluationException e) {
-                throw new IllegalArgumentException("rule cannot be planned: " + text, e);
+                throw new IllegalArgumentException("rule cannot be planned: " + rule, e);
             }
         });
     }
