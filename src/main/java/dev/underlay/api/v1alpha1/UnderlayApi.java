@@ -5,6 +5,8 @@ public final class UnderlayApi {
     public static final String GROUP = "underlay.dev";
     public static final String VERSION = "v1alpha1";
     public static final String API_VERSION = GROUP + "/" + VERSION;
+    /** kubectl category of every kind, so that {@code kubectl get underlay} lists them all. */
+    public static final String CATEGORY = "underlay";
 
     private UnderlayApi() {
     }

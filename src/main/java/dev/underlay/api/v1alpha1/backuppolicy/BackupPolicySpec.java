@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.underlay.api.v1alpha1.common.ClusterRef;
 import dev.underlay.api.v1alpha1.common.DeletionPolicy;
+import dev.underlay.api.v1alpha1.common.ListType;
 import dev.underlay.api.v1alpha1.common.ManagementPolicy;
 import dev.underlay.api.v1alpha1.common.ValidationPatterns;
 import io.fabric8.generator.annotation.Default;
@@ -16,7 +17,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.List;
 
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(value = "!has(self.exclude) || size(self.exclude) == 0 || (has(self.selector.all) && self.selector.all) "
         + "|| has(self.selector.pool)", message = "exclude is only allowed with selector.all or selector.pool")
 @ValidationRule(value = "self.clusterRef == oldSelf.clusterRef", message = "clusterRef is immutable")
@@ -26,16 +27,19 @@ public record BackupPolicySpec(
         ClusterRef clusterRef,
 
         @Required
+        @Size(min = 1, max = 128)
         @Pattern(ValidationPatterns.PVE_CALENDAR_EVENT)
-        @JsonPropertyDescription("Proxmox calendar event, e.g. \"02:00\" (daily), \"sun 03:00\", \"*-*-01 04:00\" (monthly). "
-                + "Evaluated by Proxmox in the node's time zone.")
+        @JsonPropertyDescription("Proxmox calendar event, e.g. \"02:00\" (daily), \"sun 03:00\", \"*-*-01 04:00\" (monthly), "
+                + "\"mon..fri 22:30\", \"sat *-1..7 15:00\" (first Saturday), \"daily\". Evaluated by Proxmox in the "
+                + "node's time zone unless it ends in UTC.")
         String schedule,
 
         @Required
         @JsonPropertyDescription("Which guests to back up: exactly one of vmids, all, pool, talosNodeVMSelector.")
         BackupSelectorSpec selector,
 
-        @Size(min = 0, max = 1000)
+        @Size(max = 1000)
+        @ListType(ListType.Kind.set)
         @JsonPropertyDescription("VMIDs to leave out (with selector all or pool).")
         List<@Min(100) @Max(999999999) Integer> exclude,
 
@@ -44,8 +48,9 @@ public record BackupPolicySpec(
         BackupMode mode,
 
         @Required
+        @Size(max = 128)
         @Pattern(ValidationPatterns.PVE_STORAGE_ID)
-        @JsonPropertyDescription("Proxmox storage ID with content type backup, e.g. backups.")
+        @JsonPropertyDescription("Proxmox storage ID with content type backup, e.g. backups or an NFS storage.")
         String storage,
 
         @Default("zstd")
@@ -56,15 +61,17 @@ public record BackupPolicySpec(
         @JsonPropertyDescription("How many backups to keep (Proxmox prune-backups).")
         RetentionSpec retention,
 
-        @Size(min = 0, max = 16)
+        @Size(max = 16)
+        @ListType(ListType.Kind.set)
         @JsonPropertyDescription("E-mail addresses Proxmox notifies after each run.")
-        List<@Pattern("^[^\\s@]+@[^\\s@]+$") String> mailTo,
+        List<@Size(max = 254) @Pattern("^[^\\s@]+@[^\\s@]+$") String> mailTo,
 
         @Default("true")
         @JsonPropertyDescription("Whether the job runs on its schedule. Default true.")
         Boolean enabled,
 
-        @Pattern("^[^\\n]{0,1024}$")
+        @Size(max = 1024)
+        @Pattern("^[^\\n]*$")
         @JsonPropertyDescription("Notes template for each backup, e.g. {{guestname}} nightly.")
         String notesTemplate,
 

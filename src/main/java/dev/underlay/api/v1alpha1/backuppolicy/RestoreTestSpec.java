@@ -3,29 +3,34 @@ package dev.underlay.api.v1alpha1.backuppolicy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.underlay.api.v1alpha1.common.ValidationPatterns;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RestoreTestSpec(
         @Required
+        @Size(min = 1, max = 128)
         @Pattern(ValidationPatterns.PVE_CALENDAR_EVENT)
         @JsonPropertyDescription("Calendar event for the test, e.g. \"*-*-01 05:00\" (monthly, after the monthly backup).")
         String schedule,
         @Required
+        @Size(max = 63)
         @Pattern(ValidationPatterns.PVE_NODE)
         @JsonPropertyDescription("Node to restore on.")
         String targetNode,
         @Required
+        @Size(max = 128)
         @Pattern(ValidationPatterns.PVE_STORAGE_ID)
         @JsonPropertyDescription("Storage for the restored disks.")
         String targetStorage,
         @Min(100) @Max(999999999)
         @JsonPropertyDescription("Scratch VMID for the restored VM. Default: allocated from the cluster's vmidRange.")
         Integer scratchVmid,
-        @Min(60) @Max(86400)
+        @Default("600") @Min(60) @Max(86400)
         @JsonPropertyDescription("How long to wait for the restored VM to boot (guest agent answer). Default 600.")
         Integer timeoutSeconds) {
 

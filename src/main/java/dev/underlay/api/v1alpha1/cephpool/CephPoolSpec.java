@@ -11,13 +11,12 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "(has(self.minSize) ? self.minSize : 2) <= (has(self.size) ? self.size : 3)",
-        message = "minSize must be less than or equal to size")
-@ValidationRule(value = "has(self.pgNum) || (has(self.pgAutoscaleMode) && self.pgAutoscaleMode != 'off') || !has(self.pgAutoscaleMode)",
-        message = "pgNum is required when pgAutoscaleMode is off")
+@ValidationRule(value = "self.minSize <= self.size", message = "minSize must be less than or equal to size")
+@ValidationRule(value = "has(self.pgNum) || self.pgAutoscaleMode != 'off'", message = "pgNum is required when pgAutoscaleMode is off")
 @ValidationRule(value = "has(oldSelf.poolName) == has(self.poolName) && (!has(self.poolName) || self.poolName == oldSelf.poolName)",
         message = "poolName is immutable")
 @ValidationRule(value = "self.clusterRef == oldSelf.clusterRef", message = "clusterRef is immutable")
@@ -26,8 +25,10 @@ public record CephPoolSpec(
         @JsonPropertyDescription("The ProxmoxCluster whose Ceph holds the pool.")
         ClusterRef clusterRef,
 
+        @Size(min = 1, max = 127)
         @Pattern(ValidationPatterns.CEPH_POOL_NAME)
-        @JsonPropertyDescription("Ceph pool name. Default: metadata.name. Immutable.")
+        @JsonPropertyDescription("Ceph pool name. Default: metadata.name. Immutable: it cannot be set, changed or removed "
+                + "after creation.")
         String poolName,
 
         @Default("3") @Min(1) @Max(7)
@@ -59,6 +60,7 @@ public record CephPoolSpec(
         PoolApplication application,
 
         @Default("replicated_rule")
+        @Size(max = 127)
         @Pattern("^[a-zA-Z0-9][a-zA-Z0-9\\-_.]*$")
         @JsonPropertyDescription("CRUSH rule. Default replicated_rule (failure domain host).")
         String crushRule,

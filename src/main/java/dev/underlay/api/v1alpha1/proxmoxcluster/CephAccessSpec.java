@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.api) || self.api != 'Dashboard' || has(self.dashboard)",
+@ValidationRule(value = "self.api != 'Dashboard' || has(self.dashboard)",
         message = "ceph.dashboard is required when ceph.api is Dashboard")
 public record CephAccessSpec(
         @Default("Proxmox")

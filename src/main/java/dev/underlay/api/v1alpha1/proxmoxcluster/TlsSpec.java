@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.underlay.api.v1alpha1.common.SecretKeyRef;
 import dev.underlay.api.v1alpha1.common.ValidationPatterns;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,6 +17,7 @@ public record TlsSpec(
                 + "e.g. the cluster CA from /etc/pve/pve-root-ca.pem.")
         SecretKeyRef caSecretRef,
 
+        @Size(max = 95)
         @Pattern(ValidationPatterns.SHA256_FINGERPRINT)
         @JsonPropertyDescription("SHA-256 fingerprint of the server certificate (AB:CD:... as shown in the Proxmox GUI under "
                 + "Certificates). The certificate is accepted only if it matches exactly.")

@@ -2,16 +2,20 @@ package dev.underlay.api.v1alpha1.talosnodevm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.underlay.api.v1alpha1.common.ValidationPatterns;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HaSpec(
+        @Default("false")
         @JsonPropertyDescription("Make the VM an HA resource. Default false.")
         Boolean enabled,
-        @Pattern("^[a-zA-Z][a-zA-Z0-9\\-_.]{1,127}$")
+        @Size(min = 2, max = 128)
+        @Pattern(ValidationPatterns.PVE_CONFIG_ID)
         @JsonPropertyDescription("HA group (PVE 8) / node-affinity rule (PVE 9) from the ProxmoxCluster's haGroups.")
         String group,
         @Default("started")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.underlay.api.v1alpha1.common.ValidationPatterns;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportSourceSpec(
@@ -13,6 +14,7 @@ public record ImportSourceSpec(
         @JsonPropertyDescription("Storage holding the image, e.g. local.")
         String storage,
         @Required
+        @Size(max = 255)
         @Pattern("^[^\\s]+$")
         @JsonPropertyDescription("Volume to import, e.g. import/talos-v1.9.0-nocloud-amd64.raw.")
         String volume) {

@@ -2,15 +2,18 @@ package dev.underlay.api.v1alpha1.talosnodevm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.underlay.api.v1alpha1.common.ValidationPatterns;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NetworkSpec(
         @Required
+        @Size(max = 5)
         @Pattern("^net([0-9]|[12][0-9]|3[01])$")
         @JsonPropertyDescription("Interface slot, net0..net31. net0 is eth0 in Talos.")
         String slot,
@@ -24,8 +27,8 @@ public record NetworkSpec(
         @Default("virtio")
         @JsonPropertyDescription("NIC model: virtio (default), e1000, vmxnet3.")
         NicModel model,
-        @Pattern("^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$")
-        @JsonPropertyDescription("Fixed MAC address (unicast). Default: Proxmox generates one, kept in status.")
+        @Pattern(ValidationPatterns.UNICAST_MAC)
+        @JsonPropertyDescription("Fixed unicast MAC address, e.g. BC:24:11:00:00:01. Default: Proxmox generates one.")
         String macAddress,
         @JsonPropertyDescription("Enable the Proxmox firewall on this interface. Default false.")
         Boolean firewall,

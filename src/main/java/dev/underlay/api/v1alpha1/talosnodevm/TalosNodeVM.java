@@ -4,6 +4,7 @@ import dev.underlay.api.v1alpha1.UnderlayApi;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(UnderlayApi.GROUP)
 @Version(UnderlayApi.VERSION)
 @ShortNames("tnvm")
+@Categories(UnderlayApi.CATEGORY)
 @AdditionalPrinterColumn(name = "VMID", jsonPath = ".status.vmid", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Node", jsonPath = ".status.node", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "State", jsonPath = ".status.powerState", type = AdditionalPrinterColumn.Type.STRING)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.underlay.api.v1alpha1.common.ClusterRef;
 import dev.underlay.api.v1alpha1.common.DeletionPolicy;
+import dev.underlay.api.v1alpha1.common.ListType;
 import dev.underlay.api.v1alpha1.common.ManagementPolicy;
 import dev.underlay.api.v1alpha1.common.ValidationPatterns;
 import io.fabric8.generator.annotation.Default;
@@ -16,18 +17,14 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.List;
 
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(value = "!has(oldSelf.vmid) || (has(self.vmid) && self.vmid == oldSelf.vmid)",
         message = "vmid is immutable once set")
 @ValidationRule(value = "self.clusterRef == oldSelf.clusterRef", message = "clusterRef is immutable")
-@ValidationRule(value = "!has(self.balloonMiB) || self.balloonMiB == 0 || self.balloonMiB <= self.memoryMiB",
+@ValidationRule(value = "self.balloonMiB == 0 || self.balloonMiB <= self.memoryMiB",
         message = "balloonMiB must be 0 (off) or at most memoryMiB")
-@ValidationRule(value = "!has(oldSelf.disks) || oldSelf.disks.all(o, !has(self.disks) || !self.disks.exists(n, n.slot == o.slot) "
-        + "|| self.disks.exists(n, n.slot == o.slot && n.sizeGiB >= o.sizeGiB))",
-        message = "disks can only grow: sizeGiB of an existing slot may not decrease")
-@ValidationRule(value = "!has(oldSelf.disks) || oldSelf.disks.all(o, !has(self.disks) || !self.disks.exists(n, n.slot == o.slot) "
-        + "|| self.disks.exists(n, n.slot == o.slot && n.storage == o.storage))",
-        message = "the storage of an existing disk slot is immutable")
+@ValidationRule(value = "oldSelf.disks.all(o, self.disks.exists(n, n.slot == o.slot))",
+        message = "disks cannot be removed: a disk holds data")
 public record TalosNodeVMSpec(
         @Required
         @JsonPropertyDescription("The ProxmoxCluster the VM lives on. Immutable.")
@@ -39,6 +36,7 @@ public record TalosNodeVMSpec(
         Integer vmid,
 
         @Required
+        @Size(min = 1, max = 63)
         @Pattern(ValidationPatterns.PVE_NODE)
         @JsonPropertyDescription("Proxmox node to place the VM on. Changing it live-migrates the VM (shared storage only). "
                 + "A VM moved by HA or a person is reported, not moved back, unless this field changes.")
@@ -49,7 +47,8 @@ public record TalosNodeVMSpec(
                 + "at most one control-plane VM is disrupted at a time.")
         TalosRole role,
 
-        @JsonPropertyDescription("vCPU layout and CPU model.")
+        @Default("{}")
+        @JsonPropertyDescription("vCPU layout and CPU model. Default 2 cores, 1 socket, x86-64-v2-AES.")
         CpuSpec cpu,
 
         @Required
@@ -57,22 +56,24 @@ public record TalosNodeVMSpec(
         @JsonPropertyDescription("Memory in MiB. No memory hotplug: Talos would see too little RAM.")
         Integer memoryMiB,
 
-        @Min(0) @Max(4194304)
+        @Default("0") @Min(0) @Max(4194304)
         @JsonPropertyDescription("Balloon target in MiB; 0 (default) disables ballooning.")
         Integer balloonMiB,
 
+        @Default("{}")
         @JsonPropertyDescription("QEMU guest agent. Enable only when the Talos image carries the qemu-guest-agent extension.")
         GuestAgentSpec guestAgent,
 
         @Required
         @Size(min = 1, max = 30)
-        @ValidationRule(value = "self.all(d, self.exists_one(e, e.slot == d.slot))", message = "disk slots must be unique")
-        @JsonPropertyDescription("Disks the operator manages, keyed by slot. Sizes only grow. Disks the operator did not "
-                + "create (e.g. CSI-attached volumes) are never touched.")
+        @ListType(value = ListType.Kind.map, keys = "slot")
+        @JsonPropertyDescription("Disks the operator manages, keyed by slot. Sizes only grow, a slot's storage never changes "
+                + "and disks cannot be removed. Disks the operator did not create (e.g. CSI-attached volumes) are never "
+                + "touched.")
         List<DiskSpec> disks,
 
-        @Size(min = 0, max = 32)
-        @ValidationRule(value = "self.all(n, self.exists_one(m, m.slot == n.slot))", message = "network slots must be unique")
+        @Size(max = 32)
+        @ListType(value = ListType.Kind.map, keys = "slot")
         @JsonPropertyDescription("Network interfaces, keyed by slot.")
         List<NetworkSpec> networks,
 
@@ -83,6 +84,7 @@ public record TalosNodeVMSpec(
         @JsonPropertyDescription("Talos machine configuration delivery and the Kubernetes node this VM becomes.")
         TalosSpec talos,
 
+        @Default("{}")
         @JsonPropertyDescription("Proxmox HA for this VM. Default disabled: Kubernetes handles HA above it.")
         HaSpec ha,
 
@@ -94,9 +96,10 @@ public record TalosNodeVMSpec(
         @JsonPropertyDescription("Start the VM when its Proxmox node boots (onboot). Default true.")
         Boolean startOnBoot,
 
-        @Size(min = 0, max = 32)
+        @Size(max = 32)
+        @ListType(ListType.Kind.set)
         @JsonPropertyDescription("Proxmox tags, e.g. talos, k8s. The operator adds its own ownership tag.")
-        List<@Pattern(ValidationPatterns.PVE_TAG) String> tags,
+        List<@Size(min = 1, max = 64) @Pattern(ValidationPatterns.PVE_TAG) String> tags,
 
         @Default("Retain")
         @JsonPropertyDescription("Retain (default) keeps the VM and its disks when the resource is deleted; Delete destroys "
