@@ -47,13 +47,40 @@ final class VmService {
         conf.put("smbios1", "uuid=" + randomUuid());
         applyNow(vm, given);
         if (!conf.has("boot")) {
-            List<String> order = new ArrayList<>();
-            conf.asMap().keySet().stream().filter(k -> Disks.isResizable(k) || Disks.NET_KEY.matcher(k).matches())
-                    .filter(k -> !k.startsWith("efidisk") && !k.startsWith("tpmstate")).sorted().forEach(order::add);
+            String order = defaultBootOrder(conf);
             if (!order.isEmpty()) {
-                conf.put("boot", "order=" + String.join(";", order));
+                conf.put("boot", "order=" + order);
             }
         }
+    }
+
+    /** qemu-server's default for new guests: the first disk, then CD-ROM drives, then the first NIC. */
+    private static String defaultBootOrder(VmConfig conf) {
+        List<String> disks = new ArrayList<>();
+        List<String> cdroms = new ArrayList<>();
+        List<String> nets = new ArrayList<>();
+        for (String prefix : new String[] {"scsi", "virtio", "sata", "ide"}) {
+            for (int i = 0; i <= 30; i++) {
+                String value = conf.get(prefix + i);
+                if (value != null) {
+                    (Disks.isCdrom(Disks.parse(value)) ? cdroms : disks).add(prefix + i);
+                }
+            }
+        }
+        for (int i = 0; i <= 31; i++) {
+            if (conf.has("net" + i)) {
+                nets.add("net" + i);
+            }
+        }
+        List<String> order = new ArrayList<>();
+        if (!disks.isEmpty()) {
+            order.add(disks.get(0));
+        }
+        order.addAll(cdroms);
+        if (!nets.isEmpty()) {
+            order.add(nets.get(0));
+        }
+        return String.join(";", order);
     }
 
     /**

@@ -127,9 +127,9 @@ public final class AccessControl {
         }
         Instant now = clock.instant();
         String ticket = String.format(Locale.ROOT, "PVE:%s:%08X::%s", userId, now.getEpochSecond(),
-                Base64.getEncoder().withoutPadding().encodeToString(randomBytes()));
+                Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes()));
         String csrf = String.format(Locale.ROOT, "%08X:%s", now.getEpochSecond(),
-                Base64.getEncoder().withoutPadding().encodeToString(randomBytes()).substring(0, 27));
+                Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes()).substring(0, 27));
         tickets.put(ticket, new IssuedTicket(userId, csrf, now));
         return new Issued(userId, ticket, csrf);
     }
