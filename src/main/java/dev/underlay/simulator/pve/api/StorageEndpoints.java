@@ -146,7 +146,7 @@ final class StorageEndpoints {
         if ("images".equals(v.content) && v.vmid != null && ctx.model().vms.containsKey(v.vmid)) {
             throw PveError.die("unable to delete '" + volid + "' - volume is still in use (guest " + v.vmid + ")");
         }
-        Task task = ctx.tasks().start(c.node(), "imgdel", volid, c.principal().upidUser(), t -> {
+        Task task = ctx.tasks().start(c.node(), "imgdel", "", c.principal().upidUser(), t -> {
             ctx.model().removeVolume(v);
             t.log.add("Removed volume '" + volid + "'");
             return "OK";

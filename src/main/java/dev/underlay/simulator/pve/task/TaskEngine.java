@@ -64,6 +64,9 @@ public final class TaskEngine {
     }
 
     public Task start(String node, String type, String id, String user, TaskWork work) {
+        if (id != null && !id.matches("[^:\\s/]*")) {
+            throw new IllegalArgumentException("a UPID id cannot hold ':', '/' or spaces: " + id);
+        }
         Instant now = clock.instant();
         int pid = nextPid++;
         long pstart = Math.max(1, nodeUptimeSeconds.applyAsLong(node)) * 100 + (pid & 0xff);
