@@ -78,8 +78,11 @@ class CephTest {
         assertThat(status.get("min_size").asInt()).isEqualTo(1);
         assertThat(status.get("nodelete").asText()).isEqualTo("0");
 
-        String refused = f.upid("DELETE", "/nodes/" + N1 + "/ceph/pool/vm-data");
-        assertThat(f.finish(refused).get("exitstatus").asText()).isEqualTo("pool 'vm-data' is in use by storage 'vm-data'");
+        f.run("POST", "/nodes/" + N1 + "/qemu", "vmid", "120", "scsi0", "vm-data:10");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/ceph/pool/vm-data/status").get("statistics").get("stored").asLong()).isEqualTo(10L << 30);
+        String refused = f.upid("DELETE", "/nodes/" + N1 + "/ceph/pool/vm-data", "remove_storages", "1");
+        assertThat(f.finish(refused).get("exitstatus").asText()).isEqualTo("ceph pool 'vm-data' still in use by storage 'vm-data'");
+        f.run("DELETE", "/nodes/" + N1 + "/qemu/120");
         f.run("DELETE", "/nodes/" + N1 + "/ceph/pool/vm-data", "remove_storages", "1");
         assertThat(f.ok("GET", "/nodes/" + N1 + "/ceph/pool")).noneMatch(p -> p.get("pool_name").asText().equals("vm-data"));
         assertThat(f.call("GET", "/storage/vm-data").status()).isEqualTo(500);

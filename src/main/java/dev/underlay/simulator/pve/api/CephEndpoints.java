@@ -101,7 +101,7 @@ final class CephEndpoints {
         out.set("monmap", Json.obj().put("epoch", 3).put("fsid", ceph.fsid).put("min_mon_release", 18)
                 .put("min_mon_release_name", "reef").<ObjectNode>set("mons", mons));
         long total = ceph.osds.values().stream().filter(o -> o.in).mapToLong(o -> o.totalBytes).sum();
-        long used = ceph.pools.values().stream().mapToLong(p -> p.bytesUsed * p.size).sum()
+        long used = ceph.pools.values().stream().mapToLong(p -> storedBytes(p) * p.size).sum()
                 + ceph.osds.values().stream().mapToLong(o -> o.usedBytes).sum();
         long up = ceph.osds.values().stream().filter(this::osdUp).count();
         long in = ceph.osds.values().stream().filter(o -> o.in).count();
@@ -111,8 +111,8 @@ final class CephEndpoints {
         int pgs = ceph.pools.values().stream().mapToInt(p -> p.pgNum).sum();
         ArrayNode byState = Json.arr().add(Json.obj().put("state_name", down > 0 ? "active+undersized+degraded" : "active+clean").put("count", pgs));
         out.set("pgmap", Json.obj().<ObjectNode>set("pgs_by_state", byState).put("num_pgs", pgs).put("num_pools", ceph.pools.size())
-                .put("num_objects", ceph.pools.values().stream().mapToLong(p -> p.bytesUsed / (4L << 20)).sum())
-                .put("data_bytes", ceph.pools.values().stream().mapToLong(p -> p.bytesUsed).sum()).put("bytes_used", used)
+                .put("num_objects", ceph.pools.values().stream().mapToLong(p -> storedBytes(p) / (4L << 20)).sum())
+                .put("data_bytes", ceph.pools.values().stream().mapToLong(this::storedBytes).sum()).put("bytes_used", used)
                 .put("bytes_avail", total - used).put("bytes_total", total));
         String activeMgr = monsUp.isEmpty() ? "" : monsUp.get(0);
         ArrayNode standbys = Json.arr();
@@ -176,8 +176,8 @@ final class CephEndpoints {
             ObjectNode row = Json.obj().put("pool", Integer.toString(p.id)).put("pool_name", p.name).put("size", p.size)
                     .put("min_size", p.minSize).put("pg_num", p.pgNum).put("pg_num_final", p.pgNum)
                     .put("crush_rule", "0").put("crush_rule_name", p.crushRule).put("type", "replicated")
-                    .put("pg_autoscale_mode", p.autoscaleMode).put("bytes_used", p.bytesUsed * p.size)
-                    .put("percent_used", capacity == 0 ? 0 : (double) p.bytesUsed * p.size / capacity);
+                    .put("pg_autoscale_mode", p.autoscaleMode).put("bytes_used", storedBytes(p) * p.size)
+                    .put("percent_used", capacity == 0 ? 0 : (double) storedBytes(p) * p.size / capacity);
             row.set("pg_num_min", p.pgNumMin == null ? null : IntNode.valueOf(p.pgNumMin));
             row.set("target_size", p.targetSize == null ? null : Json.MAPPER.getNodeFactory().numberNode(p.targetSize));
             row.set("target_size_ratio", p.targetSizeRatio == null ? null : Json.MAPPER.getNodeFactory().numberNode(p.targetSizeRatio));
@@ -185,7 +185,7 @@ final class CephEndpoints {
             row.set("autoscale_status", Json.obj().put("pool_name", p.name).put("pool_id", p.id)
                     .put("pg_autoscale_mode", p.autoscaleMode).put("pg_num_target", p.pgNum).put("pg_num_final", p.pgNum)
                     .put("bulk", false).put("would_adjust", false).put("raw_used_rate", (double) p.size)
-                    .put("logical_used", p.bytesUsed).put("subtree_capacity", capacity));
+                    .put("logical_used", storedBytes(p)).put("subtree_capacity", capacity));
             out.add(row);
         }
         return out;
@@ -201,8 +201,9 @@ final class CephEndpoints {
         out.set("target_size", p.targetSize == null ? null : Json.MAPPER.getNodeFactory().numberNode(p.targetSize));
         out.set("target_size_ratio", p.targetSizeRatio == null ? null : Json.MAPPER.getNodeFactory().numberNode(p.targetSizeRatio));
         out.set("application_list", Json.arr().add(p.application));
-        out.set("statistics", Json.obj().put("bytes_used", p.bytesUsed * p.size).put("stored", p.bytesUsed)
-                .put("objects", p.bytesUsed / (4L << 20)).put("percent_used", 0.0));
+        long stored = storedBytes(p);
+        out.set("statistics", Json.obj().put("bytes_used", stored * p.size).put("stored", stored)
+                .put("objects", stored / (4L << 20)).put("percent_used", 0.0));
         return out;
     }
 
@@ -257,22 +258,44 @@ final class CephEndpoints {
         return new TextNode(task.upid);
     }
 
+    /**
+     * As {@code pveceph pool destroy}: without {@code force}, refuses while a storage on the pool
+     * still holds guest images; {@code remove_storages} also drops the storage definitions.
+     */
     private JsonNode deletePool(Call c) {
         CephState.Pool p = pool(c);
+        boolean force = c.flag("force");
         boolean removeStorages = c.flag("remove_storages");
-        List<String> usedBy = new ArrayList<>();
-        ctx.model().storages.values().stream().filter(s -> s.type.equals("rbd") && p.name.equals(s.options.get("pool")))
-                .forEach(s -> usedBy.add(s.id));
+        List<String> storages = storagesOn(p);
         Task task = ctx.tasks().start(c.node(), "cephdestroypool", p.name, c.principal().upidUser(), t -> {
-            if (!usedBy.isEmpty() && !removeStorages) {
-                throw PveError.die("pool '" + p.name + "' is in use by storage '" + String.join(",", usedBy) + "'");
+            for (String storage : storages) {
+                t.log.add("checking storage '" + storage + "' for RBD images..");
+                boolean inUse = ctx.model().volumes.values().stream().anyMatch(v -> v.storage.equals(storage));
+                if (inUse && !force) {
+                    throw PveError.die("ceph pool '" + p.name + "' still in use by storage '" + storage + "'");
+                }
             }
             ceph().pools.remove(p.name);
-            usedBy.forEach(ctx.model().storages::remove);
+            if (removeStorages) {
+                storages.forEach(ctx.model().storages::remove);
+            }
             ceph().osdmapEpoch++;
             return "OK";
         });
         return new TextNode(task.upid);
+    }
+
+    private List<String> storagesOn(CephState.Pool p) {
+        List<String> out = new ArrayList<>();
+        ctx.model().storages.values().stream().filter(s -> s.type.equals("rbd") && p.name.equals(s.options.get("pool")))
+                .forEach(s -> out.add(s.id));
+        return out;
+    }
+
+    /** Stored bytes: what the pool was seeded with plus the guest images on storages backed by it. */
+    private long storedBytes(CephState.Pool p) {
+        List<String> storages = storagesOn(p);
+        return p.bytesUsed + ctx.model().volumes.values().stream().filter(v -> storages.contains(v.storage)).mapToLong(v -> v.size).sum();
     }
 
     private JsonNode osdTree() {
