@@ -58,6 +58,7 @@ public final class PveSimulator {
     private final SeedCredentials credentials;
     private volatile Duration authFailureDelay = Duration.ofSeconds(3);
     private volatile boolean errorMessageField = true;
+    private volatile boolean fireBackupSchedules;
 
     PveSimulator(PveVersion version, Clock clock, long seed, ClusterModel model, SeedCredentials credentials) {
         this.version = version;
@@ -160,6 +161,12 @@ public final class PveSimulator {
         return this;
     }
 
+    /** Let backup jobs run by themselves when their schedule comes due on the clock (off by default). */
+    public PveSimulator fireBackupSchedules(boolean on) {
+        this.fireBackupSchedules = on;
+        return this;
+    }
+
     /** Runs a backup job now (as its schedule would); returns the UPIDs of the vzdump tasks. */
     public List<String> runBackupJob(String jobId) {
         return query(c -> {
@@ -181,7 +188,7 @@ public final class PveSimulator {
     public <T> T query(Function<SimContext, T> reader) {
         lock.lock();
         try {
-            ctx.tasks().advance();
+            advance();
             return reader.apply(ctx);
         } finally {
             lock.unlock();
@@ -202,10 +209,17 @@ public final class PveSimulator {
     public SimResponse handle(SimRequest request) {
         lock.lock();
         try {
-            ctx.tasks().advance();
+            advance();
             return dispatch(request);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void advance() {
+        ctx.tasks().advance();
+        if (fireBackupSchedules) {
+            endpoints.fireDueBackupJobs(ctx);
         }
     }
 

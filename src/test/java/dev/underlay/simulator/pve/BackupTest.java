@@ -94,6 +94,22 @@ class BackupTest {
     }
 
     @Test
+    void jobsFireOnTheirScheduleWhenEnabled() {
+        f.ok("POST", "/cluster/backup", "id", "nightly", "vmid", "101", "storage", "nfs-backups", "schedule", "02:00");
+        f.clock.advance(Duration.ofHours(17));
+        f.sim.tick();
+        assertThat(f.ok("GET", "/cluster/tasks")).noneMatch(t -> t.get("type").asText().equals("vzdump"));
+
+        f.sim.fireBackupSchedules(true);
+        f.sim.tick();
+        f.clock.advance(Duration.ofHours(24));
+        f.sim.tick();
+        assertThat(f.ok("GET", "/cluster/tasks")).filteredOn(t -> t.get("type").asText().equals("vzdump")).hasSize(1);
+        f.clock.advance(SimFixture.TASK_LATENCY.plusSeconds(1));
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup", "vmid", "101")).hasSize(1);
+    }
+
+    @Test
     void storageRetentionAppliesWhenTheJobHasNone() {
         for (int day = 0; day < 9; day++) {
             f.run("POST", "/nodes/" + N1 + "/vzdump", "vmid", "101", "storage", "nfs-backups");
@@ -105,6 +121,20 @@ class BackupTest {
         assertThat(left).hasSize(8);
         assertThat(left).noneMatch(v -> v.get("volid").asText().contains("-2026_03_02-"));
         assertThat(left).anyMatch(v -> v.get("volid").asText().contains("-2026_03_01-"));
+    }
+
+    @Test
+    void pruneBackupsShowsMarksAndRemovesWhatRetentionDrops() {
+        for (int i = 0; i < 3; i++) {
+            f.run("POST", "/nodes/" + N1 + "/vzdump", "vmid", "101", "storage", "nfs-backups", "remove", "0");
+            f.clock.advance(Duration.ofHours(1));
+        }
+        JsonNode marks = f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/prunebackups", "prune-backups", "keep-last=1");
+        assertThat(marks).hasSize(3);
+        assertThat(marks).filteredOn(m -> m.get("mark").asText().equals("keep")).hasSize(1);
+        assertThat(marks).filteredOn(m -> m.get("mark").asText().equals("remove")).hasSize(2);
+        f.run("DELETE", "/nodes/" + N1 + "/storage/nfs-backups/prunebackups", "prune-backups", "keep-last=1", "vmid", "101");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup")).hasSize(1);
     }
 
     @Test

@@ -28,6 +28,9 @@ final class ClusterEndpoints {
         r.get("/version", c -> Json.obj().put("version", ctx.version().version()).put("release", ctx.version().release())
                 .put("repoid", ctx.version().repoid()));
         r.post("/access/ticket", this::ticket);
+        r.get("/access/domains", c -> Json.arr()
+                .add(Json.obj().put("realm", "pam").put("type", "pam").put("comment", "Linux PAM standard authentication"))
+                .add(Json.obj().put("realm", "pve").put("type", "pve").put("comment", "Proxmox VE authentication server")));
         r.get("/access/permissions", this::permissions);
         r.get("/cluster/status", c -> clusterStatus());
         r.get("/cluster/resources", this::resources);

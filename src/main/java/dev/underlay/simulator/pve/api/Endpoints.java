@@ -2,7 +2,10 @@ package dev.underlay.simulator.pve.api;
 
 import dev.underlay.simulator.pve.model.BackupJob;
 import dev.underlay.simulator.pve.task.Task;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Wires every endpoint group into one {@link Routes} table and exposes the few operations tests drive directly. */
 public final class Endpoints {
@@ -10,6 +13,7 @@ public final class Endpoints {
     private final Routes routes = new Routes();
     private final HaService ha;
     private final BackupService backups;
+    private final Map<String, Instant> nextRuns = new HashMap<>();
 
     public Endpoints(SimContext ctx) {
         VmService vms = new VmService(ctx);
@@ -34,5 +38,25 @@ public final class Endpoints {
 
     public List<Task> runBackupJob(BackupJob job) {
         return backups.runJob(job);
+    }
+
+    /**
+     * Runs every enabled job whose schedule came due on the injected clock since it was last
+     * looked at. A job that missed several slots runs once, as PVE's {@code repeat-missed} does.
+     */
+    public void fireDueBackupJobs(SimContext ctx) {
+        Instant now = ctx.clock().instant();
+        for (BackupJob job : ctx.model().backupJobs.values()) {
+            String schedule = job.options.get("schedule");
+            if (!job.enabled() || schedule == null) {
+                continue;
+            }
+            String key = job.id + "|" + schedule;
+            Instant next = nextRuns.computeIfAbsent(key, k -> CalendarEvents.next(schedule, now).orElse(Instant.MAX));
+            if (!next.isAfter(now)) {
+                backups.runJob(job);
+                nextRuns.put(key, CalendarEvents.next(schedule, now).orElse(Instant.MAX));
+            }
+        }
     }
 }

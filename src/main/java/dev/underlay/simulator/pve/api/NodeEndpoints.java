@@ -41,13 +41,15 @@ final class NodeEndpoints {
         return out;
     }
 
+    /** A stable stand-in for the node certificate's SHA-256 fingerprint. */
     private static String fingerprintOf(Node n) {
-        StringBuilder sb = new StringBuilder();
-        int h = n.name.hashCode();
-        for (int i = 0; i < 32; i++) {
-            sb.append(i == 0 ? "" : ":").append(String.format("%02X", (h >>> (i % 4 * 8)) + i & 0xff));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("pve-ssl:" + n.name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return sb.toString();
     }
 
     private JsonNode status(Call c) {

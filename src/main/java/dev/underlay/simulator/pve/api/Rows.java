@@ -27,7 +27,7 @@ final class Rows {
         row.put("vmid", vm.vmid);
         row.put("name", vm.name());
         long maxmem = vm.memoryMiB() << 20;
-        long maxdisk = bootDiskSize(ctx, vm);
+        long maxdisk = bootDiskSize(vm);
         if (!nodeOnline && !statusView) {
             row.put("status", "unknown");
             row.put("template", Json.bit(vm.template()));
@@ -77,7 +77,7 @@ final class Rows {
         return row;
     }
 
-    private static long bootDiskSize(SimContext ctx, Vm vm) {
+    private static long bootDiskSize(Vm vm) {
         for (String key : new String[] {"scsi0", "virtio0", "sata0", "ide0"}) {
             String value = vm.config.get(key);
             if (value != null) {

@@ -37,6 +37,8 @@ final class StorageEndpoints {
         r.delete(base + "/content/{volume}", this::deleteContent);
         r.post(base + "/upload", this::upload);
         r.post(base + "/download-url", this::downloadUrl);
+        r.get(base + "/prunebackups", this::pruneDryRun);
+        r.delete(base + "/prunebackups", this::prune);
     }
 
     private StorageDef def(Call c) {
@@ -191,6 +193,44 @@ final class StorageEndpoints {
             v.sourceUrl = url;
             ctx.model().addVolume(v);
             t.log.add("downloading " + url + " to " + volid + " (simulated: nothing is fetched)");
+            return "OK";
+        });
+        return new TextNode(task.upid);
+    }
+
+    /** Backups on the storage grouped per guest, each group with the volumes retention would remove. */
+    private java.util.Map<Integer, java.util.List<Volume>> pruneMarks(Call c, StorageDef s, java.util.Set<Volume> removed) {
+        String spec = c.opt("prune-backups").orElse(s.options.get("prune-backups"));
+        java.util.Map<Integer, java.util.List<Volume>> byGuest = new java.util.TreeMap<>();
+        Integer vmid = c.opt("vmid").map(Integer::valueOf).orElse(null);
+        for (Volume v : ctx.model().volumesIn(s.id, c.node())) {
+            if ("backup".equals(v.content) && v.vmid != null && (vmid == null || vmid.equals(v.vmid))) {
+                byGuest.computeIfAbsent(v.vmid, k -> new java.util.ArrayList<>()).add(v);
+            }
+        }
+        byGuest.values().forEach(list -> removed.addAll(Prune.toRemove(list, Prune.parse(spec))));
+        return byGuest;
+    }
+
+    private JsonNode pruneDryRun(Call c) {
+        StorageDef s = def(c);
+        java.util.Set<Volume> removed = new java.util.HashSet<>();
+        ArrayNode out = Json.arr();
+        pruneMarks(c, s, removed).values().forEach(list -> list.forEach(v -> out.add(Json.obj().put("volid", v.volid)
+                .put("type", "qemu").put("vmid", v.vmid).put("ctime", v.ctime)
+                .put("mark", v.isProtected ? "protected" : removed.contains(v) ? "remove" : "keep"))));
+        return out;
+    }
+
+    private JsonNode prune(Call c) {
+        StorageDef s = def(c);
+        java.util.Set<Volume> removed = new java.util.HashSet<>();
+        pruneMarks(c, s, removed);
+        Task task = ctx.tasks().start(c.node(), "prunebackups", "", c.principal().upidUser(), t -> {
+            for (Volume v : removed) {
+                t.log.add("removing backup '" + v.volid + "'");
+                ctx.model().removeVolume(v);
+            }
             return "OK";
         });
         return new TextNode(task.upid);

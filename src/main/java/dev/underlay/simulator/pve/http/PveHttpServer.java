@@ -133,7 +133,7 @@ public final class PveHttpServer implements AutoCloseable {
                 try {
                     bodyParams = parseBody(contentType, body.toString(java.nio.charset.StandardCharsets.UTF_8));
                 } catch (UnsupportedOperationException e) {
-                    reply(req.response(), new SimResponse(415, "Unsupported Media Type", Optional.empty(), java.time.Duration.ZERO));
+                    reply(req.response(), new SimResponse(506, "Unsupported content type", Optional.empty(), java.time.Duration.ZERO));
                     return;
                 } catch (java.io.IOException e) {
                     reply(req.response(), new SimResponse(400, "Parameter verification failed. (invalid JSON)", Optional.empty(), java.time.Duration.ZERO));
