@@ -56,7 +56,12 @@ public final class Faults {
 
     /** Node unreachable: proxied calls answer 595, its guests turn {@code unknown}, quorum may go. */
     public Faults nodeOffline(String node) {
-        sim.mutate(ctx -> ctx.node(node).online = false);
+        sim.mutate(ctx -> {
+            if (ctx.node(node).online) {
+                ctx.node(node).online = false;
+                sim.endpoints().nodeFailed(node);
+            }
+        });
         return this;
     }
 

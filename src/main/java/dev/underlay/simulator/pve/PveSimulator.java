@@ -110,6 +110,10 @@ public final class PveSimulator {
         return Credentials.token(credentials.tokenId(), credentials.tokenSecret());
     }
 
+    Endpoints endpoints() {
+        return endpoints;
+    }
+
     AccessControl access() {
         return access;
     }

@@ -118,6 +118,31 @@ class HaTest {
     }
 
     @Test
+    void haGuestsOfAFailedNodeAreRecoveredElsewhereNonHaGuestsStay() {
+        SimFixture f = withGuests(PveVersion.PVE_9_1);
+        f.ok("POST", "/cluster/ha/resources", "sid", "vm:101");
+        f.run("POST", "/nodes/" + N1 + "/qemu/102/status/start");
+        f.clock.advance(Duration.ofSeconds(1));
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/status/current").get("status").asText()).isEqualTo("running");
+
+        f.sim.faults().nodeOffline(N1);
+        f.clock.advance(Duration.ofSeconds(1));
+        f.sim.tick();
+        f.clock.advance(Duration.ofSeconds(1));
+        JsonNode vms = f.ok("GET", "/cluster/resources", "type", "vm");
+        assertThat(vms).anySatisfy(r -> {
+            assertThat(r.get("vmid").asInt()).isEqualTo(101);
+            assertThat(r.get("node").asText()).isEqualTo(N2);
+            assertThat(r.get("status").asText()).isEqualTo("running");
+        });
+        assertThat(vms).anySatisfy(r -> {
+            assertThat(r.get("vmid").asInt()).isEqualTo(102);
+            assertThat(r.get("node").asText()).isEqualTo(N1);
+            assertThat(r.get("status").asText()).isEqualTo("unknown");
+        });
+    }
+
+    @Test
     void nodeMaintenanceShowsInManagerStatusAndMovesHaGuestsAway() {
         SimFixture f = withGuests(PveVersion.PVE_9_1);
         f.ok("POST", "/cluster/ha/resources", "sid", "vm:101");

@@ -32,6 +32,11 @@ public final class Endpoints {
         return routes;
     }
 
+    /** Called when a node goes offline: HA recovers its guests elsewhere. */
+    public void nodeFailed(String node) {
+        ha.recoverSoon(node);
+    }
+
     public void setNodeMaintenance(String node, boolean on) {
         ha.setMaintenance(node, on);
     }

@@ -106,6 +106,28 @@ final class HaService {
         ha().rules.values().removeIf(r -> r.getOrDefault("resources", "").isEmpty());
     }
 
+    /**
+     * A node failed: once the CRM has fenced it ({@link SimContext#haReactionDelay} here), its HA
+     * guests are recovered on the first other online node and started if they were requested so.
+     */
+    void recoverSoon(String failedNode) {
+        ctx.tasks().defer(ctx.haReactionDelay, () -> {
+            Node failed = ctx.node(failedNode);
+            Optional<Node> target = ctx.model().nodes.values().stream()
+                    .filter(n -> n.online && !n.maintenance && !n.name.equals(failedNode)).findFirst();
+            if (failed.online || target.isEmpty() || !ctx.model().quorate()) {
+                return;
+            }
+            for (Vm vm : ctx.model().vmsOn(failedNode)) {
+                if (ha().manages(vm.vmid)) {
+                    vm.running = false;
+                    vms.moveTo(vm, target.get().name);
+                    reconcileSoon(vm.vmid);
+                }
+            }
+        });
+    }
+
     /** Maintenance mode: the CRM moves HA guests away from the node, to the first other online node. */
     void setMaintenance(String nodeName, boolean on) {
         Node node = ctx.node(nodeName);
