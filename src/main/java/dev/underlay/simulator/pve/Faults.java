@@ -19,9 +19,11 @@ public final class Faults {
     private final PveSimulator sim;
     private final List<RequestFault> requestFaults = new ArrayList<>();
     private final List<LatencyRule> latencies = new ArrayList<>();
+    private final java.util.Random random;
 
-    Faults(PveSimulator sim) {
+    Faults(PveSimulator sim, long seed) {
         this.sim = sim;
+        this.random = new java.util.Random(seed);
     }
 
     /**
@@ -32,6 +34,23 @@ public final class Faults {
     public Faults failRequests(String method, String pathRegex, int count, int status, String message) {
         synchronized (requestFaults) {
             requestFaults.add(new RequestFault(method, Pattern.compile(pathRegex), status, message, count));
+        }
+        return this;
+    }
+
+    /**
+     * Like {@link #failRequests} but each matching request fails only with probability
+     * {@code rate} (drawn from the simulator's seeded random, so runs repeat), at most
+     * {@code maxFailures} times.
+     */
+    public Faults failRequestsAtRate(String method, String pathRegex, double rate, int maxFailures, int status, String message) {
+        if (rate <= 0 || rate > 1) {
+            throw new IllegalArgumentException("rate must be in (0, 1]");
+        }
+        synchronized (requestFaults) {
+            RequestFault f = new RequestFault(method, Pattern.compile(pathRegex), status, message, maxFailures);
+            f.rate = rate;
+            requestFaults.add(f);
         }
         return this;
     }
@@ -77,6 +96,12 @@ public final class Faults {
                 });
             }
         });
+        return this;
+    }
+
+    /** Corosync votes of one node (default 1); quorum needs more than half of all votes online. */
+    public Faults nodeVotes(String node, int votes) {
+        sim.mutate(ctx -> ctx.node(node).votes = votes);
         return this;
     }
 
@@ -149,6 +174,9 @@ public final class Faults {
             while (it.hasNext()) {
                 RequestFault f = it.next();
                 if ((f.method == null || f.method.equals(method)) && f.path.matcher(path).find()) {
+                    if (f.rate < 1 && random.nextDouble() >= f.rate) {
+                        continue;
+                    }
                     f.remaining--;
                     if (f.remaining <= 0) {
                         it.remove();
@@ -178,6 +206,7 @@ public final class Faults {
         final int status;
         final String message;
         int remaining;
+        double rate = 1;
 
         RequestFault(String method, Pattern path, int status, String message, int remaining) {
             this.method = method;

@@ -39,10 +39,6 @@ public final class PveError extends RuntimeException {
         return params(Map.of(name, message));
     }
 
-    public static PveError notFound(String message) {
-        return new PveError(500, message, Map.of(), false);
-    }
-
     /** Answers sent before the JSON formatter runs: 401 and the proxy pseudo-statuses 595/596. */
     public static PveError emptyBody(int status, String reason) {
         return new PveError(status, reason, Map.of(), true);

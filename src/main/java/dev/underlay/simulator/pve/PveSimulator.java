@@ -54,7 +54,7 @@ public final class PveSimulator {
     private final PveSchemaValidator validator;
     private final AccessControl access;
     private final RequestJournal journal = new RequestJournal(20_000);
-    private final Faults faults = new Faults(this);
+    private final Faults faults;
     private final SeedCredentials credentials;
     private volatile Duration authFailureDelay = Duration.ofSeconds(3);
     private volatile boolean errorMessageField = true;
@@ -62,6 +62,7 @@ public final class PveSimulator {
 
     PveSimulator(PveVersion version, Clock clock, long seed, ClusterModel model, SeedCredentials credentials) {
         this.version = version;
+        this.faults = new Faults(this, seed);
         PveSchema schema = PveSchema.of(version);
         this.validator = new PveSchemaValidator(schema);
         this.access = new AccessControl(clock, version);

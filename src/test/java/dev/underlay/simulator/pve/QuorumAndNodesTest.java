@@ -107,6 +107,28 @@ class QuorumAndNodesTest {
     }
 
     @Test
+    void rateBasedFaultsHitSomeRequestsUpToTheirLimit() {
+        f.sim.faults().failRequestsAtRate(null, "^/version$", 0.5, 5, 500, "injected");
+        int failed = 0;
+        for (int i = 0; i < 200; i++) {
+            if (f.call("GET", "/version").status() == 500) {
+                failed++;
+            }
+        }
+        assertThat(failed).isEqualTo(5);
+        assertThat(f.sim.journal().matching(e -> e.status() == 500).get(4).path()).isEqualTo("/version");
+    }
+
+    @Test
+    void votesDecideQuorum() {
+        f.sim.faults().nodeVotes(N3, 3);
+        f.sim.faults().nodeOffline(N3);
+        assertThat(row(f.ok("GET", "/cluster/status"), "cluster").get("quorate").asInt()).isZero();
+        f.sim.faults().nodeOnline(N3).nodeOffline(N1).nodeOffline(N2);
+        assertThat(row(f.ok("GET", "/cluster/status"), "cluster").get("quorate").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void injectedLatencyIsReportedForTheFacadeToApply() {
         f.sim.faults().latency("^/version$", java.time.Duration.ofMillis(250));
         assertThat(f.call("GET", "/version").delay()).isEqualTo(java.time.Duration.ofMillis(250));

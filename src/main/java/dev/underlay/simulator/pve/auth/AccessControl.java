@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -148,10 +147,6 @@ public final class AccessControl {
         if (!privileges(principal).contains(privilege)) {
             throw PveError.status(403, "Permission check failed (" + aclPath + ", " + privilege + ")");
         }
-    }
-
-    public Set<String> knownTokens() {
-        return new HashSet<>(tokenSecrets.keySet());
     }
 
     private byte[] randomBytes() {

@@ -116,10 +116,6 @@ public final class TaskEngine {
         return list;
     }
 
-    public boolean anyRunning(String type, String id) {
-        return tasks.values().stream().anyMatch(t -> t.running() && t.type.equals(type) && t.id.equals(id));
-    }
-
     /** Stops a running task as {@code DELETE /tasks/{upid}} does. */
     public void abort(Task task) {
         if (task.running()) {
