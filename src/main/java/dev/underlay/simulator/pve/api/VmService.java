@@ -166,7 +166,7 @@ final class VmService {
                 model = v;
             } else if (k.equals("macaddr")) {
                 mac = v;
-            } else if (!k.equals("bridge") && !rest.containsKey("bridge") && k.matches("[a-z0-9_-]+") && v.matches("([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}")) {
+            } else if (!k.equals("bridge") && v.matches("([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}")) {
                 model = k;
                 mac = v;
             } else {
