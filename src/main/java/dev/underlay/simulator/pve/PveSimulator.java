@@ -119,6 +119,10 @@ public final class PveSimulator {
         return access;
     }
 
+    public Duration authFailureDelay() {
+        return authFailureDelay;
+    }
+
     /** How long facades should hold back a 401 (PVE: about 3 s). */
     public PveSimulator authFailureDelay(Duration delay) {
         this.authFailureDelay = delay;
