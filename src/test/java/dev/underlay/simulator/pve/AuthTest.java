@@ -94,7 +94,8 @@ class AuthTest {
     void skiplockNeedsARootTicket() {
         f.sim.faults().holdLock(101, "backup");
         SimResponse token = f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x", "skiplock", "1");
-        assertThat(token.status()).isEqualTo(403);
+        assertThat(token.status()).isEqualTo(400);
+        assertThat(SimFixture.json(token).get("errors").get("skiplock").asText()).isEqualTo("Only root may use this option.");
         JsonNode login = SimFixture.json(as(Credentials.NONE, "POST", "/access/ticket", "username", "root@pam", "password", "r00t-pass")).get("data");
         Credentials root = Credentials.ticket(login.get("ticket").asText(), login.get("CSRFPreventionToken").asText());
         assertThat(as(root, "PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x", "skiplock", "1").status()).isEqualTo(200);

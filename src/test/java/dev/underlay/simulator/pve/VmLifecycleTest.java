@@ -86,6 +86,23 @@ class VmLifecycleTest {
     }
 
     @Test
+    void suspendResumeAndResetNeedARunningGuest() {
+        SimResponse notRunning = f.call("POST", "/nodes/" + N1 + "/qemu/101/status/reset");
+        assertThat(notRunning.status()).isEqualTo(500);
+        assertThat(notRunning.reasonPhrase()).isEqualTo("VM 101 not running");
+        f.run("POST", "/nodes/" + N1 + "/qemu/101/status/start");
+        f.run("POST", "/nodes/" + N1 + "/qemu/101/status/suspend");
+        JsonNode paused = f.ok("GET", "/nodes/" + N1 + "/qemu/101/status/current");
+        assertThat(paused.get("status").asText()).isEqualTo("running");
+        assertThat(paused.get("qmpstatus").asText()).isEqualTo("paused");
+        f.run("POST", "/nodes/" + N1 + "/qemu/101/status/resume");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/status/current").get("qmpstatus").asText()).isEqualTo("running");
+        f.clock.advance(java.time.Duration.ofMinutes(5));
+        f.run("POST", "/nodes/" + N1 + "/qemu/101/status/reset");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/status/current").get("uptime").asLong()).isLessThan(60);
+    }
+
+    @Test
     void aRunningVmCannotBeDestroyed() {
         f.run("POST", "/nodes/" + N1 + "/qemu/101/status/start");
         SimResponse r = f.call("DELETE", "/nodes/" + N1 + "/qemu/101");

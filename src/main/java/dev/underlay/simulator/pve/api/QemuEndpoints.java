@@ -49,6 +49,12 @@ final class QemuEndpoints {
         r.post(BASE + "/status/stop", c -> stop(c, "qmstop"));
         r.post(BASE + "/status/shutdown", c -> stop(c, "qmshutdown"));
         r.post(BASE + "/status/reboot", this::reboot);
+        r.post(BASE + "/status/reset", c -> whileRunning(c, "qmreset", vm -> {
+            vms.stop(vm);
+            vms.start(vm);
+        }));
+        r.post(BASE + "/status/suspend", c -> whileRunning(c, "qmsuspend", vm -> vm.paused = true));
+        r.post(BASE + "/status/resume", c -> whileRunning(c, "qmresume", vm -> vm.paused = false));
         r.get(BASE + "/migrate", this::migratePrecondition);
         r.post(BASE + "/migrate", this::migrate);
         r.put(BASE + "/resize", this::resize);
@@ -260,6 +266,21 @@ final class QemuEndpoints {
             }
             vms.stop(vm);
             vms.start(vm);
+            return "OK";
+        });
+        return new TextNode(task.upid);
+    }
+
+    /** Power actions that need a running guest: checked at once, done when the task ends. */
+    private JsonNode whileRunning(Call c, String type, java.util.function.Consumer<Vm> action) {
+        Vm vm = ctx.vm(c.node(), c.vmid());
+        c.require("/vms/" + vm.vmid, "VM.PowerMgmt");
+        ctx.checkLock(vm, skiplock(c));
+        if (!vm.running) {
+            throw PveError.die("VM " + vm.vmid + " not running");
+        }
+        Task task = ctx.tasks().start(c.node(), type, Integer.toString(vm.vmid), c.principal().upidUser(), t -> {
+            action.accept(vm);
             return "OK";
         });
         return new TextNode(task.upid);
@@ -534,7 +555,7 @@ final class QemuEndpoints {
     private static boolean skiplock(Call c) {
         boolean skip = c.flag("skiplock");
         if (skip && !c.principal().isRootTicket()) {
-            throw PveError.status(403, "Permission check failed (skiplock is only allowed for root@pam)");
+            throw PveError.param("skiplock", "Only root may use this option.");
         }
         return skip;
     }

@@ -35,7 +35,7 @@ final class Rows {
         }
         row.put("status", vm.running ? "running" : "stopped");
         if (statusView) {
-            row.put("qmpstatus", vm.running ? "running" : "stopped");
+            row.put("qmpstatus", !vm.running ? "stopped" : vm.paused ? "paused" : "running");
             row.put("cpus", vm.cpus());
         } else {
             row.put("maxcpu", vm.cpus());

@@ -323,6 +323,7 @@ final class VmService {
 
     void stop(Vm vm) {
         vm.running = false;
+        vm.paused = false;
         vm.startedAt = null;
         vm.pid = 0;
         vm.agentReadyAt = null;

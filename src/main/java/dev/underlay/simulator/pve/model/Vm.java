@@ -18,6 +18,8 @@ public final class Vm {
     public final Map<String, String> pending = new LinkedHashMap<>();
     public final Set<String> pendingDelete = new LinkedHashSet<>();
     public boolean running;
+    /** Suspended (paused) while running: status stays running, qmpstatus says paused. */
+    public boolean paused;
     public Instant startedAt;
     public int pid;
     public String lock;
