@@ -111,6 +111,11 @@ public final class PveSimulator {
         return Credentials.token(credentials.tokenId(), credentials.tokenSecret());
     }
 
+    /** "METHOD template" of every endpoint this simulator implements (others answer 501). */
+    public java.util.Set<String> implementedEndpoints() {
+        return routes.keys();
+    }
+
     Endpoints endpoints() {
         return endpoints;
     }

@@ -45,4 +45,9 @@ public final class Routes {
     public int size() {
         return handlers.size();
     }
+
+    /** "METHOD template" of every implemented endpoint. */
+    public java.util.Set<String> keys() {
+        return java.util.Set.copyOf(handlers.keySet());
+    }
 }
