@@ -1,0 +1,38 @@
+package dev.underlay.simulator.pve.model;
+
+/**
+ * A volume on a storage: a VM disk image, an ISO, or a backup archive. {@code node} is null on
+ * shared storages. Backup archives keep a copy of the guest config so that restore works.
+ */
+public final class Volume {
+    public final String volid;
+    public final String storage;
+    public final String node;
+    public final String content;
+    public final Integer vmid;
+    public long size;
+    public final long ctime;
+    public final String format;
+    public String notes;
+    public boolean isProtected;
+    /** Config text of the guest at backup time (backup archives only). */
+    public VmConfig backupConfig;
+    /** Where a download-url volume came from (recorded, never fetched). */
+    public String sourceUrl;
+
+    public Volume(String volid, String storage, String node, String content, Integer vmid, long size, long ctime, String format) {
+        this.volid = volid;
+        this.storage = storage;
+        this.node = node;
+        this.content = content;
+        this.vmid = vmid;
+        this.size = size;
+        this.ctime = ctime;
+        this.format = format;
+    }
+
+    /** The part after {@code storage:}. */
+    public String name() {
+        return volid.substring(volid.indexOf(':') + 1);
+    }
+}
