@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Builds a simulator seeded with the reference homelab (see {@code shared/seed/proxmox-cluster.md}):
- * cluster {@code homelab-pve-cluster}; nodes {@code pve-ms01-01}, {@code pve-ms01-02} (20 threads,
+ * cluster {@code homelab-pve} (the seed calls it homelab-pve-cluster, but Proxmox caps cluster names at 15
+ * characters, so a real cluster cannot carry that name); nodes {@code pve-ms01-01}, {@code pve-ms01-02} (20 threads,
  * 96 GiB) and {@code pve-aimax-01} (32 threads, 128 GiB); storages {@code local} (dir, ISO),
  * {@code local-zfs}, {@code vm-disks} (Ceph RBD) and {@code nfs-backups}; Ceph with 3 monitors,
  * 6 OSDs, pools {@code .mgr} and {@code vm-disks}, HEALTH_OK; token {@code underlay@pve!operator}
@@ -28,7 +29,7 @@ import java.util.UUID;
  */
 public final class PveSimulatorBuilder {
 
-    public static final String CLUSTER = "homelab-pve-cluster";
+    public static final String CLUSTER = "homelab-pve";
     public static final String MS01_01 = "pve-ms01-01";
     public static final String MS01_02 = "pve-ms01-02";
     public static final String AIMAX_01 = "pve-aimax-01";

@@ -152,7 +152,7 @@ class ProxmoxClusterOperatorTest {
         var spec = cluster.getSpec();
         cluster.setSpec(new dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec(spec.clusterName(), endpoints,
                 spec.credentialsSecretRef(), spec.tls(), spec.expectedNodes(), spec.haGroups(), spec.maintenance(),
-                spec.vmidRange(), spec.ceph(), spec.managementPolicy()));
+                spec.vmidRange(), spec.ceph(), spec.deletionPolicy(), spec.managementPolicy()));
         return cluster;
     }
 }

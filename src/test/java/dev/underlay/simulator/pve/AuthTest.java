@@ -34,7 +34,7 @@ class AuthTest {
         String csrf = login.get("CSRFPreventionToken").asText();
         assertThat(ticket).startsWith("PVE:root@pam:");
         assertThat(login.get("username").asText()).isEqualTo("root@pam");
-        assertThat(login.get("clustername").asText()).isEqualTo("homelab-pve-cluster");
+        assertThat(login.get("clustername").asText()).isEqualTo(PveSimulatorBuilder.CLUSTER);
 
         assertThat(as(Credentials.ticket(ticket, null), "GET", "/cluster/status").status()).isEqualTo(200);
         SimResponse noCsrf = as(Credentials.ticket(ticket, null), "PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x");

@@ -6,6 +6,7 @@ import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.PveVersion;
 import dev.underlay.simulator.pve.http.PveHttpServer;
 import dev.underlay.simulator.pve.journal.JournalEntry;
+import dev.underlay.testing.ExternalTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Debian's {@code ansible} (community.general.proxmox_kvm) and {@code python3-proxmoxer} against
- * the simulator over HTTPS with certificate verification. Run with {@code -Ppve-clients-it};
- * needs {@code apt-get install ansible python3-proxmoxer python3-requests}. Each client run is
- * bounded by a timeout.
+ * the simulator over HTTPS with certificate verification. Part of {@code ./mvnw verify} (failsafe);
+ * needs {@code apt-get install ansible python3-proxmoxer python3-requests} ({@code .ci/install-deps}), and
+ * skips without them except in CI. Each client run is bounded by a timeout.
  */
 class PveThirdPartyClientsIT {
 
@@ -38,6 +39,9 @@ class PveThirdPartyClientsIT {
 
     @BeforeAll
     static void start() {
+        ExternalTools.require("ansible-playbook", "Debian package ansible");
+        ExternalTools.requireThat(pythonModuleAvailable("proxmoxer"),
+                "python3-proxmoxer is not installed for /usr/bin/python3 (Debian package python3-proxmoxer)");
         sim = PveSimulator.builder().version(PveVersion.PVE_9_1).build().authFailureDelay(Duration.ofMillis(100))
                 .taskLatency(Duration.ofMillis(50), Duration.ofMillis(300));
         server = PveHttpServer.start(sim, 0);
@@ -99,6 +103,22 @@ class PveThirdPartyClientsIT {
         assertThat(entries).noneSatisfy(e -> assertThat(e.status()).isIn(400, 501));
         boolean stillThere = sim.query(c -> c.model().vms.containsKey(vmid));
         assertThat(stillThere).isFalse();
+    }
+
+    private static boolean pythonModuleAvailable(String module) {
+        if (!ExternalTools.isAvailable("/usr/bin/python3")) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import " + module).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static String hostPort() {
