@@ -40,6 +40,10 @@ public class ProxmoxClusterStatus extends UnderlayStatus {
     @JsonPropertyDescription("Privileges the enabled features need and the token lacks, as privilege@path.")
     private List<String> missingPrivileges = new ArrayList<>();
 
+    @JsonPropertyDescription("Whether the Ceph noout flag is currently set by this operator for node maintenance; only then "
+            + "does the operator unset it when maintenance ends.")
+    private Boolean cephNoOutSetByOperator;
+
     @JsonPropertyDescription("Endpoint the operator used for the last successful call.")
     private String activeEndpoint;
 
@@ -124,6 +128,14 @@ public class ProxmoxClusterStatus extends UnderlayStatus {
 
     public void setMissingPrivileges(List<String> missingPrivileges) {
         this.missingPrivileges = missingPrivileges == null ? new ArrayList<>() : new ArrayList<>(missingPrivileges);
+    }
+
+    public Boolean getCephNoOutSetByOperator() {
+        return cephNoOutSetByOperator;
+    }
+
+    public void setCephNoOutSetByOperator(Boolean cephNoOutSetByOperator) {
+        this.cephNoOutSetByOperator = cephNoOutSetByOperator;
     }
 
     public String getActiveEndpoint() {
