@@ -21,6 +21,10 @@ public interface UnderlayConfig {
 
     Operator operator();
 
+    Proxmox proxmox();
+
+    Metrics metrics();
+
     enum Backend {
         /** The real Proxmox VE REST API, per ProxmoxCluster endpoints. */
         rest,
@@ -48,6 +52,33 @@ public interface UnderlayConfig {
         @WithName("invalid-spec")
         @WithDefault("10m")
         Duration invalidSpec();
+    }
+
+    /** How the REST backend talks to each Proxmox cluster (per-cluster limits protect pveproxy). */
+    interface Proxmox {
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        @WithDefault("60s")
+        Duration readTimeout();
+
+        /** Requests in flight at once towards one cluster. */
+        @WithDefault("4")
+        int maxConcurrent();
+
+        /** Sustained request rate towards one cluster. */
+        @WithDefault("10")
+        double requestsPerSecond();
+    }
+
+    /** Cluster metrics that cost an extra Proxmox call and are therefore refreshed less often than a snapshot. */
+    interface Metrics {
+        /**
+         * How often {@code /cluster/backup-info/not-backed-up} is read for the guests-not-backed-up metrics; it is not
+         * part of the per-resync snapshot.
+         */
+        @WithDefault("15m")
+        Duration notBackedUpInterval();
     }
 
     /** The operator process itself (leader election, events). */

@@ -81,9 +81,9 @@ class BadInputOperatorTest {
                 assertThat(Fixtures.ready(client, witnessPool).orElseThrow().getMessage())
                         .contains(ConditionReasons.CREDENTIALS_SECRET_MISSING));
         client.resource(Fixtures.tokenSecret(witnessNs, "pve-token")).create();
-        witness.untilAsserted("witness: ClusterNotReady (connection pending)", () ->
+        witness.untilAsserted("witness: ClusterNotReady (endpoints unreachable)", () ->
                 assertThat(Fixtures.ready(client, witnessPool).orElseThrow().getMessage())
-                        .contains(ConditionReasons.CONNECTION_PENDING));
+                        .contains(ConditionReasons.ENDPOINTS_UNREACHABLE));
 
         assertThat(reconciles(ns)).as("no reconcile of the invalid pool while the operator worked elsewhere")
                 .isEqualTo(afterVerdict);

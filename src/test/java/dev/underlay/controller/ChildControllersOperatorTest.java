@@ -62,10 +62,10 @@ class ChildControllersOperatorTest {
 
         client.resource(Fixtures.tokenSecret(ns, "pve-token")).create();
         await.untilAsserted("the cluster's status change wakes its children", () -> {
-            assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.CONNECTION_PENDING);
+            assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.ENDPOINTS_UNREACHABLE);
             for (var child : List.of(pool, policy, vm)) {
                 assertThat(Fixtures.ready(client, child).orElseThrow().getMessage())
-                        .contains(ConditionReasons.CONNECTION_PENDING);
+                        .contains(ConditionReasons.ENDPOINTS_UNREACHABLE);
             }
         });
         // ClusterNotFound -> ClusterNotReady is one transition; a new message under the same reason is not

@@ -6,7 +6,7 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.controller.proxmoxcluster.ClusterAccess;
 import dev.underlay.controller.proxmoxcluster.ClusterObservation;
 import dev.underlay.controller.proxmoxcluster.ClusterObserver;
-import dev.underlay.controller.proxmoxcluster.NotConnectedClusterObserver;
+import dev.underlay.controller.proxmoxcluster.ConnectedClusterObserver;
 import dev.underlay.controller.support.ConditionState;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Test double for the ProxmoxCluster observer seam, until issue 4 brings a real connection and the simulator. A cluster
- * labelled {@value #LABEL}=true is reported connected and Ready (version 8.3.2), so child controllers can be tested
- * past their cluster gate; every other cluster gets the production observer.
+ * Test double for the ProxmoxCluster observer seam: a cluster labelled {@value #LABEL}=true is reported connected and
+ * Ready (version 8.3.2) without any Proxmox behind it, so child controllers can be tested past their cluster gate with
+ * no simulator; every other cluster gets the production observer.
  */
 @Alternative
 @Priority(1)
@@ -29,7 +29,7 @@ public class ConnectedOnLabelObserver implements ClusterObserver {
     public static final String LABEL = "test.underlay.dev/connected";
 
     @Inject
-    NotConnectedClusterObserver production;
+    ConnectedClusterObserver production;
 
     @Override
     public ClusterObservation observe(ProxmoxCluster cluster, ClusterAccess access) {

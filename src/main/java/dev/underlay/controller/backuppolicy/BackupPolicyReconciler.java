@@ -3,11 +3,15 @@ package dev.underlay.controller.backuppolicy;
 import dev.underlay.api.v1alpha1.backuppolicy.BackupPolicy;
 import dev.underlay.api.v1alpha1.backuppolicy.BackupPolicyStatus;
 import dev.underlay.config.UnderlayConfig;
+import dev.underlay.controller.support.ClusterGate;
 import dev.underlay.controller.support.ClusterRefResolver;
 import dev.underlay.controller.support.ClusterResolution;
 import dev.underlay.controller.support.NotImplementedYet;
 import dev.underlay.controller.support.ReadyStatusWriter;
 import dev.underlay.controller.support.ReconcileErrors;
+import dev.underlay.observe.BackupObservation;
+import dev.underlay.observe.SnapshotEventSource;
+import dev.underlay.observe.SnapshotStore;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -21,6 +25,7 @@ import io.quarkus.logging.Log;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * BackupPolicy: check the spec, wait for its ProxmoxCluster to be Ready, then (in this version) report that backup
@@ -41,17 +46,28 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
     @Inject
     UnderlayConfig config;
 
+    @Inject
+    ClusterGate clusterGate;
+
+    @Inject
+    SnapshotStore snapshots;
+
     @Override
     public List<EventSource<?, BackupPolicy>> prepareEventSources(EventSourceContext<BackupPolicy> context) {
         return List.of(ClusterRefResolver.eventSource(context,
-                policy -> policy.getSpec() == null ? null : policy.getSpec().clusterRef()));
+                        policy -> policy.getSpec() == null ? null : policy.getSpec().clusterRef()),
+                SnapshotEventSource.register(context, snapshots, BackupObservation.class, BackupObservation::jobId,
+                        policy -> Optional.ofNullable(policy.getSpec()).map(spec -> spec.clusterRef())
+                                .map(ref -> ref.name()),
+                        (policy, snapshot) -> Optional.of(BackupObservation.of(snapshot, jobId(policy),
+                                selectedVmids(policy)))));
     }
 
     @Override
     public UpdateControl<BackupPolicy> reconcile(BackupPolicy policy, Context<BackupPolicy> context) throws Exception {
         BackupPolicySpecCheck.check(policy);
 
-        ClusterResolution cluster = ClusterRefResolver.resolve(context, policy.getSpec().clusterRef());
+        ClusterResolution cluster = clusterGate.check(context, policy.getSpec().clusterRef());
         if (cluster.blocking().isPresent()) {
             statusWriter.write(policy, context, BackupPolicyStatus::new, List.of(cluster.blocker()));
             return UpdateControl.<BackupPolicy>noUpdate().rescheduleAfter(config.resync().waiting());
@@ -81,5 +97,19 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
                 policy.getMetadata().getNamespace(), policy.getMetadata().getName(),
                 policy.getSpec() == null ? "unset" : policy.getSpec().deletionPolicy());
         return DeleteControl.defaultDelete();
+    }
+
+    /** The Proxmox backup job this policy owns: recorded in status once created, else underlay-UID (API.md). */
+    private static String jobId(BackupPolicy policy) {
+        if (policy.getStatus() != null && policy.getStatus().getJobId() != null) {
+            return policy.getStatus().getJobId();
+        }
+        return "underlay-" + policy.getMetadata().getUid();
+    }
+
+    /** Explicit VMIDs of the selector; empty (meaning any guest) for all, pool and label selectors. */
+    private static List<Integer> selectedVmids(BackupPolicy policy) {
+        return policy.getSpec() == null || policy.getSpec().selector() == null
+                || policy.getSpec().selector().vmids() == null ? List.of() : policy.getSpec().selector().vmids();
     }
 }

@@ -3,11 +3,15 @@ package dev.underlay.controller.cephpool;
 import dev.underlay.api.v1alpha1.cephpool.CephPool;
 import dev.underlay.api.v1alpha1.cephpool.CephPoolStatus;
 import dev.underlay.config.UnderlayConfig;
+import dev.underlay.controller.support.ClusterGate;
 import dev.underlay.controller.support.ClusterRefResolver;
 import dev.underlay.controller.support.ClusterResolution;
 import dev.underlay.controller.support.NotImplementedYet;
 import dev.underlay.controller.support.ReadyStatusWriter;
 import dev.underlay.controller.support.ReconcileErrors;
+import dev.underlay.observe.PoolObservation;
+import dev.underlay.observe.SnapshotEventSource;
+import dev.underlay.observe.SnapshotStore;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -21,6 +25,7 @@ import io.quarkus.logging.Log;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * CephPool: check the spec, wait for its ProxmoxCluster to be Ready, then (in this version) report that pool
@@ -41,17 +46,26 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
     @Inject
     UnderlayConfig config;
 
+    @Inject
+    ClusterGate clusterGate;
+
+    @Inject
+    SnapshotStore snapshots;
+
     @Override
     public List<EventSource<?, CephPool>> prepareEventSources(EventSourceContext<CephPool> context) {
         return List.of(ClusterRefResolver.eventSource(context,
-                pool -> pool.getSpec() == null ? null : pool.getSpec().clusterRef()));
+                        pool -> pool.getSpec() == null ? null : pool.getSpec().clusterRef()),
+                SnapshotEventSource.register(context, snapshots, PoolObservation.class, PoolObservation::pool,
+                        pool -> Optional.ofNullable(pool.getSpec()).map(spec -> spec.clusterRef()).map(ref -> ref.name()),
+                        (pool, snapshot) -> Optional.of(PoolObservation.of(snapshot, poolName(pool), storageName(pool)))));
     }
 
     @Override
     public UpdateControl<CephPool> reconcile(CephPool pool, Context<CephPool> context) throws Exception {
         CephPoolSpecCheck.check(pool);
 
-        ClusterResolution cluster = ClusterRefResolver.resolve(context, pool.getSpec().clusterRef());
+        ClusterResolution cluster = clusterGate.check(context, pool.getSpec().clusterRef());
         if (cluster.blocking().isPresent()) {
             statusWriter.write(pool, context, CephPoolStatus::new, List.of(cluster.blocker()));
             return UpdateControl.<CephPool>noUpdate().rescheduleAfter(config.resync().waiting());
@@ -79,5 +93,16 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
                 pool.getMetadata().getNamespace(), pool.getMetadata().getName(),
                 pool.getSpec() == null ? "unset" : pool.getSpec().deletionPolicy());
         return DeleteControl.defaultDelete();
+    }
+
+    /** The Ceph pool's name: spec.poolName, by default the resource's name. */
+    private static String poolName(CephPool pool) {
+        return pool.getSpec() != null && pool.getSpec().poolName() != null ? pool.getSpec().poolName()
+                : pool.getMetadata().getName();
+    }
+
+    private static String storageName(CephPool pool) {
+        return pool.getSpec() == null || pool.getSpec().proxmoxStorage() == null ? null
+                : pool.getSpec().proxmoxStorage().name();
     }
 }

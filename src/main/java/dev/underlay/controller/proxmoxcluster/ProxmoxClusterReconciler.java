@@ -11,6 +11,12 @@ import dev.underlay.controller.support.ConditionState;
 import dev.underlay.controller.support.ReadyStatusWriter;
 import dev.underlay.controller.support.ReconcileErrors;
 import dev.underlay.controller.support.SecretResolver;
+import dev.underlay.connection.ProxmoxConnections;
+import dev.underlay.metrics.ClusterMetrics;
+import dev.underlay.metrics.PveCallMetrics;
+import dev.underlay.observe.ClusterKey;
+import dev.underlay.observe.SnapshotStore;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -49,6 +55,21 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     @Inject
     UnderlayConfig config;
 
+    @Inject
+    ConditionTransitionEvents transitions;
+
+    @Inject
+    ProxmoxConnections connections;
+
+    @Inject
+    SnapshotStore snapshots;
+
+    @Inject
+    ClusterMetrics clusterMetrics;
+
+    @Inject
+    PveCallMetrics callMetrics;
+
     @Override
     public List<EventSource<?, ProxmoxCluster>> prepareEventSources(EventSourceContext<ProxmoxCluster> context) {
         return List.of(SecretResolver.eventSource(context, ProxmoxClusterReconciler::referencedSecrets));
@@ -69,8 +90,11 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
         }
 
         ClusterObservation observation = observer.observe(cluster, access.access());
-        statusWriter.write(cluster, context, ProxmoxClusterStatus::new, observation.conditions(),
-                observation.observedFields());
+        List<Condition> before = cluster.getStatus() == null ? List.of() : cluster.getStatus().getConditions();
+        if (statusWriter.write(cluster, context, ProxmoxClusterStatus::new, observation.conditions(),
+                observation.observedFields())) {
+            transitions.publish(cluster, before, observation.conditions());
+        }
         return UpdateControl.<ProxmoxCluster>noUpdate().rescheduleAfter(observation.nextCheck());
     }
 
@@ -83,14 +107,20 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     }
 
     /**
-     * Nothing on Proxmox is owned by this version, so deletion is never held up. Once HA groups/rules are created
-     * (issue 4), this is where the ones marked as ours are removed: only with deletionPolicy Delete would the operator
-     * delete them; a ProxmoxCluster has no deletionPolicy yet, so Retain (strip our marker) applies.
+     * Forgets the cluster here (client closed, snapshot dropped so its children stop acting on it, metric series
+     * removed); nothing on Proxmox is touched. The HA layout sync owns the HA groups/rules marked as ours and their
+     * deletionPolicy.
      */
     @Override
     public DeleteControl cleanup(ProxmoxCluster cluster, Context<ProxmoxCluster> context) {
-        Log.infof("ProxmoxCluster %s/%s deleted; nothing on Proxmox is owned by it (policy %s)",
-                cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(), DeletionPolicy.Retain);
+        ClusterKey key = ClusterKey.of(cluster);
+        connections.disconnect(key);
+        snapshots.remove(key);
+        clusterMetrics.forget(key);
+        callMetrics.forget(key);
+        Log.infof("ProxmoxCluster %s deleted; client closed, snapshot and metrics dropped (deletionPolicy %s)", key,
+                cluster.getSpec() == null || cluster.getSpec().deletionPolicy() == null ? DeletionPolicy.Retain
+                        : cluster.getSpec().deletionPolicy());
         return DeleteControl.defaultDelete();
     }
 

@@ -45,9 +45,36 @@ public final class ClusterRefResolver {
                 .from(ProxmoxCluster.class, context.getPrimaryResourceClass())
                 .withName(EVENT_SOURCE)
                 .withSecondaryToPrimaryMapper(index.referrers())
+                .withOnUpdateFilter(ClusterRefResolver::mattersToChildren)
                 .withNamespacesInheritedFromController()
                 .build();
         return new InformerEventSource<>(configuration, context);
+    }
+
+    /**
+     * Whether a ProxmoxCluster update can change what its children do: a new generation, deletion starting, or its
+     * Ready condition moving. The cluster rewrites its observed status on every resync (node load, snapshot time);
+     * waking every child for that would turn one cluster resync into a reconcile of every VM. What children need from
+     * a snapshot reaches them through their own snapshot event source, by changed observation only.
+     */
+    static boolean mattersToChildren(ProxmoxCluster updated, ProxmoxCluster previous) {
+        if (!java.util.Objects.equals(updated.getMetadata().getGeneration(), previous.getMetadata().getGeneration())
+                || updated.isMarkedForDeletion() != previous.isMarkedForDeletion()) {
+            return true;
+        }
+        Optional<Condition> now = readyOf(updated);
+        Optional<Condition> before = readyOf(previous);
+        if (now.isEmpty() || before.isEmpty()) {
+            return now.isPresent() != before.isPresent();
+        }
+        return !java.util.Objects.equals(now.get().getStatus(), before.get().getStatus())
+                || !java.util.Objects.equals(now.get().getReason(), before.get().getReason())
+                || !java.util.Objects.equals(now.get().getMessage(), before.get().getMessage());
+    }
+
+    private static Optional<Condition> readyOf(ProxmoxCluster cluster) {
+        return cluster.getStatus() == null ? Optional.empty()
+                : Conditions.find(cluster.getStatus().getConditions(), ConditionTypes.READY);
     }
 
     /** Whether the referenced cluster exists and is Ready; otherwise the Ready=False state the child should report. */

@@ -7,6 +7,7 @@ import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMStatus;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosSpec;
 import dev.underlay.config.UnderlayConfig;
+import dev.underlay.controller.support.ClusterGate;
 import dev.underlay.controller.support.ClusterRefResolver;
 import dev.underlay.controller.support.ClusterResolution;
 import dev.underlay.controller.support.ConditionState;
@@ -15,6 +16,9 @@ import dev.underlay.controller.support.ReadyStatusWriter;
 import dev.underlay.controller.support.ReconcileErrors;
 import dev.underlay.controller.support.SecretContents;
 import dev.underlay.controller.support.SecretResolver;
+import dev.underlay.observe.SnapshotEventSource;
+import dev.underlay.observe.SnapshotStore;
+import dev.underlay.observe.VmObservation;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -51,12 +55,21 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
     @Inject
     UnderlayConfig config;
 
+    @Inject
+    ClusterGate clusterGate;
+
+    @Inject
+    SnapshotStore snapshots;
+
     @Override
     public List<EventSource<?, TalosNodeVM>> prepareEventSources(EventSourceContext<TalosNodeVM> context) {
         return List.of(
                 SecretResolver.eventSource(context,
                         vm -> machineConfigRef(vm).map(ref -> Set.of(ref.name())).orElse(Set.of())),
-                ClusterRefResolver.eventSource(context, vm -> vm.getSpec() == null ? null : vm.getSpec().clusterRef()));
+                ClusterRefResolver.eventSource(context, vm -> vm.getSpec() == null ? null : vm.getSpec().clusterRef()),
+                SnapshotEventSource.register(context, snapshots, VmObservation.class, obs -> Integer.toString(obs.vmid()),
+                        TalosNodeVMReconciler::clusterName,
+                        (vm, snapshot) -> vmid(vm).flatMap(vmid -> VmObservation.of(snapshot, vmid))));
     }
 
     @Override
@@ -67,7 +80,7 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
         if (secretProblem.isPresent()) {
             return waiting(vm, context, secretProblem.get());
         }
-        ClusterResolution cluster = ClusterRefResolver.resolve(context, vm.getSpec().clusterRef());
+        ClusterResolution cluster = clusterGate.check(context, vm.getSpec().clusterRef());
         if (cluster.blocking().isPresent()) {
             return waiting(vm, context, cluster.blocker());
         }
@@ -120,6 +133,18 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
                     "machine config Secret " + ref.get().name() + " has no key " + key + " (or it is empty)"));
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> clusterName(TalosNodeVM vm) {
+        return Optional.ofNullable(vm.getSpec()).map(spec -> spec.clusterRef()).map(ref -> ref.name());
+    }
+
+    /** The VM's VMID: the one the spec fixes, else the one allocated and recorded in status. */
+    private static Optional<Integer> vmid(TalosNodeVM vm) {
+        if (vm.getSpec() != null && vm.getSpec().vmid() != null) {
+            return Optional.of(vm.getSpec().vmid());
+        }
+        return Optional.ofNullable(vm.getStatus()).map(TalosNodeVMStatus::getVmid);
     }
 
     private static Optional<SecretKeyRef> machineConfigRef(TalosNodeVM vm) {

@@ -61,16 +61,18 @@ class ProxmoxClusterOperatorTest {
         });
 
         client.resource(Fixtures.tokenSecret(ns, "pve-token")).update();
-        await.untilAsserted("valid credentials -> ConnectionPending", () ->
-                assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.CONNECTION_PENDING));
-        assertThat(Fixtures.condition(client, cluster, ConditionTypes.CONNECTED).orElseThrow().getStatus())
-                .isEqualTo("Unknown");
+        await.untilAsserted("valid credentials -> EndpointsUnreachable (nothing answers at pve-1.invalid)", () ->
+                assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.ENDPOINTS_UNREACHABLE));
+        Condition connected = Fixtures.condition(client, cluster, ConditionTypes.CONNECTED).orElseThrow();
+        assertThat(connected.getStatus()).isEqualTo("False");
+        assertThat(connected.getReason()).isEqualTo(ConditionReasons.ENDPOINTS_UNREACHABLE);
+        assertThat(connected.getMessage()).contains("pve-1.invalid").doesNotContain(Fixtures.TOKEN_SECRET);
 
-        // three reason changes (Missing -> Invalid -> Pending); the tokenId fix kept the reason Invalid: no Event
+        // three reason changes (Missing -> Invalid -> Unreachable); the tokenId fix kept the reason Invalid: no Event
         await.untilAsserted("one Event per transition", () -> assertThat(Fixtures.events(client, cluster))
                 .extracting(Event::getReason)
                 .containsExactly(ConditionReasons.CREDENTIALS_SECRET_MISSING,
-                        ConditionReasons.CREDENTIALS_SECRET_INVALID, ConditionReasons.CONNECTION_PENDING));
+                        ConditionReasons.CREDENTIALS_SECRET_INVALID, ConditionReasons.ENDPOINTS_UNREACHABLE));
         assertThat(Fixtures.events(client, cluster)).extracting(Event::getType).containsOnly("Warning");
         assertThat(Fixtures.events(client, cluster)).allSatisfy(event -> {
             assertThat(event.getMessage()).doesNotContain(Fixtures.TOKEN_SECRET);
@@ -84,8 +86,8 @@ class ProxmoxClusterOperatorTest {
         Awaits await = Awaits.in(client, ns);
         client.resource(Fixtures.tokenSecret(ns, "pve-token")).create();
         ProxmoxCluster cluster = client.resource(Fixtures.cluster(ns, "homelab", "pve-token")).create();
-        await.untilAsserted("ConnectionPending at generation 1", () -> {
-            assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.CONNECTION_PENDING);
+        await.untilAsserted("EndpointsUnreachable at generation 1", () -> {
+            assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.ENDPOINTS_UNREACHABLE);
             assertThat(Fixtures.status(client, cluster).orElseThrow().getObservedGeneration()).isEqualTo(1L);
         });
         String transitionTime = Fixtures.ready(client, cluster).orElseThrow().getLastTransitionTime();
@@ -120,8 +122,8 @@ class ProxmoxClusterOperatorTest {
         await.untilAsserted("not PEM -> SecretInvalid", () ->
                 assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.SECRET_INVALID));
         client.resource(Fixtures.secret(ns, "pve-ca", Map.of("ca.crt", Fixtures.testCaPem()))).update();
-        await.untilAsserted("PEM CA -> ConnectionPending", () ->
-                assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.CONNECTION_PENDING));
+        await.untilAsserted("PEM CA -> EndpointsUnreachable", () ->
+                assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.ENDPOINTS_UNREACHABLE));
     }
 
     @Test

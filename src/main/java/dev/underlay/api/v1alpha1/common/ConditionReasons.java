@@ -7,6 +7,8 @@ package dev.underlay.api.v1alpha1.common;
 public final class ConditionReasons {
     /** Everything converged. Nothing to do. */
     public static final String RECONCILED = "Reconciled";
+    /** A ProxmoxCluster condition in its healthy state: Connected=True, Quorate=True or Degraded=False. */
+    public static final String AS_EXPECTED = "AsExpected";
     /** spec.clusterRef names a ProxmoxCluster that does not exist in this namespace. Create it or fix the name. */
     public static final String CLUSTER_NOT_FOUND = "ClusterNotFound";
     /** The referenced ProxmoxCluster exists but is not Ready; its own conditions say why. */
@@ -19,11 +21,6 @@ public final class ConditionReasons {
     public static final String SECRET_MISSING = "SecretMissing";
     /** A referenced Secret has its key but the value is unusable (e.g. not PEM); the message says which. */
     public static final String SECRET_INVALID = "SecretInvalid";
-    /**
-     * ProxmoxCluster: credentials and TLS material resolved, but this version of the operator does not connect to
-     * Proxmox yet. Nothing to do; a later version reports the connection here.
-     */
-    public static final String CONNECTION_PENDING = "ConnectionPending";
     /** The spec fails a rule the API server could not check; the message says which. Fix the spec. */
     public static final String INVALID_SPEC = "InvalidSpec";
     /** Proxmox rejected the API token (401). Check tokenId/tokenSecret and that the token is not expired. */

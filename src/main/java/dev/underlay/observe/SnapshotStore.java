@@ -1,0 +1,50 @@
+package dev.underlay.observe;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+
+/**
+ * The latest snapshot of every ProxmoxCluster, published by the cluster controller after each resync and read by
+ * everything else: the child controllers (through their snapshot event sources), the quorum gate and the metrics.
+ * Nothing here calls Proxmox; a reader that finds no snapshot has to wait for the cluster controller.
+ */
+@ApplicationScoped
+public class SnapshotStore {
+
+    private final Map<ClusterKey, ClusterSnapshot> latest = new ConcurrentHashMap<>();
+    private final List<SnapshotListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Stores the snapshot as the cluster's latest and tells every listener, in the caller's thread. */
+    public void publish(ClusterSnapshot snapshot) {
+        latest.put(snapshot.cluster(), snapshot);
+        for (SnapshotListener listener : listeners) {
+            listener.published(snapshot);
+        }
+    }
+
+    public Optional<ClusterSnapshot> latest(ClusterKey cluster) {
+        return Optional.ofNullable(latest.get(cluster));
+    }
+
+    /** Forgets a deleted cluster, so that nothing keeps acting on what it last looked like. */
+    public void remove(ClusterKey cluster) {
+        if (latest.remove(cluster) != null) {
+            for (SnapshotListener listener : listeners) {
+                listener.removed(cluster);
+            }
+        }
+    }
+
+    public void addListener(SnapshotListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(SnapshotListener listener) {
+        listeners.remove(listener);
+    }
+}
