@@ -1,0 +1,73 @@
+package dev.underlay.controller.proxmoxcluster;
+
+import dev.underlay.api.v1alpha1.UnderlayApi;
+import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
+import dev.underlay.connection.SimulatorRegistry;
+import dev.underlay.simulator.pve.PveSimulator;
+import dev.underlay.simulator.pve.journal.JournalEntry;
+import dev.underlay.testing.Fixtures;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One test's Proxmox cluster: a simulator registered under an endpoint URL of its own (so tests never see each other's
+ * simulators), the credentials Secret for its seeded token, and a ProxmoxCluster pointing at it.
+ */
+final class SimulatedCluster {
+
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    final PveSimulator simulator;
+    final String namespace;
+    final String endpoint;
+
+    private SimulatedCluster(PveSimulator simulator, String namespace) {
+        this.simulator = simulator;
+        this.namespace = namespace;
+        this.endpoint = "https://" + namespace + ".sim.test:8006";
+    }
+
+    /** Registers the simulator; PVE's three-second delay before a 401 is cut to a few milliseconds. */
+    static SimulatedCluster register(SimulatorRegistry registry, String namespace, PveSimulator simulator) {
+        SimulatedCluster cluster = new SimulatedCluster(simulator.authFailureDelay(Duration.ofMillis(20)), namespace);
+        registry.register(cluster.endpoint, simulator);
+        return cluster;
+    }
+
+    Secret tokenSecret(String name) {
+        return tokenSecret(name, simulator.credentials().tokenSecret());
+    }
+
+    Secret tokenSecret(String name, String tokenSecret) {
+        return Fixtures.secret(namespace, name, Map.of("tokenId", simulator.credentials().tokenId(),
+                "tokenSecret", tokenSecret));
+    }
+
+    /** A ProxmoxCluster on this simulator; {@code moreSpec} is YAML indented for the spec block. */
+    ProxmoxCluster resource(String name, String credentialsSecret, String moreSpec) {
+        return SERIALIZATION.unmarshal("""
+                apiVersion: %s
+                kind: ProxmoxCluster
+                metadata: {name: %s, namespace: %s}
+                spec:
+                  endpoints: ["%s"]
+                  credentialsSecretRef: {name: %s}
+                %s
+                """.formatted(UnderlayApi.API_VERSION, name, namespace, endpoint, credentialsSecret,
+                moreSpec.indent(2)), ProxmoxCluster.class);
+    }
+
+    /** Journal entries from position {@code from} on. */
+    List<JournalEntry> journalSince(int from) {
+        List<JournalEntry> all = simulator.journal().entries();
+        return all.subList(Math.min(from, all.size()), all.size());
+    }
+
+    int journalSize() {
+        return simulator.journal().entries().size();
+    }
+}
