@@ -17,13 +17,13 @@ import java.util.Map;
  * One test's Proxmox cluster: a simulator registered under an endpoint URL of its own (so tests never see each other's
  * simulators), the credentials Secret for its seeded token, and a ProxmoxCluster pointing at it.
  */
-final class SimulatedCluster {
+public final class SimulatedCluster {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    final PveSimulator simulator;
-    final String namespace;
-    final String endpoint;
+    public final PveSimulator simulator;
+    public final String namespace;
+    public final String endpoint;
 
     private SimulatedCluster(PveSimulator simulator, String namespace) {
         this.simulator = simulator;
@@ -32,23 +32,23 @@ final class SimulatedCluster {
     }
 
     /** Registers the simulator; PVE's three-second delay before a 401 is cut to a few milliseconds. */
-    static SimulatedCluster register(SimulatorRegistry registry, String namespace, PveSimulator simulator) {
+    public static SimulatedCluster register(SimulatorRegistry registry, String namespace, PveSimulator simulator) {
         SimulatedCluster cluster = new SimulatedCluster(simulator.authFailureDelay(Duration.ofMillis(20)), namespace);
         registry.register(cluster.endpoint, simulator);
         return cluster;
     }
 
-    Secret tokenSecret(String name) {
+    public Secret tokenSecret(String name) {
         return tokenSecret(name, simulator.credentials().tokenSecret());
     }
 
-    Secret tokenSecret(String name, String tokenSecret) {
+    public Secret tokenSecret(String name, String tokenSecret) {
         return Fixtures.secret(namespace, name, Map.of("tokenId", simulator.credentials().tokenId(),
                 "tokenSecret", tokenSecret));
     }
 
     /** A ProxmoxCluster on this simulator; {@code moreSpec} is YAML indented for the spec block. */
-    ProxmoxCluster resource(String name, String credentialsSecret, String moreSpec) {
+    public ProxmoxCluster resource(String name, String credentialsSecret, String moreSpec) {
         return SERIALIZATION.unmarshal("""
                 apiVersion: %s
                 kind: ProxmoxCluster
@@ -62,12 +62,12 @@ final class SimulatedCluster {
     }
 
     /** Journal entries from position {@code from} on. */
-    List<JournalEntry> journalSince(int from) {
+    public List<JournalEntry> journalSince(int from) {
         List<JournalEntry> all = simulator.journal().entries();
         return all.subList(Math.min(from, all.size()), all.size());
     }
 
-    int journalSize() {
+    public int journalSize() {
         return simulator.journal().entries().size();
     }
 }
