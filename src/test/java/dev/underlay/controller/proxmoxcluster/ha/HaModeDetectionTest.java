@@ -33,7 +33,11 @@ class HaModeDetectionTest {
         assertThat(pass.outcome().groups()).extracting(HaGroupStatus::kind, HaGroupStatus::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Group", "Created"));
         assertThat(f.group("production")).containsEntry("nofailback", "1");
-        assertThat(f.sim.journal().entries()).noneMatch(e -> e.path().startsWith("/cluster/ha/rules"));
+        assertThat(f.sim.journal().entries()).extracting(JournalEntry::method, JournalEntry::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("GET", "/cluster/ha/groups"),
+                org.assertj.core.groups.Tuple.tuple("GET", "/nodes/pve-ms01-02/status"),
+                org.assertj.core.groups.Tuple.tuple("GET", "/nodes/pve-aimax-01/status"),
+                org.assertj.core.groups.Tuple.tuple("POST", "/cluster/ha/groups"));
         assertThat(pass.writes()).extracting(JournalEntry::method, JournalEntry::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "/cluster/ha/groups"));
     }
