@@ -1,0 +1,285 @@
+package dev.underlay.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * What kubectl needs from an API server, in front of fabric8's CRUD store: discovery computed from the stored
+ * CRDs, server-side Tables from their printer columns, Status bodies on errors, JSON content types, and patch
+ * types the store lacks translated into a JSON merge patch. The store keeps objects, resource versions,
+ * generations, finalizers, the status subresource and watches.
+ */
+final class ApiServerDispatcher extends Dispatcher {
+
+    static final String KUBERNETES_VERSION = "v1.32.0-underlay-embedded";
+    private static final String JSON = "application/json";
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final KubernetesCrudDispatcher store;
+    private final ResourceCatalog catalog;
+    private final DiscoveryDocuments discovery;
+    private final TableConverter tables;
+    private volatile String serverAddress = "127.0.0.1";
+
+    ApiServerDispatcher(KubernetesCrudDispatcher store, Clock clock) {
+        this.store = store;
+        this.catalog = new ResourceCatalog(() -> Json.read(store.handleGet(ResourceCatalog.CRD_LIST_PATH)
+                .getBody().readUtf8()));
+        this.discovery = new DiscoveryDocuments(catalog);
+        this.tables = new TableConverter(clock);
+    }
+
+    void serverAddress(String hostAndPort) {
+        this.serverAddress = hostAndPort;
+    }
+
+    ResourceCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        MockResponse response = route(request);
+        if (response.getWebSocketListener() == null && response.header("Content-Type") == null) {
+            response.setHeader("Content-Type", JSON);
+        }
+        return response;
+    }
+
+    /** For a GET that asks for a server-side Table, turns each watched object into a one-row Table. */
+    Optional<UnaryOperator<JsonNode>> watchObjectRenderer(RecordedRequest request) {
+        QueryString target = QueryString.of(request.getPath());
+        Optional<String> tableVersion = TableConverter.requestedTableVersion(request.getHeader("Accept"));
+        Optional<ResourceType> type = ResourcePath.parse(target.path()).flatMap(this::typeOf);
+        if (tableVersion.isEmpty() || type.isEmpty()) {
+            return Optional.empty();
+        }
+        TableConverter.IncludeObject include = TableConverter.IncludeObject.fromParam(target.param("includeObject"));
+        return Optional.of(object -> tables.toTable(type.get(), object, tableVersion.get(), include));
+    }
+
+    private MockResponse route(RecordedRequest request) {
+        String contentType = request.getHeader("Content-Type");
+        if (contentType != null && contentType.startsWith("application/vnd.kubernetes.protobuf")) {
+            return ApiStatus.failure(415, "UnsupportedMediaType",
+                    "the embedded API server accepts JSON bodies only (protobuf is not supported); "
+                            + "use 'kubectl apply -f' or 'kubectl create -f' with a manifest");
+        }
+        QueryString target = QueryString.of(request.getPath());
+        if (request.method() == HttpMethod.GET) {
+            Optional<MockResponse> metadata = serveMetadata(target.path());
+            if (metadata.isPresent()) {
+                return metadata.get();
+            }
+        }
+        Optional<ResourcePath> parsed = ResourcePath.parse(target.path());
+        if (parsed.isEmpty()) {
+            return ApiStatus.failure(404, "NotFound", "the server could not find the requested resource");
+        }
+        ResourcePath path = parsed.get();
+        if (request.method() != HttpMethod.GET && target.param("dryRun").isPresent()) {
+            return ApiStatus.failure(400, "BadRequest", "the embedded API server does not support dry-run requests");
+        }
+        switch (request.method()) {
+            case GET:
+                return target.isWatch() ? store.handleGet(request.getPath()) : get(request, target, path);
+            case POST:
+                return store.handleCreate(forward(HttpMethod.POST, target.path(), contentType, body(request)));
+            case PUT:
+                return withFinalState(path, () -> orNotFound(store.handleUpdate(forward(HttpMethod.PUT,
+                        target.path(), contentType, body(request))), path));
+            case PATCH:
+                return withFinalState(path, () -> patch(path, contentType, body(request)));
+            case DELETE:
+                return orNotFound(store.handleDelete(target.path()), path);
+            default:
+                return ApiStatus.failure(405, "MethodNotAllowed",
+                        "the embedded API server does not allow " + request.getMethod());
+        }
+    }
+
+    private Optional<MockResponse> serveMetadata(String path) {
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (trimmed.startsWith("/openapi")) {
+            return Optional.of(ApiStatus.failure(404, "NotFound",
+                    "the embedded API server serves no OpenAPI document; pass --validate=false to kubectl"));
+        }
+        String[] segments = trimmed.replaceAll("^/", "").split("/");
+        switch (trimmed) {
+            case "/":
+                ObjectNode root = Json.object();
+                ArrayNode paths = root.putArray("paths");
+                paths.add("/api").add("/api/v1").add("/apis").add("/version").add("/healthz");
+                return Optional.of(ApiStatus.ok(root));
+            case "/version":
+                return Optional.of(ApiStatus.ok(version()));
+            case "/healthz":
+            case "/livez":
+            case "/readyz":
+                return Optional.of(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+                        .setBody("ok"));
+            case "/api":
+                return Optional.of(ApiStatus.ok(discovery.coreVersions(serverAddress)));
+            case "/apis":
+                return Optional.of(ApiStatus.ok(discovery.groupList()));
+            case "/api/v1":
+                return discovery.resourceList("", "v1").map(ApiStatus::ok);
+            default:
+                break;
+        }
+        if (segments[0].equals("apis") && segments.length == 2) {
+            return Optional.of(discovery.group(segments[1]).map(ApiStatus::ok).orElseGet(ApiServerDispatcher::noSuchPath));
+        }
+        if (segments[0].equals("apis") && segments.length == 3) {
+            return Optional.of(discovery.resourceList(segments[1], segments[2]).map(ApiStatus::ok)
+                    .orElseGet(ApiServerDispatcher::noSuchPath));
+        }
+        return Optional.empty();
+    }
+
+    private MockResponse get(RecordedRequest request, QueryString target, ResourcePath path) {
+        // the store filters by label itself; field selectors are applied below, on the stored JSON
+        String storeTarget = path.isCollection()
+                ? target.param("labelSelector")
+                        .map(s -> target.path() + "?labelSelector=" + URLEncoder.encode(s, StandardCharsets.UTF_8))
+                        .orElse(target.path())
+                : target.path();
+        MockResponse stored = store.handleGet(storeTarget);
+        if (stored.code() == 404) {
+            return ApiStatus.notFound(path);
+        }
+        JsonNode body = Json.read(stored.getBody().readUtf8());
+        if (body.has("items")) {
+            Optional<FieldSelector> selector = target.param("fieldSelector").map(FieldSelector::parse);
+            List<JsonNode> items = new ArrayList<>();
+            body.get("items").forEach(items::add);
+            // the store keeps insertion order; the API server lists in key order (namespace, then name)
+            items.sort(Comparator.comparing((JsonNode o) -> o.path("metadata").path("namespace").asText(""))
+                    .thenComparing(o -> o.path("metadata").path("name").asText("")));
+            ArrayNode sorted = ((ObjectNode) body).putArray("items");
+            items.stream().filter(o -> selector.map(f -> f.matches(o)).orElse(true)).forEach(sorted::add);
+        }
+        Optional<String> tableVersion = TableConverter.requestedTableVersion(request.getHeader("Accept"));
+        Optional<ResourceType> type = typeOf(path);
+        if (tableVersion.isPresent() && type.isPresent()) {
+            body = tables.toTable(type.get(), body, tableVersion.get(),
+                    TableConverter.IncludeObject.fromParam(target.param("includeObject")));
+        }
+        return ApiStatus.ok(body);
+    }
+
+    /**
+     * The store speaks JSON patch and JSON merge patch only. Server-side apply becomes a create or a merge patch
+     * (no field ownership, no conflicts); a strategic merge patch becomes a merge patch without its {@code $}
+     * directives (lists are replaced, not merged by key). Any query is dropped: the store ignores it except on
+     * {@code /status}, where a query makes it answer 202 without applying the patch.
+     */
+    private MockResponse patch(ResourcePath path, String contentType, String body) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim();
+        String target = path.objectPath() + (path.subresource() == null ? "" : "/" + path.subresource());
+        switch (type) {
+            case "application/apply-patch+yaml":
+            case "application/apply-patch+cbor":
+                JsonNode applied = Json.readYaml(body);
+                if (!path.isStatus() && store.handleGet(path.objectPath()).code() == 404) {
+                    return store.handleCreate(forward(HttpMethod.POST, path.collectionPath(), JSON,
+                            Json.write(applied)));
+                }
+                return orNotFound(store.handlePatch(forward(HttpMethod.PATCH, target, MERGE_PATCH,
+                        Json.write(applied))), path);
+            case "application/strategic-merge-patch+json":
+                return orNotFound(store.handlePatch(forward(HttpMethod.PATCH, target, MERGE_PATCH,
+                        Json.write(withoutDirectives(Json.read(body))))), path);
+            default:
+                return orNotFound(store.handlePatch(forward(HttpMethod.PATCH, target, contentType, body)), path);
+        }
+    }
+
+    /**
+     * When an update removes the last finalizer of an object being deleted, the store deletes it and answers with
+     * an empty body, which kubectl and fabric8 cannot decode. The API server answers with the object's final
+     * state; the stored state before the update, without finalizers, stands in for it.
+     */
+    private MockResponse withFinalState(ResourcePath path, Supplier<MockResponse> update) {
+        MockResponse before = path.isCollection() ? null : store.handleGet(path.objectPath());
+        MockResponse response = update.get();
+        boolean emptySuccess = response.code() / 100 == 2 && response.getBody().size() == 0;
+        if (emptySuccess && before != null && before.code() == 200) {
+            ObjectNode last = (ObjectNode) Json.read(before.getBody().readUtf8());
+            ((ObjectNode) last.path("metadata")).remove("finalizers");
+            return ApiStatus.ok(last);
+        }
+        return response;
+    }
+
+    private static JsonNode withoutDirectives(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getKey().startsWith("$")) {
+                    it.remove();
+                } else {
+                    withoutDirectives(field.getValue());
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(ApiServerDispatcher::withoutDirectives);
+        }
+        return node;
+    }
+
+    private Optional<ResourceType> typeOf(ResourcePath path) {
+        return catalog.find(path.group(), path.version(), path.resource());
+    }
+
+    private static MockResponse orNotFound(MockResponse response, ResourcePath path) {
+        return response.code() == 404 && response.getBody().size() == 0 ? ApiStatus.notFound(path) : response;
+    }
+
+    private static MockResponse noSuchPath() {
+        return ApiStatus.failure(404, "NotFound", "the server could not find the requested resource");
+    }
+
+    private static RecordedRequest forward(HttpMethod method, String path, String contentType, String body) {
+        Headers.Builder headers = Headers.builder();
+        if (contentType != null) {
+            headers.add("Content-Type", contentType);
+        }
+        return new RecordedRequest("HTTP/1.1", method, path, headers.build(),
+                new Buffer(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String body(RecordedRequest request) {
+        Buffer body = request.getBody();
+        return body == null || body.size() == 0 ? "" : new String(body.getBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode version() {
+        return Json.object()
+                .put("major", "1").put("minor", "32")
+                .put("gitVersion", KUBERNETES_VERSION).put("gitCommit", "").put("gitTreeState", "clean")
+                .put("buildDate", "1970-01-01T00:00:00Z").put("goVersion", "java")
+                .put("compiler", "javac").put("platform", "linux/amd64");
+    }
+}
