@@ -1,0 +1,62 @@
+package dev.underlay.embedded;
+
+import dev.underlay.config.UnderlayConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Brings up embedded mode before the operator starts (QOSDK starts it from a later startup observer): the API
+ * server, then the example manifests, then a log of how to reach it with kubectl.
+ */
+@Singleton
+public class EmbeddedStartup {
+
+    @Inject
+    EmbeddedKubernetes embedded;
+
+    @Inject
+    UnderlayConfig config;
+
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        if (!embedded.enabled()) {
+            return;
+        }
+        EmbeddedKubernetesServer server = embedded.ensureStarted();
+        List<AppliedObject> applied = applyExamples(server);
+        Path kubeconfig = embedded.kubeconfig().orElseThrow();
+        Log.infof("""
+                Embedded mode: the operator runs against an in-process Kubernetes API (no cluster needed).
+                  kubeconfig: %1$s
+                  try:
+                    export KUBECONFIG=%1$s
+                    kubectl get pxc,cpool,tnvm,bkp
+                    kubectl get tnvm -o wide
+                    kubectl describe tnvm <name>
+                    kubectl apply --validate=false -f <manifest>
+                  (no OpenAPI is served: kubectl apply/create need --validate=false)""", kubeconfig);
+        Log.infof("Embedded mode ready: %d example objects applied", applied.size());
+    }
+
+    private List<AppliedObject> applyExamples(EmbeddedKubernetesServer server) {
+        Optional<Path> directory = config.embedded().examplesDir().map(Path::of).filter(Files::isDirectory);
+        if (directory.isEmpty()) {
+            Log.debugf("Embedded mode: no examples directory (%s), none applied",
+                    config.embedded().examplesDir().orElse("unset"));
+            return List.of();
+        }
+        List<AppliedObject> applied = server.applyAll(ManifestReader.readDirectory(directory.get()));
+        applied.forEach(o -> Log.infof("Embedded mode: example %s", o));
+        Log.infof("Embedded mode: applied %d examples from %s", applied.size(), directory.get().toAbsolutePath());
+        return applied;
+    }
+}
