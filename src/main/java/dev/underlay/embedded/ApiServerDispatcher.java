@@ -104,7 +104,7 @@ final class ApiServerDispatcher extends Dispatcher {
             case GET:
                 return target.isWatch() ? store.handleGet(request.getPath()) : get(request, target, path);
             case POST:
-                return store.handleCreate(forward(HttpMethod.POST, target.path(), contentType, body(request)));
+                return create(path, target.path(), contentType, body(request));
             case PUT:
                 return withFinalState(path, () -> orNotFound(store.handleUpdate(forward(HttpMethod.PUT,
                         target.path(), contentType, body(request))), path));
@@ -116,6 +116,22 @@ final class ApiServerDispatcher extends Dispatcher {
                 return ApiStatus.failure(405, "MethodNotAllowed",
                         "the embedded API server does not allow " + request.getMethod());
         }
+    }
+
+    /**
+     * Creates the object; a namespace that does not exist yet is created with it. The API server would refuse
+     * the object instead, but in a throw-away local API a missing namespace is a typo not worth an error, and
+     * kubectl reports "namespaces ... not found" for any later miss in a namespace that has no Namespace object.
+     */
+    private MockResponse create(ResourcePath path, String target, String contentType, String body) {
+        MockResponse created = store.handleCreate(forward(HttpMethod.POST, target, contentType, body));
+        if (created.code() == 201 && path.namespace() != null
+                && store.handleGet("/api/v1/namespaces/" + path.namespace()).code() == 404) {
+            ObjectNode namespace = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
+            namespace.putObject("metadata").put("name", path.namespace());
+            store.handleCreate(forward(HttpMethod.POST, "/api/v1/namespaces", JSON, Json.write(namespace)));
+        }
+        return created;
     }
 
     private Optional<MockResponse> serveMetadata(String path) {
@@ -181,6 +197,10 @@ final class ApiServerDispatcher extends Dispatcher {
         }
         Optional<String> tableVersion = TableConverter.requestedTableVersion(request.getHeader("Accept"));
         Optional<ResourceType> type = typeOf(path);
+        if (body.has("items") && type.isPresent()) {
+            // the store answers "v1 List"; typed clients (kubectl describe's event lookup) decode only "<Kind>List"
+            ((ObjectNode) body).put("apiVersion", type.get().groupVersion()).put("kind", type.get().kind() + "List");
+        }
         if (tableVersion.isPresent() && type.isPresent()) {
             body = tables.toTable(type.get(), body, tableVersion.get(),
                     TableConverter.IncludeObject.fromParam(target.param("includeObject")));
@@ -202,8 +222,7 @@ final class ApiServerDispatcher extends Dispatcher {
             case "application/apply-patch+cbor":
                 JsonNode applied = Json.readYaml(body);
                 if (!path.isStatus() && store.handleGet(path.objectPath()).code() == 404) {
-                    return store.handleCreate(forward(HttpMethod.POST, path.collectionPath(), JSON,
-                            Json.write(applied)));
+                    return create(path, path.collectionPath(), JSON, Json.write(applied));
                 }
                 return orNotFound(store.handlePatch(forward(HttpMethod.PATCH, target, MERGE_PATCH,
                         Json.write(applied))), path);

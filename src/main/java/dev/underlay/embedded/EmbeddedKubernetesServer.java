@@ -32,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process Kubernetes API on 127.0.0.1 that kubectl and fabric8 clients can use: fabric8's CRUD store
@@ -51,6 +53,7 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
     private final Vertx vertx;
     private final ApiServerDispatcher dispatcher;
     private final HttpServer httpServer;
+    private final AtomicInteger openHttpWatches = new AtomicInteger();
 
     private EmbeddedKubernetesServer(Vertx vertx, ApiServerDispatcher dispatcher, HttpServer httpServer) {
         this.vertx = vertx;
@@ -80,6 +83,11 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
 
     public int port() {
         return httpServer.actualPort();
+    }
+
+    /** Chunked HTTP watches (kubectl's) open right now. */
+    int openHttpWatches() {
+        return openHttpWatches.get();
     }
 
     public String url() {
@@ -204,10 +212,18 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
                 HttpWatchStream.parseResourceVersion(target.param("resourceVersion")),
                 dispatcher.watchObjectRenderer(recorded));
         stream.begin();
-        Runnable stop = () -> vertx.executeBlocking(() -> {
-            listener.onClosed(stream, 1000, "watch ended");
-            return null;
-        }, false);
+        openHttpWatches.incrementAndGet();
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                openHttpWatches.decrementAndGet();
+                // deregistering waits for the listener's executor: not on the event loop
+                vertx.executeBlocking(() -> {
+                    listener.onClosed(stream, 1000, "watch ended");
+                    return null;
+                }, false);
+            }
+        };
         response.closeHandler(v -> stop.run());
         long timeoutSeconds = HttpWatchStream.parseResourceVersion(target.param("timeoutSeconds"));
         if (timeoutSeconds > 0) {

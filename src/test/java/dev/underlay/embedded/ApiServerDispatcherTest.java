@@ -210,6 +210,25 @@ class ApiServerDispatcherTest {
     }
 
     @Test
+    void createsTheNamespaceOfTheFirstObjectPutIntoIt() {
+        loadCrds();
+        assertThat(get("/api/v1/namespaces/lab").code()).isEqualTo(404);
+
+        send(HttpMethod.POST, "/apis/underlay.dev/v1alpha1/namespaces/lab/talosnodevms", "application/json",
+                vm("talos-cp-01", 101).replace("\"default\"", "\"lab\""));
+
+        assertThat(json(get("/api/v1/namespaces/lab")).path("kind").asText()).isEqualTo("Namespace");
+    }
+
+    @Test
+    void namesListsAfterTheirKindSoTypedClientsCanDecodeThem() {
+        JsonNode events = json(get("/api/v1/namespaces/default/events"));
+
+        assertThat(events.path("kind").asText()).isEqualTo("EventList");
+        assertThat(events.path("apiVersion").asText()).isEqualTo("v1");
+    }
+
+    @Test
     void listsInNameOrder() {
         loadCrds();
         for (String name : List.of("talos-cp-02", "talos-cp-03", "talos-cp-01")) {
