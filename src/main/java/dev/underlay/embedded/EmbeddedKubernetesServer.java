@@ -54,6 +54,7 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
     private final ApiServerDispatcher dispatcher;
     private final HttpServer httpServer;
     private final AtomicInteger openHttpWatches = new AtomicInteger();
+    private final AtomicInteger webSocketWatchesOpened = new AtomicInteger();
 
     private EmbeddedKubernetesServer(Vertx vertx, ApiServerDispatcher dispatcher, HttpServer httpServer) {
         this.vertx = vertx;
@@ -88,6 +89,11 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
     /** Chunked HTTP watches (kubectl's) open right now. */
     int openHttpWatches() {
         return openHttpWatches.get();
+    }
+
+    /** WebSocket watches (fabric8 clients', hence the operator's informers) opened since start. */
+    public int webSocketWatchesOpened() {
+        return webSocketWatchesOpened.get();
     }
 
     public String url() {
@@ -177,6 +183,7 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
             RecordedRequest recorded = record(request, null);
             MockResponse response = dispatchSafely(recorded);
             if (response.getWebSocketListener() != null) {
+                webSocketWatchesOpened.incrementAndGet();
                 request.toWebSocket()
                         .onSuccess(new ServerWebSocketHandler(recorded, response))
                         .onFailure(e -> Log.debugf("embedded API: WebSocket upgrade for %s failed: %s",
