@@ -32,7 +32,8 @@ public class EmbeddedStartup {
             return;
         }
         EmbeddedKubernetesServer server = embedded.ensureStarted();
-        List<AppliedObject> applied = applyExamples(server);
+        Optional<Path> examples = config.embedded().examplesDir().map(Path::of).filter(Files::isDirectory);
+        List<AppliedObject> applied = examples.map(dir -> applyExamples(server, dir)).orElse(List.of());
         Path kubeconfig = embedded.kubeconfig().orElseThrow();
         Log.infof("""
                 Embedded mode: the operator runs against an in-process Kubernetes API (no cluster needed).
@@ -44,19 +45,14 @@ public class EmbeddedStartup {
                     kubectl describe tnvm <name>
                     kubectl apply --validate=false -f <manifest>
                   (no OpenAPI is served: kubectl apply/create need --validate=false)""", kubeconfig);
-        Log.infof("Embedded mode ready: %d example objects applied", applied.size());
+        Log.infof("Embedded mode ready: %d example objects applied from %s", applied.size(),
+                examples.map(dir -> dir.toAbsolutePath().toString())
+                        .orElse("nowhere (no directory " + config.embedded().examplesDir().orElse("configured") + ")"));
     }
 
-    private List<AppliedObject> applyExamples(EmbeddedKubernetesServer server) {
-        Optional<Path> directory = config.embedded().examplesDir().map(Path::of).filter(Files::isDirectory);
-        if (directory.isEmpty()) {
-            Log.debugf("Embedded mode: no examples directory (%s), none applied",
-                    config.embedded().examplesDir().orElse("unset"));
-            return List.of();
-        }
-        List<AppliedObject> applied = server.applyAll(ManifestReader.readDirectory(directory.get()));
+    private static List<AppliedObject> applyExamples(EmbeddedKubernetesServer server, Path directory) {
+        List<AppliedObject> applied = server.applyAll(ManifestReader.readDirectory(directory));
         applied.forEach(o -> Log.infof("Embedded mode: example %s", o));
-        Log.infof("Embedded mode: applied %d examples from %s", applied.size(), directory.get().toAbsolutePath());
         return applied;
     }
 }
