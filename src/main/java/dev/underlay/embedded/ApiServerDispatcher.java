@@ -34,10 +34,12 @@ final class ApiServerDispatcher extends Dispatcher {
     static final String KUBERNETES_VERSION = "v1.32.0-underlay-embedded";
     private static final String JSON = "application/json";
     private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String JSON_PATCH = "application/json-patch+json";
 
     private final KubernetesCrudDispatcher store;
     private final ResourceCatalog catalog;
     private final DiscoveryDocuments discovery;
+    private final OpenApiDocuments openApi;
     private final TableConverter tables;
     private volatile String serverAddress = "127.0.0.1";
 
@@ -46,6 +48,7 @@ final class ApiServerDispatcher extends Dispatcher {
         this.catalog = new ResourceCatalog(() -> Json.read(store.handleGet(ResourceCatalog.CRD_LIST_PATH)
                 .getBody().readUtf8()));
         this.discovery = new DiscoveryDocuments(catalog);
+        this.openApi = new OpenApiDocuments(catalog);
         this.tables = new TableConverter(clock);
     }
 
@@ -107,7 +110,7 @@ final class ApiServerDispatcher extends Dispatcher {
                 return create(path, target.path(), contentType, body(request));
             case PUT:
                 return withFinalState(path, () -> orNotFound(store.handleUpdate(forward(HttpMethod.PUT,
-                        target.path(), contentType, body(request))), path));
+                        target.path(), contentType, normalized(path, body(request)))), path));
             case PATCH:
                 return withFinalState(path, () -> patch(path, contentType, body(request)));
             case DELETE:
@@ -124,7 +127,8 @@ final class ApiServerDispatcher extends Dispatcher {
      * kubectl reports "namespaces ... not found" for any later miss in a namespace that has no Namespace object.
      */
     private MockResponse create(ResourcePath path, String target, String contentType, String body) {
-        MockResponse created = store.handleCreate(forward(HttpMethod.POST, target, contentType, body));
+        MockResponse created = store.handleCreate(forward(HttpMethod.POST, target, contentType,
+                normalized(path, body)));
         if (created.code() == 201 && path.namespace() != null
                 && store.handleGet("/api/v1/namespaces/" + path.namespace()).code() == 404) {
             ObjectNode namespace = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
@@ -136,9 +140,16 @@ final class ApiServerDispatcher extends Dispatcher {
 
     private Optional<MockResponse> serveMetadata(String path) {
         String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (trimmed.equals("/openapi/v3")) {
+            return Optional.of(ApiStatus.ok(openApi.root()));
+        }
+        if (trimmed.startsWith("/openapi/v3/")) {
+            return Optional.of(openApi.groupVersion(trimmed.substring("/openapi/v3/".length())).map(ApiStatus::ok)
+                    .orElseGet(ApiServerDispatcher::noSuchPath));
+        }
         if (trimmed.startsWith("/openapi")) {
             return Optional.of(ApiStatus.failure(404, "NotFound",
-                    "the embedded API server serves no OpenAPI document; pass --validate=false to kubectl"));
+                    "the embedded API server serves only a minimal OpenAPI v3 document (no v2, no schemas)"));
         }
         String[] segments = trimmed.replaceAll("^/", "").split("/");
         switch (trimmed) {
@@ -209,29 +220,50 @@ final class ApiServerDispatcher extends Dispatcher {
     }
 
     /**
-     * The store speaks JSON patch and JSON merge patch only. Server-side apply becomes a create or a merge patch
-     * (no field ownership, no conflicts); a strategic merge patch becomes a merge patch without its {@code $}
+     * Every patch type the store lacks or gets wrong becomes a JSON merge patch computed here (see
+     * {@link MergePatch}) and is handed to the store as an exact JSON patch. Server-side apply becomes a create or a
+     * merge (no field ownership, no conflicts); a strategic merge patch becomes a merge patch without its {@code $}
      * directives (lists are replaced, not merged by key). Any query is dropped: the store ignores it except on
      * {@code /status}, where a query makes it answer 202 without applying the patch.
      */
     private MockResponse patch(ResourcePath path, String contentType, String body) {
         String type = contentType == null ? "" : contentType.split(";")[0].trim();
         String target = path.objectPath() + (path.subresource() == null ? "" : "/" + path.subresource());
+        JsonNode patch;
         switch (type) {
             case "application/apply-patch+yaml":
-            case "application/apply-patch+cbor":
-                JsonNode applied = Json.readYaml(body);
+                patch = Json.readYaml(body);
                 if (!path.isStatus() && store.handleGet(path.objectPath()).code() == 404) {
-                    return create(path, path.collectionPath(), JSON, Json.write(applied));
+                    return create(path, path.collectionPath(), JSON, Json.write(patch));
                 }
-                return orNotFound(store.handlePatch(forward(HttpMethod.PATCH, target, MERGE_PATCH,
-                        Json.write(applied))), path);
+                break;
             case "application/strategic-merge-patch+json":
-                return orNotFound(store.handlePatch(forward(HttpMethod.PATCH, target, MERGE_PATCH,
-                        Json.write(withoutDirectives(Json.read(body))))), path);
+                patch = withoutDirectives(Json.read(body));
+                break;
+            case MERGE_PATCH:
+                patch = Json.read(body);
+                break;
             default:
+                // a JSON patch the store applies exactly; anything else it refuses with 415
                 return orNotFound(store.handlePatch(forward(HttpMethod.PATCH, target, contentType, body)), path);
         }
+        MockResponse stored = store.handleGet(path.objectPath());
+        if (stored.code() == 404) {
+            return ApiStatus.notFound(path);
+        }
+        JsonNode current = Json.read(stored.getBody().readUtf8());
+        JsonNode merged = normalized(path, MergePatch.apply(current, patch));
+        return orNotFound(store.handlePatch(forward(HttpMethod.PATCH, target, JSON_PATCH,
+                Json.write(MergePatch.topLevelDiff(current, merged)))), path);
+    }
+
+    private static JsonNode normalized(ResourcePath path, JsonNode object) {
+        return path.group().isEmpty() && path.resource().equals("secrets") ? SecretData.foldStringData(object) : object;
+    }
+
+    private static String normalized(ResourcePath path, String body) {
+        return path.group().isEmpty() && path.resource().equals("secrets") && !body.isBlank()
+                ? Json.write(SecretData.foldStringData(Json.read(body))) : body;
     }
 
     /**

@@ -9,8 +9,6 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,13 +80,73 @@ class ApiServerDispatcherTest {
         assertThat(vms.path("verbs").toString()).contains("\"list\"", "\"watch\"", "\"patch\"");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"/openapi/v2", "/openapi/v3", "/openapi/v3/apis/underlay.dev/v1alpha1"})
-    void servesNoOpenApi(String path) {
-        MockResponse response = get(path);
+    @Test
+    void servesNoOpenApiV2() {
+        assertThat(get("/openapi/v2").code()).isEqualTo(404);
+    }
 
-        assertThat(response.code()).isEqualTo(404);
-        assertThat(json(response).path("message").asText()).contains("--validate=false");
+    @Test
+    void servesOpenApiV3DeclaringServerSideFieldValidationForEveryKind() {
+        loadCrds();
+
+        JsonNode root = json(get("/openapi/v3"));
+        String vmsUrl = root.path("paths").path("apis/underlay.dev/v1alpha1").path("serverRelativeURL").asText();
+        assertThat(root.path("paths").path("api/v1").path("serverRelativeURL").asText()).startsWith("/openapi/v3/api/v1?hash=");
+        assertThat(vmsUrl).startsWith("/openapi/v3/apis/underlay.dev/v1alpha1?hash=");
+
+        JsonNode doc = json(get(vmsUrl));
+        JsonNode patch = doc.path("paths").path("/apis/underlay.dev/v1alpha1/namespaces/{namespace}/talosnodevms/{name}")
+                .path("patch");
+        assertThat(patch.path("x-kubernetes-group-version-kind").toString())
+                .isEqualTo("{\"group\":\"underlay.dev\",\"version\":\"v1alpha1\",\"kind\":\"TalosNodeVM\"}");
+        assertThat(patch.path("parameters").get(0).path("name").asText()).isEqualTo("fieldValidation");
+        assertThat(patch.path("parameters").get(0).path("in").asText()).isEqualTo("query");
+        assertThat(get("/openapi/v3/apis/nothing.example/v1").code()).isEqualTo(404);
+    }
+
+    @Test
+    void replacesListsOnAMergePatchInsteadOfAppending() {
+        loadCrds();
+        send(HttpMethod.POST, VMS, "application/json", vm("talos-cp-01", 101));
+        for (String reason : List.of("ClusterNotFound", "CredentialsSecretMissing", "Provisioning")) {
+            patchStatus("talos-cp-01", """
+                    {"status": {"conditions": [{"type": "Ready", "status": "False", "reason": "%s"}]}}"""
+                    .formatted(reason));
+        }
+
+        JsonNode conditions = json(get(VMS + "/talos-cp-01")).path("status").path("conditions");
+
+        assertThat(conditions).hasSize(1);
+        assertThat(conditions.get(0).path("reason").asText()).isEqualTo("Provisioning");
+    }
+
+    @Test
+    void removesFieldsSetToNullByAMergePatch() {
+        loadCrds();
+        send(HttpMethod.POST, VMS, "application/json", vm("talos-cp-01", 101));
+
+        send(HttpMethod.PATCH, VMS + "/talos-cp-01", "application/merge-patch+json", "{\"spec\":{\"vmid\":null}}");
+
+        assertThat(json(get(VMS + "/talos-cp-01")).path("spec").has("vmid")).isFalse();
+    }
+
+    @Test
+    void foldsSecretStringDataIntoDataOnCreateAndPatch() {
+        String secrets = "/api/v1/namespaces/default/secrets";
+        send(HttpMethod.POST, secrets, "application/json", """
+                {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "pve-api-token"},
+                 "data": {"tokenId": "YQ=="}, "stringData": {"tokenSecret": "placeholder"}}""");
+        JsonNode created = json(get(secrets + "/pve-api-token"));
+
+        send(HttpMethod.PATCH, secrets + "/pve-api-token", "application/merge-patch+json",
+                "{\"stringData\": {\"tokenSecret\": \"changed\"}}");
+        JsonNode patched = json(get(secrets + "/pve-api-token"));
+
+        assertThat(created.path("data").path("tokenId").asText()).isEqualTo("YQ==");
+        assertThat(created.path("data").path("tokenSecret").asText()).isEqualTo("cGxhY2Vob2xkZXI=");
+        assertThat(created.has("stringData")).isFalse();
+        assertThat(patched.path("data").path("tokenSecret").asText()).isEqualTo("Y2hhbmdlZA==");
+        assertThat(patched.has("stringData")).isFalse();
     }
 
     @Test

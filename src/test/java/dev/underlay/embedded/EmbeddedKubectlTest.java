@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class EmbeddedKubectlTest {
 
     @Test
     void appliesCustomResourcesAndASecret() throws Exception {
-        Kubectl.Result result = kubectl.run("apply", "--validate=false", "-n", "apply", "-f", MANIFESTS.toString());
+        Kubectl.Result result = kubectl.run("apply", "-n", "apply", "-f", MANIFESTS.toString());
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.lines()).containsExactly(
@@ -76,6 +77,24 @@ class EmbeddedKubectlTest {
                 "talosnodevm.underlay.dev/talos-cp-01 created",
                 "talosnodevm.underlay.dev/talos-cp-02 created");
         assertThat(vm("apply", "talos-cp-01").get().getAdditionalProperties().get("spec").toString()).contains("vmid=101");
+    }
+
+    @Test
+    void reapplyingAChangedManifestReplacesItsListsAndCreateWorksWithoutValidateFalse() throws Exception {
+        applyManifests("reapply");
+        Path changed = work.resolve("pxc-changed.yaml");
+        Files.writeString(changed, Files.readString(MANIFESTS.resolve("20-proxmoxcluster.yaml"))
+                .replace("https://10.8.16.10:8006", "https://10.8.16.11:8006"));
+        Path configMap = work.resolve("cm.yaml");
+        Files.writeString(configMap, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: b}\n");
+
+        Kubectl.Result reapplied = ok(kubectl.run("apply", "-n", "reapply", "-f", changed.toString()));
+        Kubectl.Result created = ok(kubectl.run("create", "-n", "reapply", "-f", configMap.toString()));
+
+        assertThat(reapplied.lines()).containsExactly("proxmoxcluster.underlay.dev/homelab configured");
+        assertThat(ok(kubectl.run("get", "pxc", "homelab", "-n", "reapply", "-o", "jsonpath={.spec.endpoints}"))
+                .stdout()).isEqualTo("[\"https://10.8.16.11:8006\"]");
+        assertThat(created.lines()).containsExactly("configmap/settings created");
     }
 
     @Test
@@ -252,7 +271,7 @@ class EmbeddedKubectlTest {
     }
 
     private static void applyManifests(String namespace) throws Exception {
-        ok(kubectl.run("apply", "--validate=false", "-n", namespace, "-f", MANIFESTS.toString()));
+        ok(kubectl.run("apply", "-n", namespace, "-f", MANIFESTS.toString()));
     }
 
     private static Resource<GenericKubernetesResource> vm(String namespace, String name) {
