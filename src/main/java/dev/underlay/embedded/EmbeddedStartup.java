@@ -42,9 +42,11 @@ public class EmbeddedStartup {
                     export KUBECONFIG=%1$s
                     kubectl get pxc,cpool,tnvm,bkp
                     kubectl get tnvm -o wide
+                    kubectl get tnvm -w
                     kubectl describe tnvm <name>
-                    kubectl apply --validate=false -f <manifest>
-                  (no OpenAPI is served: kubectl apply/create need --validate=false)""", kubeconfig);
+                    kubectl apply -f <manifest>
+                  (a local, unauthenticated API for trying Underlay out: no schema validation, no admission)""",
+                kubeconfig);
         Log.infof("Embedded mode ready: %d example objects applied from %s", applied.size(),
                 examples.map(dir -> dir.toAbsolutePath().toString())
                         .orElse("nowhere (no directory " + config.embedded().examplesDir().orElse("configured") + ")"));
