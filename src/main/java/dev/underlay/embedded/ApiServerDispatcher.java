@@ -31,29 +31,25 @@ import java.util.function.UnaryOperator;
  */
 final class ApiServerDispatcher extends Dispatcher {
 
-    static final String KUBERNETES_VERSION = "v1.32.0-underlay-embedded";
     private static final String JSON = "application/json";
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String JSON_PATCH = "application/json-patch+json";
 
     private final KubernetesCrudDispatcher store;
     private final ResourceCatalog catalog;
-    private final DiscoveryDocuments discovery;
-    private final OpenApiDocuments openApi;
+    private final NonResourceEndpoints nonResource;
     private final TableConverter tables;
-    private volatile String serverAddress = "127.0.0.1";
 
     ApiServerDispatcher(KubernetesCrudDispatcher store, Clock clock) {
         this.store = store;
         this.catalog = new ResourceCatalog(() -> Json.read(store.handleGet(ResourceCatalog.CRD_LIST_PATH)
                 .getBody().readUtf8()));
-        this.discovery = new DiscoveryDocuments(catalog);
-        this.openApi = new OpenApiDocuments(catalog);
+        this.nonResource = new NonResourceEndpoints(catalog);
         this.tables = new TableConverter(clock);
     }
 
     void serverAddress(String hostAndPort) {
-        this.serverAddress = hostAndPort;
+        nonResource.serverAddress(hostAndPort);
     }
 
     ResourceCatalog catalog() {
@@ -90,14 +86,14 @@ final class ApiServerDispatcher extends Dispatcher {
         }
         QueryString target = QueryString.of(request.getPath());
         if (request.method() == HttpMethod.GET) {
-            Optional<MockResponse> metadata = serveMetadata(target.path());
+            Optional<MockResponse> metadata = nonResource.serve(target.path());
             if (metadata.isPresent()) {
                 return metadata.get();
             }
         }
         Optional<ResourcePath> parsed = ResourcePath.parse(target.path());
         if (parsed.isEmpty()) {
-            return ApiStatus.failure(404, "NotFound", "the server could not find the requested resource");
+            return ApiStatus.noSuchPath();
         }
         ResourcePath path = parsed.get();
         if (request.method() != HttpMethod.GET && target.param("dryRun").isPresent()) {
@@ -138,52 +134,6 @@ final class ApiServerDispatcher extends Dispatcher {
         return created;
     }
 
-    private Optional<MockResponse> serveMetadata(String path) {
-        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        if (trimmed.equals("/openapi/v3")) {
-            return Optional.of(ApiStatus.ok(openApi.root()));
-        }
-        if (trimmed.startsWith("/openapi/v3/")) {
-            return Optional.of(openApi.groupVersion(trimmed.substring("/openapi/v3/".length())).map(ApiStatus::ok)
-                    .orElseGet(ApiServerDispatcher::noSuchPath));
-        }
-        if (trimmed.startsWith("/openapi")) {
-            return Optional.of(ApiStatus.failure(404, "NotFound",
-                    "the embedded API server serves only a minimal OpenAPI v3 document (no v2, no schemas)"));
-        }
-        String[] segments = trimmed.replaceAll("^/", "").split("/");
-        switch (trimmed) {
-            case "/":
-                ObjectNode root = Json.object();
-                ArrayNode paths = root.putArray("paths");
-                paths.add("/api").add("/api/v1").add("/apis").add("/version").add("/healthz");
-                return Optional.of(ApiStatus.ok(root));
-            case "/version":
-                return Optional.of(ApiStatus.ok(version()));
-            case "/healthz":
-            case "/livez":
-            case "/readyz":
-                return Optional.of(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
-                        .setBody("ok"));
-            case "/api":
-                return Optional.of(ApiStatus.ok(discovery.coreVersions(serverAddress)));
-            case "/apis":
-                return Optional.of(ApiStatus.ok(discovery.groupList()));
-            case "/api/v1":
-                return discovery.resourceList("", "v1").map(ApiStatus::ok);
-            default:
-                break;
-        }
-        if (segments[0].equals("apis") && segments.length == 2) {
-            return Optional.of(discovery.group(segments[1]).map(ApiStatus::ok).orElseGet(ApiServerDispatcher::noSuchPath));
-        }
-        if (segments[0].equals("apis") && segments.length == 3) {
-            return Optional.of(discovery.resourceList(segments[1], segments[2]).map(ApiStatus::ok)
-                    .orElseGet(ApiServerDispatcher::noSuchPath));
-        }
-        return Optional.empty();
-    }
-
     private MockResponse get(RecordedRequest request, QueryString target, ResourcePath path) {
         // the store filters by label itself; field selectors are applied below, on the stored JSON
         String storeTarget = path.isCollection()
@@ -197,14 +147,11 @@ final class ApiServerDispatcher extends Dispatcher {
         }
         JsonNode body = Json.read(stored.getBody().readUtf8());
         if (body.has("items")) {
-            Optional<FieldSelector> selector = target.param("fieldSelector").map(FieldSelector::parse);
-            List<JsonNode> items = new ArrayList<>();
-            body.get("items").forEach(items::add);
-            // the store keeps insertion order; the API server lists in key order (namespace, then name)
-            items.sort(Comparator.comparing((JsonNode o) -> o.path("metadata").path("namespace").asText(""))
-                    .thenComparing(o -> o.path("metadata").path("name").asText("")));
-            ArrayNode sorted = ((ObjectNode) body).putArray("items");
-            items.stream().filter(o -> selector.map(f -> f.matches(o)).orElse(true)).forEach(sorted::add);
+            try {
+                selectInKeyOrder((ObjectNode) body, target.param("fieldSelector").map(FieldSelector::parse));
+            } catch (IllegalArgumentException e) {
+                return ApiStatus.failure(400, "BadRequest", e.getMessage());
+            }
         }
         Optional<String> tableVersion = TableConverter.requestedTableVersion(request.getHeader("Accept"));
         Optional<ResourceType> type = typeOf(path);
@@ -217,6 +164,16 @@ final class ApiServerDispatcher extends Dispatcher {
                     TableConverter.IncludeObject.fromParam(target.param("includeObject")));
         }
         return ApiStatus.ok(body);
+    }
+
+    /** The store keeps insertion order; the API server lists in key order (namespace, then name). */
+    private static void selectInKeyOrder(ObjectNode list, Optional<FieldSelector> selector) {
+        List<JsonNode> items = new ArrayList<>();
+        list.get("items").forEach(items::add);
+        items.sort(Comparator.comparing((JsonNode o) -> o.path("metadata").path("namespace").asText(""))
+                .thenComparing(o -> o.path("metadata").path("name").asText("")));
+        ArrayNode selected = list.putArray("items");
+        items.stream().filter(o -> selector.map(f -> f.matches(o)).orElse(true)).forEach(selected::add);
     }
 
     /**
@@ -308,10 +265,6 @@ final class ApiServerDispatcher extends Dispatcher {
         return response.code() == 404 && response.getBody().size() == 0 ? ApiStatus.notFound(path) : response;
     }
 
-    private static MockResponse noSuchPath() {
-        return ApiStatus.failure(404, "NotFound", "the server could not find the requested resource");
-    }
-
     private static RecordedRequest forward(HttpMethod method, String path, String contentType, String body) {
         Headers.Builder headers = Headers.builder();
         if (contentType != null) {
@@ -324,13 +277,5 @@ final class ApiServerDispatcher extends Dispatcher {
     private static String body(RecordedRequest request) {
         Buffer body = request.getBody();
         return body == null || body.size() == 0 ? "" : new String(body.getBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static ObjectNode version() {
-        return Json.object()
-                .put("major", "1").put("minor", "32")
-                .put("gitVersion", KUBERNETES_VERSION).put("gitCommit", "").put("gitTreeState", "clean")
-                .put("buildDate", "1970-01-01T00:00:00Z").put("goVersion", "java")
-                .put("compiler", "javac").put("platform", "linux/amd64");
     }
 }

@@ -33,6 +33,10 @@ final class ApiStatus {
         return response.setBody(Json.write(status));
     }
 
+    static MockResponse noSuchPath() {
+        return failure(404, "NotFound", "the server could not find the requested resource");
+    }
+
     static MockResponse ok(Object document) {
         return new MockResponse().setResponseCode(200).setBody(Json.write(document));
     }

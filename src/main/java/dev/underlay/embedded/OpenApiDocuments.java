@@ -57,7 +57,7 @@ final class OpenApiDocuments {
     private static ObjectNode document(List<ResourceType> types) {
         ObjectNode doc = Json.object().put("openapi", "3.0.0");
         doc.putObject("info").put("title", "Underlay embedded Kubernetes API").put("version",
-                ApiServerDispatcher.KUBERNETES_VERSION);
+                NonResourceEndpoints.KUBERNETES_VERSION);
         ObjectNode paths = doc.putObject("paths");
         for (ResourceType type : types) {
             String prefix = type.group().isEmpty() ? "/api/" + type.version() : "/apis/" + type.groupVersion();

@@ -1,12 +1,10 @@
 package dev.underlay.embedded;
 
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** A request target split into its path and decoded query parameters (last value wins, as in the API server). */
 record QueryString(String path, Map<String, String> params) {
@@ -37,20 +35,7 @@ record QueryString(String path, Map<String, String> params) {
         return "true".equals(watch) || "1".equals(watch);
     }
 
-    /** This target without the given parameter. */
-    String targetWithout(String name) {
-        String query = params.entrySet().stream()
-                .filter(e -> !e.getKey().equals(name))
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return query.isEmpty() ? path : path + "?" + query;
-    }
-
     private static String decode(String value) {
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

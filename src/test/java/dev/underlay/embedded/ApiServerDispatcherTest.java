@@ -40,7 +40,7 @@ class ApiServerDispatcherTest {
 
         assertThat(response.code()).isEqualTo(200);
         assertThat(response.header("Content-Type")).isEqualTo("application/json");
-        assertThat(json(response).path("gitVersion").asText()).isEqualTo(ApiServerDispatcher.KUBERNETES_VERSION);
+        assertThat(json(response).path("gitVersion").asText()).isEqualTo(NonResourceEndpoints.KUBERNETES_VERSION);
         assertThat(json(response).path("minor").asText()).isEqualTo("32");
     }
 
@@ -312,6 +312,14 @@ class ApiServerDispatcherTest {
         assertThat(list.path("items").findValuesAsText("reason"))
                 .containsExactly("ClusterNotFound", "CredentialsSecretMissing");
         assertThat(notReason.path("items").findValuesAsText("reason")).containsExactly("CredentialsSecretMissing");
+    }
+
+    @Test
+    void refusesAMalformedFieldSelector() {
+        MockResponse response = get("/api/v1/namespaces/default/events?fieldSelector=involvedObject.name");
+
+        assertThat(response.code()).isEqualTo(400);
+        assertThat(json(response).path("message").asText()).contains("involvedObject.name");
     }
 
     @Test

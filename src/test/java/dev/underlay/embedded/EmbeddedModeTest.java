@@ -56,7 +56,7 @@ class EmbeddedModeTest {
 
         assertThat(client.getMasterUrl().toString()).isEqualTo(server.url() + "/");
         assertThat(client.getConfiguration().getNamespace()).isEqualTo("default");
-        assertThat(client.getKubernetesVersion().getGitVersion()).isEqualTo(ApiServerDispatcher.KUBERNETES_VERSION);
+        assertThat(client.getKubernetesVersion().getGitVersion()).isEqualTo(NonResourceEndpoints.KUBERNETES_VERSION);
     }
 
     @Test
