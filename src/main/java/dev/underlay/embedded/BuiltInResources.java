@@ -13,7 +13,14 @@ final class BuiltInResources {
             core("Namespace", "namespaces", false, "ns"),
             core("ConfigMap", "configmaps", true, "cm"),
             core("Secret", "secrets", true),
-            core("Event", "events", true, "ev"),
+            withColumns(core("Event", "events", true, "ev"), List.of(
+                    new PrinterColumn("Last Seen", "date", null, "When the event last happened.", 0,
+                            ".lastTimestamp"),
+                    new PrinterColumn("Type", "string", null, "Normal or Warning.", 0, ".type"),
+                    new PrinterColumn("Reason", "string", null, "Why the event happened.", 0, ".reason"),
+                    new PrinterColumn("Object", "string", null, "The object it is about.", 0,
+                            ".involvedObject.name"),
+                    new PrinterColumn("Message", "string", null, "What happened.", 0, ".message"))),
             core("Node", "nodes", false, "no"),
             core("Pod", "pods", true, "po"),
             core("Service", "services", true, "svc"),
@@ -25,6 +32,12 @@ final class BuiltInResources {
             type("apps", "v1", "Deployment", "deployments", true, List.of("deploy")));
 
     private BuiltInResources() {
+    }
+
+    /** Events read best with what happened, as kubectl shows them from a real cluster. */
+    private static ResourceType withColumns(ResourceType type, List<PrinterColumn> columns) {
+        return new ResourceType(type.group(), type.version(), type.kind(), type.plural(), type.singular(),
+                type.namespaced(), type.shortNames(), type.categories(), type.statusSubresource(), columns);
     }
 
     private static ResourceType core(String kind, String plural, boolean namespaced, String... shortNames) {

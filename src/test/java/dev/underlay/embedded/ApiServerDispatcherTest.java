@@ -315,6 +315,19 @@ class ApiServerDispatcherTest {
     }
 
     @Test
+    void printsEventsWithWhatHappened() {
+        send(HttpMethod.POST, "/api/v1/namespaces/default/events", "application/json",
+                event("e1", "talos-cp-01", "ClusterNotFound"));
+
+        JsonNode table = json(get("/api/v1/namespaces/default/events", TABLE));
+
+        assertThat(table.path("columnDefinitions").findValuesAsText("name"))
+                .containsExactly("Name", "Last Seen", "Type", "Reason", "Object", "Message");
+        assertThat(table.path("rows").get(0).path("cells").toString())
+                .isEqualTo("[\"e1\",\"2d\",\"Warning\",\"ClusterNotFound\",\"talos-cp-01\",\"m\"]");
+    }
+
+    @Test
     void refusesAMalformedFieldSelector() {
         MockResponse response = get("/api/v1/namespaces/default/events?fieldSelector=involvedObject.name");
 
@@ -362,7 +375,8 @@ class ApiServerDispatcherTest {
                 {"apiVersion": "v1", "kind": "Event", "metadata": {"name": "%s", "namespace": "default"},
                  "involvedObject": {"apiVersion": "underlay.dev/v1alpha1", "kind": "TalosNodeVM", "name": "%s",
                                     "namespace": "default"},
-                 "reason": "%s", "message": "m", "type": "Warning"}""".formatted(name, object, reason);
+                 "reason": "%s", "message": "m", "type": "Warning", "lastTimestamp": "2029-12-30T00:00:00Z"}"""
+                .formatted(name, object, reason);
     }
 
     private MockResponse get(String path) {
