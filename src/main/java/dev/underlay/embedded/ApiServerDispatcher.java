@@ -103,7 +103,8 @@ final class ApiServerDispatcher extends Dispatcher {
             case GET:
                 return target.isWatch() ? store.handleGet(request.getPath()) : get(request, target, path);
             case POST:
-                return create(path, target.path(), contentType, body(request));
+                return AccessReviews.answer(path, body(request))
+                        .orElseGet(() -> create(path, target.path(), contentType, body(request)));
             case PUT:
                 return withFinalState(path, () -> orNotFound(store.handleUpdate(forward(HttpMethod.PUT,
                         target.path(), contentType, normalized(path, body(request)))), path));

@@ -29,7 +29,10 @@ final class BuiltInResources {
                     List.of("crd", "crds")),
             type("coordination.k8s.io", "v1", "Lease", "leases", true, List.of()),
             type("events.k8s.io", "v1", "Event", "events", true, List.of("ev")),
-            type("apps", "v1", "Deployment", "deployments", true, List.of("deploy")));
+            type("apps", "v1", "Deployment", "deployments", true, List.of("deploy")),
+            type(AccessReviews.GROUP, "v1", "SelfSubjectRulesReview", "selfsubjectrulesreviews", false, List.of()),
+            type(AccessReviews.GROUP, "v1", "SelfSubjectAccessReview", "selfsubjectaccessreviews", false,
+                    List.of()));
 
     private BuiltInResources() {
     }

@@ -328,6 +328,26 @@ class ApiServerDispatcherTest {
     }
 
     @Test
+    void allowsEverythingWhenAskedForRulesAsJosdkDoesBeforeLeaderElection() {
+        MockResponse rules = send(HttpMethod.POST, "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews",
+                "application/json", """
+                        {"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectRulesReview",
+                         "spec": {"namespace": "default"}}""");
+        MockResponse access = send(HttpMethod.POST, "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                "application/json", """
+                        {"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview",
+                         "spec": {"resourceAttributes": {"verb": "create", "resource": "leases"}}}""");
+
+        assertThat(rules.code()).isEqualTo(201);
+        JsonNode rule = json(rules).path("status").path("resourceRules").get(0);
+        assertThat(rule.path("verbs").toString()).isEqualTo("[\"*\"]");
+        assertThat(rule.path("apiGroups").toString()).isEqualTo("[\"*\"]");
+        assertThat(rule.path("resources").toString()).isEqualTo("[\"*\"]");
+        assertThat(json(rules).path("spec").path("namespace").asText()).isEqualTo("default");
+        assertThat(json(access).path("status").path("allowed").asBoolean()).isTrue();
+    }
+
+    @Test
     void refusesAMalformedFieldSelector() {
         MockResponse response = get("/api/v1/namespaces/default/events?fieldSelector=involvedObject.name");
 
