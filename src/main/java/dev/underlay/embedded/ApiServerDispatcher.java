@@ -16,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -244,14 +242,15 @@ final class ApiServerDispatcher extends Dispatcher {
     private static JsonNode withoutDirectives(JsonNode node) {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
+            List<String> directives = new ArrayList<>();
+            object.properties().forEach(field -> {
                 if (field.getKey().startsWith("$")) {
-                    it.remove();
+                    directives.add(field.getKey());
                 } else {
                     withoutDirectives(field.getValue());
                 }
-            }
+            });
+            object.remove(directives);
         } else if (node.isArray()) {
             node.forEach(ApiServerDispatcher::withoutDirectives);
         }

@@ -141,7 +141,7 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
         String namespace = null;
         if (type.namespaced()) {
             namespace = object.path("metadata").path("namespace").asText(DEFAULT_NAMESPACE);
-            ((ObjectNode) object.with("metadata")).put("namespace", namespace);
+            object.withObjectProperty("metadata").put("namespace", namespace);
         }
         ResourcePath path = new ResourcePath(type.group(), type.version(), namespace, type.plural(), name, null);
         MockResponse created = send(HttpMethod.POST, path.collectionPath(), "application/json", object);
@@ -151,7 +151,7 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
         if (created.code() != 409) {
             throw new IllegalStateException("creating " + kind + " " + name + " failed: " + created.getBody().readUtf8());
         }
-        ((ObjectNode) object.with("metadata")).remove("resourceVersion");
+        object.withObjectProperty("metadata").remove("resourceVersion");
         MockResponse patched = send(HttpMethod.PATCH, path.objectPath(), "application/merge-patch+json", object);
         if (patched.code() >= 300) {
             throw new IllegalStateException("updating " + kind + " " + name + " failed: " + patched.getBody().readUtf8());

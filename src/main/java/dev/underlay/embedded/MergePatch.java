@@ -23,8 +23,7 @@ final class MergePatch {
             return patch.deepCopy();
         }
         ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             if (field.getValue().isNull()) {
                 result.remove(field.getKey());
             } else {
@@ -37,8 +36,7 @@ final class MergePatch {
     /** A JSON patch that turns {@code current} into {@code desired}, one operation per changed top-level member. */
     static ArrayNode topLevelDiff(JsonNode current, JsonNode desired) {
         ArrayNode operations = Json.MAPPER.createArrayNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = desired.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : desired.properties()) {
             if (!field.getValue().equals(current.get(field.getKey()))) {
                 operations.addObject().put("op", "add").put("path", pointer(field.getKey())).set("value",
                         field.getValue());

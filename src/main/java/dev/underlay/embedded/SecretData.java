@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -27,8 +26,7 @@ final class SecretData {
         if (stringData.isObject()) {
             ObjectNode data = folded.has("data") && folded.get("data").isObject()
                     ? (ObjectNode) folded.get("data") : folded.putObject("data");
-            for (Iterator<Map.Entry<String, JsonNode>> it = stringData.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : stringData.properties()) {
                 data.put(entry.getKey(), Base64.getEncoder()
                         .encodeToString(entry.getValue().asText().getBytes(StandardCharsets.UTF_8)));
             }
