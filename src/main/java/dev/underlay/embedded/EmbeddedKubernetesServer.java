@@ -9,16 +9,11 @@ import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.fabric8.mockwebserver.http.WebSocketListener;
-import io.fabric8.mockwebserver.vertx.ServerWebSocketHandler;
-import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,20 +22,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process Kubernetes API on 127.0.0.1 that kubectl and fabric8 clients can use: fabric8's CRUD store
- * ({@link KubernetesCrudDispatcher}) behind {@link ApiServerDispatcher}, served by a small Vert.x listener of
- * its own. The mock server's own listener answers every request with one complete body, which rules out the
- * chunked HTTP watches kubectl uses; this listener streams those ({@link HttpWatchStream}) and hands WebSocket
- * watches (what fabric8 clients use) to the mock's WebSocket handler.
+ * ({@link KubernetesCrudDispatcher}) behind {@link ApiServerDispatcher}, served by a Vert.x listener of its own
+ * ({@link ApiHttpHandler}) rather than the mock server's, which cannot stream kubectl's watches.
  * <p>
  * No authentication, no TLS: it binds to the loopback interface only and is meant for a developer's machine.
  */
@@ -53,13 +43,14 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
     private final Vertx vertx;
     private final ApiServerDispatcher dispatcher;
     private final HttpServer httpServer;
-    private final AtomicInteger openHttpWatches = new AtomicInteger();
-    private final AtomicInteger webSocketWatchesOpened = new AtomicInteger();
+    private final ApiHttpHandler handler;
 
-    private EmbeddedKubernetesServer(Vertx vertx, ApiServerDispatcher dispatcher, HttpServer httpServer) {
+    private EmbeddedKubernetesServer(Vertx vertx, ApiServerDispatcher dispatcher, HttpServer httpServer,
+            ApiHttpHandler handler) {
         this.vertx = vertx;
         this.dispatcher = dispatcher;
         this.httpServer = httpServer;
+        this.handler = handler;
     }
 
     /** Starts listening on 127.0.0.1:{@code port} ({@code 0} picks a free port) with an empty store. */
@@ -68,9 +59,10 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
                 .setInternalBlockingPoolSize(2));
         ApiServerDispatcher dispatcher = new ApiServerDispatcher(new KubernetesCrudDispatcher(List.of()),
                 Clock.systemUTC());
-        HttpServer httpServer = vertx.createHttpServer(new HttpServerOptions().setHost(LOOPBACK).setPort(port));
-        EmbeddedKubernetesServer server = new EmbeddedKubernetesServer(vertx, dispatcher, httpServer);
-        httpServer.requestHandler(server::handle);
+        ApiHttpHandler handler = new ApiHttpHandler(vertx, dispatcher);
+        HttpServer httpServer = vertx.createHttpServer(new HttpServerOptions().setHost(LOOPBACK).setPort(port))
+                .requestHandler(handler);
+        EmbeddedKubernetesServer server = new EmbeddedKubernetesServer(vertx, dispatcher, httpServer, handler);
         try {
             await(httpServer.listen());
         } catch (RuntimeException e) {
@@ -88,12 +80,12 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
 
     /** Chunked HTTP watches (kubectl's) open right now. */
     int openHttpWatches() {
-        return openHttpWatches.get();
+        return handler.openHttpWatches();
     }
 
     /** WebSocket watches (fabric8 clients', hence the operator's informers) opened since start. */
     public int webSocketWatchesOpened() {
-        return webSocketWatchesOpened.get();
+        return handler.webSocketWatchesOpened();
     }
 
     public String url() {
@@ -174,95 +166,6 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
         } finally {
             await(vertx.close());
         }
-    }
-
-    private void handle(HttpServerRequest request) {
-        String upgrade = request.getHeader("Upgrade");
-        if (upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket")) {
-            // fabric8 clients watch over WebSocket; the upgrade must happen before the request is read
-            RecordedRequest recorded = record(request, null);
-            MockResponse response = dispatchSafely(recorded);
-            if (response.getWebSocketListener() != null) {
-                webSocketWatchesOpened.incrementAndGet();
-                request.toWebSocket()
-                        .onSuccess(new ServerWebSocketHandler(recorded, response))
-                        .onFailure(e -> Log.debugf("embedded API: WebSocket upgrade for %s failed: %s",
-                                recorded.getPath(), e.getMessage()));
-            } else {
-                respond(request.response(), response);
-            }
-            return;
-        }
-        request.body()
-                .onSuccess(body -> {
-                    RecordedRequest recorded = record(request, body);
-                    QueryString target = QueryString.of(recorded.getPath());
-                    if (recorded.method() == HttpMethod.GET && target.isWatch()
-                            && ResourcePath.parse(target.path()).isPresent()) {
-                        streamWatch(request, recorded, target);
-                    } else {
-                        respond(request.response(), dispatchSafely(recorded));
-                    }
-                })
-                .onFailure(e -> request.response().setStatusCode(500).end());
-    }
-
-    private void streamWatch(HttpServerRequest request, RecordedRequest recorded, QueryString target) {
-        MockResponse upgrade = dispatchSafely(recorded);
-        WebSocketListener listener = upgrade.getWebSocketListener();
-        if (listener == null) {
-            respond(request.response(), upgrade);
-            return;
-        }
-        HttpServerResponse response = request.response();
-        HttpWatchStream stream = new HttpWatchStream(recorded, response, vertx.getOrCreateContext(),
-                HttpWatchStream.parseResourceVersion(target.param("resourceVersion")),
-                dispatcher.watchObjectRenderer(recorded));
-        stream.begin();
-        openHttpWatches.incrementAndGet();
-        AtomicBoolean stopped = new AtomicBoolean();
-        Runnable stop = () -> {
-            if (stopped.compareAndSet(false, true)) {
-                openHttpWatches.decrementAndGet();
-                // deregistering waits for the listener's executor: not on the event loop
-                vertx.executeBlocking(() -> {
-                    listener.onClosed(stream, 1000, "watch ended");
-                    return null;
-                }, false);
-            }
-        };
-        response.closeHandler(v -> stop.run());
-        long timeoutSeconds = HttpWatchStream.parseResourceVersion(target.param("timeoutSeconds"));
-        if (timeoutSeconds > 0) {
-            vertx.setTimer(TimeUnit.SECONDS.toMillis(timeoutSeconds), id -> stop.run());
-        }
-        listener.onOpen(stream, upgrade);
-    }
-
-    private MockResponse dispatchSafely(RecordedRequest request) {
-        try {
-            return dispatcher.dispatch(request);
-        } catch (RuntimeException e) {
-            Log.debugf(e, "embedded API: %s %s failed", request.getMethod(), request.getPath());
-            return ApiStatus.failure(500, "InternalError", "embedded API server: " + e.getMessage())
-                    .setHeader("Content-Type", "application/json");
-        }
-    }
-
-    private static void respond(HttpServerResponse response, MockResponse mock) {
-        response.setStatusCode(mock.code());
-        mock.getHeaders().toMultimap().forEach((name, values) -> response.headers().add(name, values));
-        if (mock.getBody() != null && mock.getBody().size() > 0) {
-            response.end(io.vertx.core.buffer.Buffer.buffer(mock.getBody().getBytes()));
-        } else {
-            response.end();
-        }
-    }
-
-    private static RecordedRequest record(HttpServerRequest request, io.vertx.core.buffer.Buffer body) {
-        return new RecordedRequest("HTTP/1.1", HttpMethod.fromVertx(request.method()), request.uri(),
-                Headers.builder().addAll(request.headers()).build(),
-                new io.fabric8.mockwebserver.http.Buffer(body == null ? null : body.getBytes()));
     }
 
     private MockResponse send(HttpMethod method, String path, String contentType, JsonNode body) {

@@ -90,7 +90,7 @@ final class HttpWatchStream implements WebSocket {
         return closed.get();
     }
 
-    static long parseResourceVersion(Optional<String> value) {
+    static long parseLong(Optional<String> value) {
         try {
             return value.map(Long::parseLong).orElse(0L);
         } catch (NumberFormatException e) {
@@ -99,6 +99,6 @@ final class HttpWatchStream implements WebSocket {
     }
 
     private static long resourceVersionOf(JsonNode object) {
-        return parseResourceVersion(Optional.of(object.path("metadata").path("resourceVersion").asText("0")));
+        return parseLong(Optional.of(object.path("metadata").path("resourceVersion").asText("0")));
     }
 }
