@@ -81,6 +81,18 @@ class ApiServerDispatcherTest {
     }
 
     @Test
+    void advertisesTheCrdCategoriesSoKubectlCanGetAllKindsOfACategory() {
+        JsonNode crd = ManifestReader.readFile(Path.of("deploy/crds/cephpools.underlay.dev-v1.yml")).get(0).deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) crd.path("spec").path("names")).putArray("categories")
+                .add("underlay").add("all");
+        send(HttpMethod.POST, CRDS, "application/json", crd.toString());
+
+        JsonNode pools = resource(json(get("/apis/underlay.dev/v1alpha1")), "cephpools");
+
+        assertThat(pools.path("categories").toString()).isEqualTo("[\"underlay\",\"all\"]");
+    }
+
+    @Test
     void servesNoOpenApiV2() {
         assertThat(get("/openapi/v2").code()).isEqualTo(404);
     }
