@@ -1,5 +1,6 @@
 package dev.underlay.controller.proxmoxcluster.ha;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
 record HaClusterView(HaMode mode, HaDialect dialect, Map<String, HaPlacement> placements, String reason) {
 
     HaClusterView {
-        placements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(placements));
+        placements = Collections.unmodifiableMap(new LinkedHashMap<>(placements));
     }
 
     static HaClusterView of(HaDialect dialect, List<HaPlacement> placements) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -214,7 +215,7 @@ final class HaLayoutPlanner {
     }
 
     private String conflict(Naming naming, Optional<String> owner) {
-        String what = view.mode().kind().toLowerCase(java.util.Locale.ROOT) + " '" + naming.id() + "'";
+        String what = view.mode().kind().toLowerCase(Locale.ROOT) + " '" + naming.id() + "'";
         if (owner.isPresent()) {
             return "the " + what + " belongs to another ProxmoxCluster (owner uid " + owner.get()
                     + "); set adopt: true to take it over";

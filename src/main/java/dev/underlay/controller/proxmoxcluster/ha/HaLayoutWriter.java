@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -104,7 +105,7 @@ final class HaLayoutWriter {
     }
 
     private String kind() {
-        return dialect.mode().kind().toLowerCase(java.util.Locale.ROOT);
+        return dialect.mode().kind().toLowerCase(Locale.ROOT);
     }
 
     static HaGroupStatus withState(HaGroupStatus status, String state, String message) {

@@ -70,7 +70,8 @@ class HaLayoutSyncTest {
         assertThat(placement(f, version, "general").get("nodes").split(","))
                 .containsExactlyInAnyOrder(N1 + ":2", N2 + ":1");
         if (!groups) {
-            assertThat(f.rule("production")).containsEntry("type", "node-affinity").containsEntry("resources", "vm:101");
+            assertThat(f.rule("production")).containsEntry("type", "node-affinity")
+                    .containsEntry("resources", "vm:101");
             assertThat(f.rule("general")).containsEntry("resources", "vm:103");
             assertThat(f.groupNames()).isEmpty();
         } else {
@@ -100,7 +101,10 @@ class HaLayoutSyncTest {
         f.sync(HOMELAB);
         ProxmoxCluster changed = HaSim.cluster("""
                 haGroups:
-                  - {name: production, nodes: ["pve-ms01-01:2", "pve-ms01-02:1"], restricted: true, comment: "Talos control plane"}
+                  - name: production
+                    nodes: ["pve-ms01-01:2", "pve-ms01-02:1"]
+                    restricted: true
+                    comment: "Talos control plane"
                   - {name: ai-workloads, nodes: [pve-aimax-01], restricted: true}
                   - {name: general, nodes: ["pve-ms01-01:2", "pve-ms01-02:1"]}
                 """);
@@ -129,7 +133,10 @@ class HaLayoutSyncTest {
 
         HaLayoutOutcome outcome = f.sync(HaSim.cluster("""
                 haGroups:
-                  - {name: production, nodes: ["pve-ms01-01:2", "pve-ms01-02:1"], restricted: true, comment: "Talos control plane"}
+                  - name: production
+                    nodes: ["pve-ms01-01:2", "pve-ms01-02:1"]
+                    restricted: true
+                    comment: "Talos control plane"
                 """));
 
         HaGroupStatus production = outcome.groups().get(0);

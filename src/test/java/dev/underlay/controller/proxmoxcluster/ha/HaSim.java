@@ -7,6 +7,9 @@ import dev.underlay.observe.ClusterKey;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
+import dev.underlay.proxmox.model.HaGroup;
+import dev.underlay.proxmox.model.HaRule;
+import dev.underlay.proxmox.model.NodePriority;
 import dev.underlay.proxmox.model.PveVersion;
 import dev.underlay.proxmox.rest.PveRestApi;
 import dev.underlay.simulator.pve.ManualClock;
@@ -64,10 +67,6 @@ final class HaSim {
     /** PVE 9.1 whose groups are not migrated yet. */
     static HaSim pve9NotMigrated(VmSeed... vms) {
         return new HaSim(dev.underlay.simulator.pve.PveVersion.PVE_9_1, HaState.Mode.GROUPS, vms);
-    }
-
-    static HaSim of(String version) {
-        return version.startsWith("8") ? pve8() : pve9();
     }
 
     /** An HA-managed guest (requested state started) on the first node. */
@@ -138,13 +137,11 @@ final class HaSim {
 
     /** Something a person made in the web UI: a group or rule without the operator's marker. */
     void foreignGroup(String name, String nodes, String comment) throws ProxmoxApiException {
-        api.createHaGroup(new dev.underlay.proxmox.model.HaGroup(name,
-                dev.underlay.proxmox.model.NodePriority.parseList(nodes), false, false, comment, null));
+        api.createHaGroup(new HaGroup(name, NodePriority.parseList(nodes), false, false, comment, null));
     }
 
     void foreignRule(String name, String resources, String nodes, String comment) throws ProxmoxApiException {
-        api.createHaRule(new dev.underlay.proxmox.model.HaRule(name, dev.underlay.proxmox.model.HaRule.Type.NODE_AFFINITY,
-                List.of(resources.split(",")), dev.underlay.proxmox.model.NodePriority.parseList(nodes), false, null,
-                null, comment, null, null));
+        api.createHaRule(new HaRule(name, HaRule.Type.NODE_AFFINITY, List.of(resources.split(",")),
+                NodePriority.parseList(nodes), false, null, null, comment, null, null));
     }
 }
