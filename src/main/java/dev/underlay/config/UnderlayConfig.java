@@ -111,7 +111,7 @@ public interface UnderlayConfig {
 
     /** The self-contained mode the README's first command starts: no Kubernetes and no Proxmox needed. */
     interface Embedded {
-        /** Start an in-process Kubernetes API (and, later, the Proxmox simulator) and run the operator against it. */
+        /** Start an in-process Kubernetes API and the Proxmox VE simulator, and run the operator against them. */
         @WithDefault("false")
         boolean enabled();
 
@@ -134,5 +134,26 @@ public interface UnderlayConfig {
         @WithName("crds-dir")
         @WithDefault("deploy/crds")
         String crdsDir();
+
+        /** The Proxmox VE simulator embedded mode points the example ProxmoxClusters at. */
+        EmbeddedSimulator simulator();
+    }
+
+    /**
+     * The simulator of embedded mode: the seeded homelab over HTTPS on 127.0.0.1, reached through the REST client with
+     * its certificate pinned, exactly as a real cluster would be.
+     */
+    interface EmbeddedSimulator {
+        /** Start it with embedded mode (and rewrite the examples' ProxmoxClusters and token Secrets to use it). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** HTTPS port on 127.0.0.1; 0 picks a free one. */
+        @WithDefault("0")
+        int port();
+
+        /** The Proxmox VE release to mimic: 8.4 or 9.1. */
+        @WithDefault("9.1")
+        String version();
     }
 }

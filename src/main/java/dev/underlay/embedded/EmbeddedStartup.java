@@ -1,5 +1,6 @@
 package dev.underlay.embedded;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.underlay.config.UnderlayConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -27,12 +28,18 @@ public class EmbeddedStartup {
     @Inject
     UnderlayConfig config;
 
+    @Inject
+    EmbeddedProxmox proxmox;
+
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         if (!embedded.enabled()) {
             return;
         }
         EmbeddedKubernetesServer server = embedded.ensureStarted();
         Optional<Path> examples = config.embedded().examplesDir().map(Path::of).filter(Files::isDirectory);
+        if (proxmox.enabled()) {
+            proxmox.ensureStarted();
+        }
         List<AppliedObject> applied = examples.map(dir -> applyExamples(server, dir)).orElse(List.of());
         Path kubeconfig = embedded.kubeconfig().orElseThrow();
         Log.infof("""
@@ -41,6 +48,7 @@ public class EmbeddedStartup {
                   try:
                     export KUBECONFIG=%1$s
                     kubectl get pxc,cpool,tnvm,bkp
+                    kubectl get pxc -o yaml          (the homelab cluster, observed on the Proxmox VE simulator)
                     kubectl get tnvm -o wide
                     kubectl get tnvm -w
                     kubectl describe tnvm <name>
@@ -52,8 +60,12 @@ public class EmbeddedStartup {
                         .orElse("nowhere (no directory " + config.embedded().examplesDir().orElse("configured") + ")"));
     }
 
-    private static List<AppliedObject> applyExamples(EmbeddedKubernetesServer server, Path directory) {
-        List<AppliedObject> applied = server.applyAll(ManifestReader.readDirectory(directory));
+    private List<AppliedObject> applyExamples(EmbeddedKubernetesServer server, Path directory) {
+        List<JsonNode> manifests = ManifestReader.readDirectory(directory);
+        if (proxmox.enabled()) {
+            manifests = proxmox.pointExamplesAtSimulator(manifests);
+        }
+        List<AppliedObject> applied = server.applyAll(manifests);
         applied.forEach(o -> Log.infof("Embedded mode: example %s", o));
         return applied;
     }

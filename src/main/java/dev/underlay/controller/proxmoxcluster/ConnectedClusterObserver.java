@@ -135,7 +135,7 @@ public class ConnectedClusterObserver implements ClusterObserver {
         }
     }
 
-    private static ConnectionRequest request(ProxmoxCluster cluster, ClusterAccess access) {
+    static ConnectionRequest request(ProxmoxCluster cluster, ClusterAccess access) {
         return new ConnectionRequest(cluster.getMetadata().getUid(), access.endpoints(), access.token().tokenId(),
                 access.token().tokenSecret(), access.credentialsVersion(), access.caBundlePem(), access.caVersion(),
                 access.fingerprintSha256(), access.insecureSkipVerify());

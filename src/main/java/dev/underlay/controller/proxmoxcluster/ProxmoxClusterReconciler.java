@@ -2,7 +2,6 @@ package dev.underlay.controller.proxmoxcluster;
 
 import dev.underlay.api.v1alpha1.common.ConditionReasons;
 import dev.underlay.api.v1alpha1.common.ConditionTypes;
-import dev.underlay.api.v1alpha1.common.DeletionPolicy;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
@@ -31,6 +30,7 @@ import jakarta.inject.Inject;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,6 +70,9 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     @Inject
     PveCallMetrics callMetrics;
 
+    @Inject
+    HaLayoutRelease haRelease;
+
     @Override
     public List<EventSource<?, ProxmoxCluster>> prepareEventSources(EventSourceContext<ProxmoxCluster> context) {
         return List.of(SecretResolver.eventSource(context, ProxmoxClusterReconciler::referencedSecrets));
@@ -107,20 +110,22 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     }
 
     /**
-     * Forgets the cluster here (client closed, snapshot dropped so its children stop acting on it, metric series
-     * removed); nothing on Proxmox is touched. The HA layout sync owns the HA groups/rules marked as ours and their
-     * deletionPolicy.
+     * Releases the HA groups/rules the cluster owns on Proxmox ({@link HaLayoutRelease}: deleted with deletionPolicy
+     * Delete, their marker stripped with Retain), then forgets the cluster here: client closed, snapshot dropped so its
+     * children stop acting on it, metric series removed. Nothing else on Proxmox is touched.
      */
     @Override
     public DeleteControl cleanup(ProxmoxCluster cluster, Context<ProxmoxCluster> context) {
         ClusterKey key = ClusterKey.of(cluster);
+        Optional<String> wait = haRelease.release(cluster, context);
+        if (wait.isPresent()) {
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.resync().waiting());
+        }
         connections.disconnect(key);
         snapshots.remove(key);
         clusterMetrics.forget(key);
         callMetrics.forget(key);
-        Log.infof("ProxmoxCluster %s deleted; client closed, snapshot and metrics dropped (deletionPolicy %s)", key,
-                cluster.getSpec() == null || cluster.getSpec().deletionPolicy() == null ? DeletionPolicy.Retain
-                        : cluster.getSpec().deletionPolicy());
+        Log.infof("ProxmoxCluster %s deleted; client closed, snapshot and metrics dropped", key);
         return DeleteControl.defaultDelete();
     }
 
