@@ -52,6 +52,15 @@ public interface UnderlayConfig {
         @WithName("invalid-spec")
         @WithDefault("10m")
         Duration invalidSpec();
+
+        /**
+         * How often the HA layout is re-read for drift when nothing else asks for it (a spec change, a write to follow
+         * up, an error, a change of the HA resources in the snapshot do). Keeps the calm resync at the snapshot's five
+         * calls.
+         */
+        @WithName("ha-layout-drift")
+        @WithDefault("10m")
+        Duration haLayoutDrift();
     }
 
     /** How the REST backend talks to each Proxmox cluster (per-cluster limits protect pveproxy). */

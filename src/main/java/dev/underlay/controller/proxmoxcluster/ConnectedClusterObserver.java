@@ -53,6 +53,9 @@ public class ConnectedClusterObserver implements ClusterObserver {
     EventPublisher events;
 
     @Inject
+    SyncCadence cadence;
+
+    @Inject
     UnderlayConfig config;
 
     @Inject
@@ -93,10 +96,14 @@ public class ConnectedClusterObserver implements ClusterObserver {
         metrics.refreshNotBackedUp(key, connection.api());
 
         List<String> problems = new ArrayList<>();
-        Optional<HaLayoutOutcome> ha = step("HA layout", key, problems,
-                () -> haLayout.sync(cluster, connection.api(), snapshot));
-        Optional<MaintenanceOutcome> maintenanceOutcome = step("maintenance", key, problems,
-                () -> maintenance.sync(cluster, connection.api(), snapshot));
+        Optional<HaLayoutOutcome> ha = Optional.empty();
+        if (cadence.haLayoutDue(cluster, snapshot)) {
+            ha = step("HA layout", key, problems, () -> haLayout.sync(cluster, connection.api(), snapshot));
+            cadence.haLayoutRan(cluster, snapshot, ha);
+        }
+        Optional<MaintenanceOutcome> maintenanceOutcome = cadence.maintenanceDue(cluster)
+                ? step("maintenance", key, problems, () -> maintenance.sync(cluster, connection.api(), snapshot))
+                : Optional.of(MaintenanceOutcome.none());
         ClusterView view = new ClusterView(snapshot,
                 PrivilegeTable.missing(PrivilegeTable.enabledBy(cluster.getSpec()), handshake.version(),
                         handshake.permissions()),

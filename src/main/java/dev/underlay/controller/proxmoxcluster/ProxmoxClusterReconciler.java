@@ -73,6 +73,9 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     @Inject
     HaLayoutRelease haRelease;
 
+    @Inject
+    SyncCadence cadence;
+
     @Override
     public List<EventSource<?, ProxmoxCluster>> prepareEventSources(EventSourceContext<ProxmoxCluster> context) {
         return List.of(SecretResolver.eventSource(context, ProxmoxClusterReconciler::referencedSecrets));
@@ -125,6 +128,7 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
         snapshots.remove(key);
         clusterMetrics.forget(key);
         callMetrics.forget(key);
+        cadence.forget(key);
         Log.infof("ProxmoxCluster %s deleted; client closed, snapshot and metrics dropped", key);
         return DeleteControl.defaultDelete();
     }
