@@ -262,6 +262,61 @@ class ClusterObservationOperatorTest {
         assertThat(status(wrongName).getClusterName()).isEqualTo("homelab-pve");
     }
 
+    @Test
+    void deletionReleasesOwnedHaGroupsAndADeleteWaitsForQuorum() {
+        String ns = Fixtures.namespace("pxc-delete-ha");
+        Awaits await = Awaits.in(client, ns);
+        SimulatedCluster deleting = SimulatedCluster.register(simulators, ns + "-d",
+                PveSimulator.homelab(PveVersion.PVE_8_4));
+        SimulatedCluster retaining = SimulatedCluster.register(simulators, ns + "-r",
+                PveSimulator.homelab(PveVersion.PVE_8_4));
+        client.resource(Fixtures.secret(ns, "token-d", Map.of("tokenId", deleting.simulator.credentials().tokenId(),
+                "tokenSecret", deleting.simulator.credentials().tokenSecret()))).create();
+        client.resource(Fixtures.secret(ns, "token-r", Map.of("tokenId", retaining.simulator.credentials().tokenId(),
+                "tokenSecret", retaining.simulator.credentials().tokenSecret()))).create();
+        String groups = "haGroups: [{name: production, nodes: [pve-ms01-01, pve-ms01-02]}]\n";
+        ProxmoxCluster delete = client.resource(withNamespace(deleting.resource("deleting", "token-d",
+                groups + "deletionPolicy: Delete"), ns)).create();
+        ProxmoxCluster retain = client.resource(withNamespace(retaining.resource("retaining", "token-r", groups), ns))
+                .create();
+        await.untilAsserted("both Ready with their group created", () -> {
+            assertThat(readyReason(client, delete)).isEqualTo(ConditionReasons.RECONCILED);
+            assertThat(readyReason(client, retain)).isEqualTo(ConditionReasons.RECONCILED);
+            assertThat(deleting.simulator.journal().count("POST", "/cluster/ha/groups")).isEqualTo(1);
+            assertThat(retaining.simulator.journal().count("POST", "/cluster/ha/groups")).isEqualTo(1);
+        });
+
+        client.resource(retain).delete();
+        await.untilAsserted("Retain: gone at once, the group kept with its marker stripped", () -> {
+            assertThat(Fixtures.fetch(client, retain)).isNull();
+            assertThat(retaining.simulator.journal().count("PUT", "/cluster/ha/groups/production")).isEqualTo(1);
+        });
+        assertThat(retaining.simulator.journal().count("DELETE", "/cluster/ha/groups")).isZero();
+
+        deleting.simulator.faults().loseQuorum();
+        await.untilAsserted("QuorumLost", () -> assertThat(readyReason(client, delete))
+                .isEqualTo(ConditionReasons.QUORUM_LOST));
+        client.resource(delete).delete();
+        await.untilAsserted("Delete without quorum: the resource waits and says why", () -> {
+            assertThat(Fixtures.fetch(client, delete)).isNotNull();
+            assertThat(Fixtures.events(client, delete)).anySatisfy(event -> {
+                assertThat(event.getReason()).isEqualTo(HaLayoutRelease.INCOMPLETE_EVENT_REASON);
+                assertThat(event.getMessage()).contains("waiting for quorum");
+            });
+        });
+        assertThat(deleting.simulator.journal().count("DELETE", "/cluster/ha/groups")).isZero();
+        deleting.simulator.faults().restoreQuorum();
+        await.untilAsserted("quorum back: the group deleted, then the resource", () -> {
+            assertThat(deleting.simulator.journal().count("DELETE", "/cluster/ha/groups/production")).isEqualTo(1);
+            assertThat(Fixtures.fetch(client, delete)).isNull();
+        });
+    }
+
+    private static ProxmoxCluster withNamespace(ProxmoxCluster cluster, String namespace) {
+        cluster.getMetadata().setNamespace(namespace);
+        return cluster;
+    }
+
     private ProxmoxClusterStatus status(ProxmoxCluster cluster) {
         return Fixtures.fetch(client, cluster).getStatus();
     }

@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * Test stand-in for the HA layout seam (enabled by {@link SimulatedClusters} only): creates each declared HA group
- * (PVE 8) that does not exist yet, through the client the observer hands in. Not the real sync; it exists so that a
- * test can watch the quorum gate stop a write the seam would make.
+ * (PVE 8) that does not exist yet, through the client the observer hands in, with the real sync's ownership marker.
+ * Not the real sync; it exists so that a test can watch the quorum gate stop a write the seam would make, and the real
+ * cleanup release what was created.
  */
 @Alternative
 @ApplicationScoped
@@ -40,8 +41,10 @@ public class WritingHaLayoutSync implements HaLayoutSync {
                 groups.add(new HaGroupStatus(group.name(), "Group", "InSync", null));
                 continue;
             }
+            // marked the way the real sync marks what it owns, so that the real cleanup releases it
             api.createHaGroup(new HaGroup(group.name(), NodePriority.parseList(String.join(",", group.nodes())),
-                    group.restricted(), group.noFailback(), null, null));
+                    group.restricted(), group.noFailback(), "underlay.dev/owner=" + cluster.getMetadata().getUid(),
+                    null));
             groups.add(new HaGroupStatus(group.name(), "Group", "Created", null));
             changed = true;
         }
