@@ -32,7 +32,8 @@ public final class MeteredApi implements InvocationHandler {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getDeclaringClass() == Object.class) {
             return method.getName().equals("equals") ? proxy == args[0]
-                    : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : "MeteredApi[" + cluster + "]";
+                    : method.getName().equals("hashCode") ? System.identityHashCode(proxy)
+                    : "MeteredApi[" + cluster + "]";
         }
         Optional<ApiCall> call = ApiCalls.of(method);
         long start = System.nanoTime();

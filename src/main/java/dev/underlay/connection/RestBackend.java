@@ -6,6 +6,7 @@ import dev.underlay.proxmox.rest.PveConnectionSettings;
 import dev.underlay.proxmox.rest.PveRestApi;
 
 import java.net.URI;
+import java.util.List;
 
 /** The real Proxmox VE API over HTTPS, TLS as spec.tls says (CA bundle, SHA-256 pin, or loudly none). */
 final class RestBackend implements ApiBackend {
@@ -18,8 +19,8 @@ final class RestBackend implements ApiBackend {
 
     @Override
     public Opened open(ConnectionRequest request) {
-        PveConnectionSettings connection = PveConnectionSettings.of(
-                        request.endpoints().stream().map(URI::create).toList(), request.tokenId(), request.tokenSecret())
+        List<URI> endpoints = request.endpoints().stream().map(URI::create).toList();
+        PveConnectionSettings connection = PveConnectionSettings.of(endpoints, request.tokenId(), request.tokenSecret())
                 .withTimeouts(settings.connectTimeout(), settings.readTimeout())
                 .withLimits(settings.maxConcurrent(), settings.requestsPerSecond());
         if (request.caPem().isPresent()) {

@@ -61,6 +61,12 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.underlay.controller.."));
     }
 
+    @Test
+    void connectionsKnowNoController() {
+        check(noClasses().that().resideInAnyPackage("dev.underlay.connection..", "dev.underlay.metrics..")
+                .should().dependOnClassesThat().resideInAPackage("dev.underlay.controller.."));
+    }
+
     private static void check(ArchRule rule) {
         // Layers appear as their issues land; an absent layer has nothing to violate yet.
         rule.allowEmptyShould(true).check(mainClasses);

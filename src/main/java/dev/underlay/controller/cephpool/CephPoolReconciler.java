@@ -57,8 +57,10 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
         return List.of(ClusterRefResolver.eventSource(context,
                         pool -> pool.getSpec() == null ? null : pool.getSpec().clusterRef()),
                 SnapshotEventSource.register(context, snapshots, PoolObservation.class, PoolObservation::pool,
-                        pool -> Optional.ofNullable(pool.getSpec()).map(spec -> spec.clusterRef()).map(ref -> ref.name()),
-                        (pool, snapshot) -> Optional.of(PoolObservation.of(snapshot, poolName(pool), storageName(pool)))));
+                        pool -> Optional.ofNullable(pool.getSpec()).map(spec -> spec.clusterRef())
+                                .map(ref -> ref.name()),
+                        (pool, snapshot) -> Optional.of(PoolObservation.of(snapshot, poolName(pool),
+                                storageName(pool)))));
     }
 
     @Override

@@ -26,8 +26,8 @@ import java.util.Optional;
 /**
  * The ProxmoxCluster observer: connect (cached client per cluster), take one snapshot, publish it to the
  * {@link SnapshotStore} (which wakes the children whose observation changed and moves the quorum gate), update the
- * cluster metrics, let the HA layout and maintenance syncs take their step through the quorum-gated client, and judge
- * the result into conditions and status fields.
+ * cluster metrics, let the HA layout and maintenance syncs take their step through the quorum-gated client when
+ * {@link SyncCadence} says one is due, and judge the result into conditions and status fields.
  */
 @ApplicationScoped
 public class ConnectedClusterObserver implements ClusterObserver {
