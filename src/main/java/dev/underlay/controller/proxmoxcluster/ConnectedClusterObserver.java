@@ -66,16 +66,11 @@ public class ConnectedClusterObserver implements ClusterObserver {
         ClusterKey key = ClusterKey.of(cluster);
         ClusterConnection connection;
         try {
-            connection = connections.connect(key, request(cluster, access));
+            connection = connect(cluster, access);
         } catch (IllegalArgumentException invalid) {
             Log.warnf("ProxmoxCluster %s: %s", key, invalid.getMessage());
             return new ClusterObservation(ConnectionFailures.invalidSettings(invalid), status -> {
             }, config.resync().waiting());
-        }
-        if (connection.firstUse() && access.insecureSkipVerify()) {
-            events.publish(cluster, EventPublisher.WARNING, INSECURE_EVENT_REASON, "TLS certificate verification is "
-                    + "off for " + access.endpoints() + " (spec.tls.insecureSkipVerify): anyone on the path can read "
-                    + "the API token; pin the certificate with spec.tls.fingerprintSha256 instead");
         }
 
         ClusterSnapshot snapshot;
@@ -95,6 +90,30 @@ public class ConnectedClusterObserver implements ClusterObserver {
         snapshots.publish(snapshot);
         metrics.refreshNotBackedUp(key, connection.api());
 
+        Syncs syncs = runSyncs(cluster, connection, snapshot);
+        ClusterView view = new ClusterView(snapshot,
+                PrivilegeTable.missing(PrivilegeTable.enabledBy(cluster.getSpec()), handshake.version(),
+                        handshake.permissions()),
+                syncs.ha(), syncs.maintenance(), syncs.problems(), connection.activeEndpoint());
+        return new ClusterObservation(ProxmoxClusterStatusBuilder.conditions(cluster.getSpec(), view),
+                status -> ProxmoxClusterStatusBuilder.fields(status, cluster.getSpec(), view),
+                nextCheck(snapshot, syncs));
+    }
+
+    /** The cached client; a new one with insecureSkipVerify is announced by a Warning Event, once. */
+    private ClusterConnection connect(ProxmoxCluster cluster, ClusterAccess access) {
+        ClusterConnection connection = connections.connect(ClusterKey.of(cluster), request(cluster, access));
+        if (connection.firstUse() && access.insecureSkipVerify()) {
+            events.publish(cluster, EventPublisher.WARNING, INSECURE_EVENT_REASON, "TLS certificate verification is "
+                    + "off for " + access.endpoints() + " (spec.tls.insecureSkipVerify): anyone on the path can read "
+                    + "the API token; pin the certificate with spec.tls.fingerprintSha256 instead");
+        }
+        return connection;
+    }
+
+    /** The HA layout and maintenance steps, each when {@link SyncCadence} says it is due. */
+    private Syncs runSyncs(ProxmoxCluster cluster, ClusterConnection connection, ClusterSnapshot snapshot) {
+        ClusterKey key = snapshot.cluster();
         List<String> problems = new ArrayList<>();
         Optional<HaLayoutOutcome> ha = Optional.empty();
         if (cadence.haLayoutDue(cluster, snapshot)) {
@@ -104,24 +123,17 @@ public class ConnectedClusterObserver implements ClusterObserver {
         Optional<MaintenanceOutcome> maintenanceOutcome = cadence.maintenanceDue(cluster)
                 ? step("maintenance", key, problems, () -> maintenance.sync(cluster, connection.api(), snapshot))
                 : Optional.of(MaintenanceOutcome.none());
-        ClusterView view = new ClusterView(snapshot,
-                PrivilegeTable.missing(PrivilegeTable.enabledBy(cluster.getSpec()), handshake.version(),
-                        handshake.permissions()),
-                ha, maintenanceOutcome, problems, connection.activeEndpoint());
-        return new ClusterObservation(ProxmoxClusterStatusBuilder.conditions(cluster.getSpec(), view),
-                status -> ProxmoxClusterStatusBuilder.fields(status, cluster.getSpec(), view),
-                nextCheck(snapshot, ha, maintenanceOutcome));
+        return new Syncs(ha, maintenanceOutcome, problems);
     }
 
     /**
      * Short while something moves (tasks running, a node being drained, HA objects just written), long when calm: the
      * cluster is watched closely only while it changes.
      */
-    private Duration nextCheck(ClusterSnapshot snapshot, Optional<HaLayoutOutcome> ha,
-                               Optional<MaintenanceOutcome> maintenanceOutcome) {
+    private Duration nextCheck(ClusterSnapshot snapshot, Syncs syncs) {
         boolean busy = !snapshot.runningTasks().isEmpty()
-                || maintenanceOutcome.map(MaintenanceOutcome::inProgress).orElse(false)
-                || ha.map(HaLayoutOutcome::changed).orElse(false);
+                || syncs.maintenance().map(MaintenanceOutcome::inProgress).orElse(false)
+                || syncs.ha().map(HaLayoutOutcome::changed).orElse(false);
         return busy ? config.resync().busy() : config.resync().calm();
     }
 
@@ -146,6 +158,11 @@ public class ConnectedClusterObserver implements ClusterObserver {
         return new ConnectionRequest(cluster.getMetadata().getUid(), access.endpoints(), access.token().tokenId(),
                 access.token().tokenSecret(), access.credentialsVersion(), access.caBundlePem(), access.caVersion(),
                 access.fingerprintSha256(), access.insecureSkipVerify());
+    }
+
+    /** What the sync steps of one resync produced; an empty outcome keeps the step's last status. */
+    private record Syncs(Optional<HaLayoutOutcome> ha, Optional<MaintenanceOutcome> maintenance,
+                         List<String> problems) {
     }
 
     @FunctionalInterface

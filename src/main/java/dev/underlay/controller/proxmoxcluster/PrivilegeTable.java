@@ -40,8 +40,9 @@ public final class PrivilegeTable {
 
         for (String privilege : List.of("VM.Allocate", "VM.Config.CPU", "VM.Config.Memory", "VM.Config.Disk",
                 "VM.Config.Network", "VM.Config.Options", "VM.Config.HWType", "VM.Config.CDROM", "VM.Config.Cloudinit",
-                "VM.PowerMgmt", "VM.Migrate")) {
-            table.add(new Requirement(Feature.VIRTUAL_MACHINES, privilege, "/vms", "create, configure, start, move VMs"));
+                "VM.PowerMgmt", "VM.Migrate", "VM.Clone")) {
+            table.add(new Requirement(Feature.VIRTUAL_MACHINES, privilege, "/vms",
+                    "create (or clone), configure, start, move VMs"));
         }
         table.add(new Requirement(Feature.VIRTUAL_MACHINES, version.isAtLeast(9, 0) ? "VM.GuestAgent.Audit" : "VM.Monitor",
                 "/vms", "read guest-agent IP addresses"));
@@ -55,6 +56,7 @@ public final class PrivilegeTable {
         table.add(new Requirement(Feature.BACKUPS, "Sys.Modify", "/", "create and change backup jobs"));
         table.add(new Requirement(Feature.BACKUPS, "VM.Backup", "/vms", "run and restore backups"));
         table.add(new Requirement(Feature.BACKUPS, "VM.Allocate", "/vms", "restore-test VMs (created, then destroyed)"));
+        table.add(new Requirement(Feature.BACKUPS, "VM.PowerMgmt", "/vms", "boot the restore-test VM"));
         table.add(new Requirement(Feature.BACKUPS, "Datastore.AllocateSpace", "/storage", "write backup archives"));
         return table;
     }

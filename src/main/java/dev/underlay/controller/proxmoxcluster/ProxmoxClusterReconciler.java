@@ -10,11 +10,7 @@ import dev.underlay.controller.support.ConditionState;
 import dev.underlay.controller.support.ReadyStatusWriter;
 import dev.underlay.controller.support.ReconcileErrors;
 import dev.underlay.controller.support.SecretResolver;
-import dev.underlay.connection.ProxmoxConnections;
-import dev.underlay.metrics.ClusterMetrics;
-import dev.underlay.metrics.PveCallMetrics;
 import dev.underlay.observe.ClusterKey;
-import dev.underlay.observe.SnapshotStore;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -59,22 +55,10 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     ConditionTransitionEvents transitions;
 
     @Inject
-    ProxmoxConnections connections;
-
-    @Inject
-    SnapshotStore snapshots;
-
-    @Inject
-    ClusterMetrics clusterMetrics;
-
-    @Inject
-    PveCallMetrics callMetrics;
-
-    @Inject
     HaLayoutRelease haRelease;
 
     @Inject
-    SyncCadence cadence;
+    LocalClusterState localState;
 
     @Override
     public List<EventSource<?, ProxmoxCluster>> prepareEventSources(EventSourceContext<ProxmoxCluster> context) {
@@ -124,11 +108,7 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
         if (wait.isPresent()) {
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.resync().waiting());
         }
-        connections.disconnect(key);
-        snapshots.remove(key);
-        clusterMetrics.forget(key);
-        callMetrics.forget(key);
-        cadence.forget(key);
+        localState.forget(key);
         Log.infof("ProxmoxCluster %s deleted; client closed, snapshot and metrics dropped", key);
         return DeleteControl.defaultDelete();
     }
