@@ -14,14 +14,22 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Kubernetes side of one maintenance step, read once: every Node (the cluster the operator runs in) and the
- * TalosNodeVMs in the ProxmoxCluster's namespace.
+ * The Kubernetes side of one sync, read once: every Node (the cluster the operator runs in) and the TalosNodeVMs in
+ * the ProxmoxCluster's namespace. Nodes the sync patches are replaced by the server's answer, so that a later entry
+ * in the same sync sees an earlier entry's cordon (the control-plane budget depends on it).
  */
-record KubernetesView(Map<String, Node> nodes, List<TalosNodeVM> talosVms) {
+final class KubernetesView {
 
-    KubernetesView {
-        nodes = Map.copyOf(nodes);
-        talosVms = List.copyOf(talosVms);
+    private final Map<String, Node> nodes;
+    private final List<TalosNodeVM> talosVms;
+
+    KubernetesView(Map<String, Node> nodes, List<TalosNodeVM> talosVms) {
+        this.nodes = new LinkedHashMap<>(nodes);
+        this.talosVms = List.copyOf(talosVms);
+    }
+
+    void update(Node node) {
+        nodes.put(node.getMetadata().getName(), node);
     }
 
     static KubernetesView read(KubernetesClient client, String namespace) {

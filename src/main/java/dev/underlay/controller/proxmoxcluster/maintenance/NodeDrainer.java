@@ -40,7 +40,8 @@ final class NodeDrainer {
         SOMEONE_ELSES
     }
 
-    Cordon cordon(Node node, MaintenanceOwner owner) {
+    /** Cordons for {@code owner}; the view gets the patched Node. */
+    Cordon cordon(Node node, MaintenanceOwner owner, KubernetesView view) {
         Set<MaintenanceOwner> owners = CordonMarks.owners(node);
         if (owners.contains(owner) && CordonMarks.isCordoned(node)) {
             return Cordon.OURS;
@@ -50,22 +51,22 @@ final class NodeDrainer {
         }
         Set<MaintenanceOwner> next = new LinkedHashSet<>(owners);
         next.add(owner);
-        patch(node, true, CordonMarks.join(next));
+        view.update(patch(node, true, CordonMarks.join(next)));
         Log.infof("Cordoned Kubernetes node %s for maintenance %s", name(node), owner);
         return Cordon.OURS;
     }
 
     /** Drops this entry's mark; uncordons when no other entry still needs the Node cordoned. */
-    void release(Node node, MaintenanceOwner owner) {
+    void release(Node node, MaintenanceOwner owner, KubernetesView view) {
         Set<MaintenanceOwner> owners = new LinkedHashSet<>(CordonMarks.owners(node));
         if (!owners.remove(owner)) {
             return;
         }
         if (owners.isEmpty()) {
-            patch(node, null, null);
+            view.update(patch(node, null, null));
             Log.infof("Uncordoned Kubernetes node %s: maintenance %s ended", name(node), owner);
         } else {
-            patch(node, true, CordonMarks.join(owners));
+            view.update(patch(node, true, CordonMarks.join(owners)));
             Log.infof("Kubernetes node %s stays cordoned for %s after maintenance %s ended", name(node),
                     CordonMarks.join(owners), owner);
         }
@@ -104,7 +105,7 @@ final class NodeDrainer {
         return new DrainProgress(pods.size(), evicted, blocked, terminating);
     }
 
-    private void patch(Node node, Boolean unschedulable, String owners) {
+    private Node patch(Node node, Boolean unschedulable, String owners) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode metadata = body.putObject("metadata");
         // a stale view must not overwrite another writer's marks: the API server checks the resourceVersion
@@ -121,7 +122,7 @@ final class NodeDrainer {
         } else {
             spec.put("unschedulable", unschedulable);
         }
-        client.nodes().withName(name(node)).patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
+        return client.nodes().withName(name(node)).patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
     }
 
     private static boolean isDaemonSetPod(Pod pod) {

@@ -204,7 +204,7 @@ final class NodeEvacuation {
         boolean blocked = false;
         for (TalosGuest talos : present) {
             Node k8sNode = view.node(talos.kubernetesNodeName()).orElseThrow();
-            if (ctx.drainer().cordon(k8sNode, owner) == NodeDrainer.Cordon.OURS) {
+            if (ctx.drainer().cordon(k8sNode, owner, view) == NodeDrainer.Cordon.OURS) {
                 cordonedNow.add(talos.kubernetesNodeName());
             } else {
                 notes.add(talos.kubernetesNodeName() + " was already cordoned by someone else and stays cordoned");

@@ -67,6 +67,9 @@ public class NodeMaintenanceSync implements MaintenanceSync {
         boolean observe = cluster.getSpec().managementPolicy() == ManagementPolicy.Observe;
 
         Map<String, NodeMaintenance> nodes = new TreeMap<>();
+        if (!observe) {
+            releaseEnded(ctx, nodes);
+        }
         boolean inProgress = false;
         for (MaintenanceSpec entry : entries) {
             EntryResult result = step(ctx, entry, observe);
@@ -75,7 +78,7 @@ public class NodeMaintenanceSync implements MaintenanceSync {
             logTransition(key, entry.node(), ctx.previous(entry.node()), result);
         }
         if (!observe) {
-            inProgress |= endMaintenance(ctx, entries, nodes);
+            inProgress |= releaseNoOut(ctx, entries);
         }
         return new MaintenanceOutcome(nodes, inProgress, noOut.setByOperator());
     }
@@ -95,11 +98,10 @@ public class NodeMaintenanceSync implements MaintenanceSync {
     }
 
     /**
-     * Undoes what ended entries did: their cordon marks, and noout once no entry asks for it. True while something
-     * is left to undo (noout cannot be unset without quorum).
+     * Undoes the cordons of entries that are gone, first, so that the control-plane budget of the remaining entries
+     * sees the Nodes as they are now.
      */
-    private boolean endMaintenance(StepContext ctx, List<MaintenanceSpec> entries, Map<String, NodeMaintenance> nodes)
-            throws ProxmoxApiException {
+    private void releaseEnded(StepContext ctx, Map<String, NodeMaintenance> nodes) {
         Set<String> ended = new TreeSet<>(ctx.kubernetes().pveNodesWithCordons(ctx.cluster()));
         ctx.previous().forEach((node, state) -> {
             if (state != MaintenanceState.None) {
@@ -111,7 +113,7 @@ public class NodeMaintenanceSync implements MaintenanceSync {
         ended.removeAll(ctx.maintenanceNodes());
         for (String node : ended) {
             MaintenanceOwner owner = MaintenanceOwner.of(ctx.cluster(), node);
-            ctx.kubernetes().nodesMarkedBy(owner).forEach(n -> ctx.drainer().release(n, owner));
+            ctx.kubernetes().nodesMarkedBy(owner).forEach(n -> ctx.drainer().release(n, owner, ctx.kubernetes()));
             memories.remove(owner);
             nodes.put(node, new NodeMaintenance(MaintenanceState.None, null));
             if (ctx.previous(node) != MaintenanceState.None) {
@@ -119,11 +121,15 @@ public class NodeMaintenanceSync implements MaintenanceSync {
                         ctx.cluster(), node, ctx.previous(node));
             }
         }
-        boolean noOutWanted = entries.stream().anyMatch(MaintenanceSpec::isCephNoOut);
+    }
+
+    /** Unsets noout once no entry asks for it, if this operator set it; true while that waits for quorum. */
+    private static boolean releaseNoOut(StepContext ctx, List<MaintenanceSpec> entries) throws ProxmoxApiException {
+        boolean wanted = entries.stream().anyMatch(MaintenanceSpec::isCephNoOut);
         if (!ctx.snapshot().isQuorate()) {
-            return ctx.noOut().setByOperator() && !noOutWanted;
+            return ctx.noOut().setByOperator() && !wanted;
         }
-        ctx.noOut().releaseUnlessWanted(ctx.api(), noOutWanted);
+        ctx.noOut().releaseUnlessWanted(ctx.api(), wanted);
         return false;
     }
 
@@ -144,7 +150,7 @@ public class NodeMaintenanceSync implements MaintenanceSync {
             Log.infof("ProxmoxCluster %s: maintenance of %s %s -> %s: %s", key, node, before, after.state(),
                     Objects.toString(after.message(), ""));
         } else {
-            Log.debugf("ProxmoxCluster %s: maintenance of %s %s: %s", key, node, after.state(),
+            Log.debugf("ProxmoxCluster %s: maintenance of %s stays %s: %s", key, node, after.state(),
                     Objects.toString(after.message(), ""));
         }
     }
