@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ final class EvacuationMemory {
     private final List<Launch> inFlight = new ArrayList<>();
     private final Set<Integer> movedAway = new HashSet<>();
     private final Map<Integer, Cached> preconditions = new HashMap<>();
+    private final Set<String> notes = new LinkedHashSet<>();
     private int failures;
     private Instant lastFailureAt;
     private String lastFailure;
@@ -97,6 +99,15 @@ final class EvacuationMemory {
 
     void started(boolean value) {
         started = started || value;
+    }
+
+    /** Remarks that stay true for the rest of the maintenance (a Talos VM without Kubernetes node was not drained). */
+    void note(String remark) {
+        notes.add(remark);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
     }
 
     Optional<MigratePrecondition> precondition(int vmid, Instant now) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.logging.Log;
@@ -28,9 +29,13 @@ final class NodeDrainer {
     private static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
 
     private final KubernetesClient client;
+    private final KubernetesClient evictions;
 
     NodeDrainer(KubernetesClient client) {
         this.client = client;
+        // the client retries a 429 with backoff for minutes; a PDB refusal must come back at once: the next step retries
+        this.evictions = client.newClient(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                .withRequestRetryBackoffLimit(0).build()).adapt(KubernetesClient.class);
     }
 
     enum Cordon {
@@ -87,7 +92,7 @@ final class NodeDrainer {
             String ns = pod.getMetadata().getNamespace();
             String name = pod.getMetadata().getName();
             try {
-                if (client.pods().inNamespace(ns).withName(name).evict()) {
+                if (evictions.pods().inNamespace(ns).withName(name).evict()) {
                     evicted++;
                 } else {
                     blocked.add(ns + "/" + name);

@@ -40,6 +40,7 @@ final class NodeEvacuation {
     private final EvacuationMemory memory;
     private final String node;
     private final String logPrefix;
+    /** Remarks of this step only; lasting ones live in the memory. */
     private final List<String> notes = new ArrayList<>();
     private final Set<String> cordonedNow = new TreeSet<>();
 
@@ -187,7 +188,7 @@ final class NodeEvacuation {
             if (view.node(talos.kubernetesNodeName()).isPresent()) {
                 present.add(talos);
             } else {
-                notes.add(talos.name() + " has no Kubernetes node " + talos.kubernetesNodeName() + ", not drained");
+                memory.note(talos.name() + " has no Kubernetes node " + talos.kubernetesNodeName() + ", not drained");
             }
         }
         Set<String> controlPlane = present.stream().filter(TalosGuest::controlPlane)
@@ -207,7 +208,7 @@ final class NodeEvacuation {
             if (ctx.drainer().cordon(k8sNode, owner, view) == NodeDrainer.Cordon.OURS) {
                 cordonedNow.add(talos.kubernetesNodeName());
             } else {
-                notes.add(talos.kubernetesNodeName() + " was already cordoned by someone else and stays cordoned");
+                memory.note(talos.kubernetesNodeName() + " was already cordoned by someone else and stays cordoned");
             }
             DrainProgress progress = ctx.drainer().drain(talos.kubernetesNodeName());
             if (!progress.drained()) {
@@ -245,8 +246,7 @@ final class NodeEvacuation {
     private EntryResult inMaintenance() {
         String reason = entry.reason() == null || entry.reason().isBlank() ? "In maintenance"
                 : "In maintenance: " + entry.reason();
-        String text = notes.isEmpty() ? reason : reason + " (" + String.join("; ", notes) + ")";
-        return new EntryResult(MaintenanceState.InMaintenance, text, false);
+        return new EntryResult(MaintenanceState.InMaintenance, withNotes(reason), false);
     }
 
     private EntryResult draining(String message) {
@@ -280,6 +280,8 @@ final class NodeEvacuation {
     }
 
     private String withNotes(String message) {
-        return notes.isEmpty() ? message : message + " (" + String.join("; ", notes) + ")";
+        List<String> all = new ArrayList<>(memory.notes());
+        all.addAll(notes);
+        return all.isEmpty() ? message : message + " (" + String.join("; ", all) + ")";
     }
 }
