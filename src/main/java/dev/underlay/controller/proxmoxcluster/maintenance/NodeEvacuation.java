@@ -221,7 +221,15 @@ final class NodeEvacuation {
                 : Optional.of((blocked ? "Waiting: " : "Draining: ") + String.join("; ", pending));
     }
 
-    private EntryResult migrate(List<GuestMove> moves) {
+    private EntryResult migrate(List<GuestMove> planned) {
+        // a backup or snapshot holds the guest; PVE would refuse, so it waits for its turn instead of failing
+        Map<Integer, String> locks = ctx.snapshot().guestsOn(node).stream().filter(g -> g.lock() != null)
+                .collect(Collectors.toMap(VmResource::vmid, VmResource::lock));
+        List<GuestMove> moves = planned.stream().filter(m -> !locks.containsKey(m.vmid())).toList();
+        if (moves.isEmpty()) {
+            return stuck("Waiting: " + locks.entrySet().stream().map(e -> "VM " + e.getKey() + " is locked ("
+                    + e.getValue() + ")").collect(Collectors.joining(", ")) + "; it moves once the lock is released");
+        }
         Optional<Instant> retryAt = memory.retryAt();
         if (retryAt.isPresent() && ctx.now().isBefore(retryAt.get())) {
             long seconds = Math.max(1, Duration.between(ctx.now(), retryAt.get()).getSeconds());
