@@ -32,10 +32,15 @@ final class KubernetesView {
         nodes.put(node.getMetadata().getName(), node);
     }
 
-    static KubernetesView read(KubernetesClient client, String namespace) {
+    /**
+     * Nodes always (their cordon marks say what a past entry left to undo, even if status never recorded it);
+     * TalosNodeVMs only when some entry needs them.
+     */
+    static KubernetesView read(KubernetesClient client, String namespace, boolean withTalosVms) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         client.nodes().list().getItems().forEach(n -> nodes.put(n.getMetadata().getName(), n));
-        List<TalosNodeVM> vms = client.resources(TalosNodeVM.class).inNamespace(namespace).list().getItems();
+        List<TalosNodeVM> vms = withTalosVms
+                ? client.resources(TalosNodeVM.class).inNamespace(namespace).list().getItems() : List.of();
         return new KubernetesView(nodes, vms);
     }
 

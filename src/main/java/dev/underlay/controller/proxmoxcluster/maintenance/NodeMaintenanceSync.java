@@ -60,7 +60,7 @@ public class NodeMaintenanceSync implements MaintenanceSync {
         ProxmoxClusterStatus status = cluster.getStatus();
         Map<String, MaintenanceState> previous = previousStates(status);
         CephNoOut noOut = new CephNoOut(key, status != null && Boolean.TRUE.equals(status.getCephNoOutSetByOperator()));
-        KubernetesView view = KubernetesView.read(client, key.namespace());
+        KubernetesView view = KubernetesView.read(client, key.namespace(), !entries.isEmpty());
         StepContext ctx = new StepContext(key, key.name(), snapshot, api, view, new NodeDrainer(client), noOut,
                 entries.stream().map(MaintenanceSpec::node).collect(Collectors.toCollection(TreeSet::new)), previous,
                 clock.instant());

@@ -102,4 +102,22 @@ class MaintenanceRecoveryTest {
             assertThat(rig.mutations()).containsExactly("POST /nodes/pve-ms01-02/qemu/102/migrate");
         }
     }
+
+    @Test
+    void aGuestThatComesBackIsMovedAgainOnlyAfterABackoff() throws Exception {
+        try (MaintenanceRig rig = MaintenanceRig.seed(PVE_8_4, MaintenanceRig::extraGuests)) {
+            rig.maintenance(entry(MS01_02, "BIOS update", false));
+            rig.stepUntil(o -> o.of(MS01_02).state() == InMaintenance, 40);
+
+            // HA failback (or a person) brings the guest home again
+            rig.api.migrateHaResource("vm:105", MS01_02);
+            MaintenanceOutcome back = rig.stepUntil(o -> o.of(MS01_02).state() == Draining, 5);
+
+            assertThat(back.of(MS01_02).message()).startsWith("Waiting: VM 105 came back to pve-ms01-02 after it was "
+                    + "moved away (HA failback or a person moved it); attempt 2 in ");
+            rig.stepUntil(o -> o.of(MS01_02).state() == InMaintenance, 20);
+            assertThat(rig.mutations().stream().filter("POST /cluster/ha/resources/vm:105/migrate"::equals))
+                    .as("the operator's first move, the test's move home, the operator's second move").hasSize(3);
+        }
+    }
 }

@@ -115,4 +115,23 @@ class NodeMaintenanceSyncTest {
             assertThat(rig.mutations()).doesNotContain("PUT /cluster/ceph/flags/noout");
         }
     }
+
+    @Test
+    void aNodeDownForItsMaintenanceStaysInMaintenance() throws Exception {
+        try (MaintenanceRig rig = MaintenanceRig.seed(PVE_8_4, MaintenanceRig::extraGuests)) {
+            rig.maintenance(entry(MS01_02, "BIOS update", true));
+            rig.stepUntil(o -> o.of(MS01_02).state() == InMaintenance, 40);
+
+            rig.sim.faults().nodeOffline(MS01_02);
+            MaintenanceOutcome rebooting = rig.step();
+
+            assertThat(rebooting.of(MS01_02).state()).isEqualTo(InMaintenance);
+            assertThat(rebooting.of(MS01_02).message()).isEqualTo("In maintenance: BIOS update (pve-ms01-02 is offline)");
+            assertThat(rebooting.cephNoOutSetByOperator()).isTrue();
+            assertThat(rig.api.cephFlag(CephFlag.NOOUT)).isTrue();
+
+            rig.sim.faults().nodeOnline(MS01_02);
+            assertThat(rig.step().of(MS01_02).message()).isEqualTo("In maintenance: BIOS update");
+        }
+    }
 }
