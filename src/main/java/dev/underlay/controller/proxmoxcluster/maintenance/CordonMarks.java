@@ -47,7 +47,8 @@ final class CordonMarks {
     }
 
     static boolean isControlPlane(Node node) {
-        return node.getMetadata().getLabels() != null && node.getMetadata().getLabels().containsKey(CONTROL_PLANE_LABEL);
+        Map<String, String> labels = node.getMetadata().getLabels();
+        return labels != null && labels.containsKey(CONTROL_PLANE_LABEL);
     }
 
     private static Map<String, String> annotations(Node node) {

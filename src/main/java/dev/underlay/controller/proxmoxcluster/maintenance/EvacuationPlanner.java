@@ -84,8 +84,9 @@ final class EvacuationPlanner {
         }
         Optional<MigratePrecondition.LocalDisk> disk = pre.localDisks().stream().findFirst();
         if (guest.isRunning() && disk.isPresent()) {
-            return Optional.of("Blocked: " + Guests.label(guest) + " has local " + (disk.get().cdrom() ? "CD-ROM " : "disk ")
-                    + disk.get().volid() + " (a live migration cannot take it: move it to shared storage or stop the VM)");
+            return Optional.of("Blocked: " + Guests.label(guest) + " has local "
+                    + (disk.get().cdrom() ? "CD-ROM " : "disk ") + disk.get().volid()
+                    + " (a live migration cannot take it: move it to shared storage or stop the VM)");
         }
         if (!pre.localResources().isEmpty()) {
             return Optional.of("Blocked: " + Guests.label(guest) + " uses local resources "

@@ -20,8 +20,8 @@ record MaintenanceOwner(ClusterKey cluster, String pveNode) {
         if (slash <= 0 || colon <= slash + 1 || colon == text.length() - 1) {
             return Optional.empty();
         }
-        return Optional.of(new MaintenanceOwner(new ClusterKey(text.substring(0, slash), text.substring(slash + 1, colon)),
-                text.substring(colon + 1)));
+        ClusterKey cluster = new ClusterKey(text.substring(0, slash), text.substring(slash + 1, colon));
+        return Optional.of(new MaintenanceOwner(cluster, text.substring(colon + 1)));
     }
 
     String value() {

@@ -62,7 +62,8 @@ final class MigrationLauncher {
                 launches.add(new Launch(Launch.Kind.MIGRATE, upid, List.of(move.vmid()), move.target(), now));
                 Log.infof("%s: migrating VM %d to %s (%s)", logPrefix, move.vmid(), move.target(), upid);
             } catch (ProxmoxApiException e) {
-                failures.add("migrating VM " + move.vmid() + " to " + move.target() + " was refused: " + e.getMessage());
+                failures.add("migrating VM " + move.vmid() + " to " + move.target() + " was refused: "
+                        + e.getMessage());
             }
         }
         return new Started(launches, failures);
@@ -82,7 +83,8 @@ final class MigrationLauncher {
             launches.add(new Launch(Launch.Kind.HA, null, List.of(move.vmid()), move.target(), now));
             Log.infof("%s: asked HA to move %s to %s", logPrefix, move.sid(), move.target());
         } catch (ProxmoxApiException e) {
-            failures.add("asking HA to move " + move.sid() + " to " + move.target() + " was refused: " + e.getMessage());
+            failures.add("asking HA to move " + move.sid() + " to " + move.target() + " was refused: "
+                    + e.getMessage());
         }
     }
 

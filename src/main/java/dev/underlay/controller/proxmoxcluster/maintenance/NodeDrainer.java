@@ -33,7 +33,8 @@ final class NodeDrainer {
 
     NodeDrainer(KubernetesClient client) {
         this.client = client;
-        // the client retries a 429 with backoff for minutes; a PDB refusal must come back at once: the next step retries
+        // the client retries a 429 with backoff for minutes; a PDB refusal must come back at once (the next step
+        // tries again), so evictions go through a client that does not retry
         this.evictions = client.newClient(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
                 .withRequestRetryBackoffLimit(0).build()).adapt(KubernetesClient.class);
     }
@@ -114,7 +115,8 @@ final class NodeDrainer {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode metadata = body.putObject("metadata");
         // a stale view must not overwrite another writer's marks: the API server checks the resourceVersion
-        Optional.ofNullable(node.getMetadata().getResourceVersion()).ifPresent(rv -> metadata.put("resourceVersion", rv));
+        Optional.ofNullable(node.getMetadata().getResourceVersion())
+                .ifPresent(rv -> metadata.put("resourceVersion", rv));
         ObjectNode annotations = metadata.putObject("annotations");
         if (owners == null) {
             annotations.putNull(CordonMarks.ANNOTATION);

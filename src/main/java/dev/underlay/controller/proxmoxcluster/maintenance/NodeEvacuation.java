@@ -196,7 +196,8 @@ final class NodeEvacuation {
         boolean cordonPending = controlPlane.stream().map(n -> view.node(n).orElseThrow())
                 .anyMatch(n -> !CordonMarks.owners(n).contains(owner));
         if (cordonPending) {
-            Optional<String> refusal = ControlPlaneBudget.refusal(controlPlane, view.controlPlaneNodeNames(), view, owner);
+            Optional<String> refusal = ControlPlaneBudget.refusal(controlPlane, view.controlPlaneNodeNames(), view,
+                    owner);
             if (refusal.isPresent()) {
                 return refusal;
             }

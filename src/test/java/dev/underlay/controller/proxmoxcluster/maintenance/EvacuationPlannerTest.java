@@ -43,7 +43,8 @@ class EvacuationPlannerTest {
     @Test
     void haManagedGuestsGoThroughHaUnlessIgnored() {
         EvacuationPlan plan = plan(List.of(guest("qemu", 201, A, true, 4, "started", null),
-                        guest("qemu", 202, A, true, 4, "ignored", null), guest("lxc", 300, A, true, 1, "started", null)),
+                        guest("qemu", 202, A, true, 4, "ignored", null),
+                        guest("lxc", 300, A, true, 1, "started", null)),
                 Map.of(201, clean(true), 202, clean(true)), Set.of());
 
         assertThat(((EvacuationPlan.Placement) plan).moves()).extracting(GuestMove::sid, GuestMove::method)
@@ -63,8 +64,9 @@ class EvacuationPlannerTest {
     @Test
     void aLocalDiskBlocksOnlyARunningVm() {
         assertThat(plan(List.of(vm(201, A, true, 4)), Map.of(201, withLocalDisk(true, "local-zfs:vm-201-disk-0")),
-                Set.of())).isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 has local disk local-zfs:vm-201-disk-0 "
-                + "(a live migration cannot take it: move it to shared storage or stop the VM)"));
+                Set.of())).isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 has local disk "
+                + "local-zfs:vm-201-disk-0 (a live migration cannot take it: move it to shared storage or stop "
+                + "the VM)"));
         assertThat(plan(List.of(vm(201, A, false, 4)), Map.of(201, withLocalDisk(false, "local-zfs:vm-201-disk-0")),
                 Set.of())).isInstanceOf(EvacuationPlan.Placement.class);
     }
@@ -115,7 +117,8 @@ class EvacuationPlannerTest {
         EvacuationPlan plan = EvacuationPlanner.plan(A, snapshot(List.of(node(A, true, 96, 40), node(B, false, 96, 0)),
                 List.of(vm(201, A, true, 4))), Map.of(201, clean(true)), Set.of());
 
-        assertThat(plan).isEqualTo(new EvacuationPlan.Refused("Blocked: no other online node can take the guests of pve-a"));
+        assertThat(plan).isEqualTo(
+                new EvacuationPlan.Refused("Blocked: no other online node can take the guests of pve-a"));
     }
 
     @Test

@@ -54,15 +54,15 @@ class MaintenanceRecoveryTest {
             assertThat(failed.of(MS01_02).message()).startsWith("Waiting: migrating VM 102 to ")
                     .contains(" failed: migration aborted: target storage not available; attempt 2 in ")
                     .contains("(half-drained: talos-k8s-02 cordoned, ");
-            long waitingSteps = rig.outcomes.stream().filter(o -> o.of(MS01_02).message().startsWith("Waiting: ")).count();
+            long waitingSteps = waitingSteps(rig);
 
             rig.stepUntil(o -> o.of(MS01_02).state() == InMaintenance, 30);
 
             assertThat(rig.mutations().stream().filter("POST /nodes/pve-ms01-02/qemu/102/migrate"::equals))
                     .as("one failed attempt, one retry").hasSize(2);
-            long backoffSteps = rig.outcomes.stream().filter(o -> o.of(MS01_02).message().startsWith("Waiting: ")).count();
-            assertThat(backoffSteps * MaintenanceRig.STEP.getSeconds()).as("waited out the 30 s backoff")
-                    .isGreaterThanOrEqualTo(EvacuationMemory.FIRST_RETRY.getSeconds() - MaintenanceRig.STEP.getSeconds());
+            long step = MaintenanceRig.STEP.getSeconds();
+            assertThat(waitingSteps(rig) * step).as("waited out the 30 s backoff")
+                    .isGreaterThanOrEqualTo(EvacuationMemory.FIRST_RETRY.getSeconds() - step);
             assertThat(waitingSteps).isEqualTo(1);
         }
     }
@@ -119,5 +119,9 @@ class MaintenanceRecoveryTest {
             assertThat(rig.mutations().stream().filter("POST /cluster/ha/resources/vm:105/migrate"::equals))
                     .as("the operator's first move, the test's move home, the operator's second move").hasSize(3);
         }
+    }
+
+    private static long waitingSteps(MaintenanceRig rig) {
+        return rig.outcomes.stream().filter(o -> o.of(MS01_02).message().startsWith("Waiting: ")).count();
     }
 }

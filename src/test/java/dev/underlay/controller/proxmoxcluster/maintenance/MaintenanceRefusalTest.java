@@ -28,7 +28,8 @@ class MaintenanceRefusalTest {
 
             assertThat(refused.of(MS01_02).state()).isEqualTo(None);
             assertThat(refused.of(MS01_02).message()).isEqualTo("Blocked: VM 107 has local disk "
-                    + "local-zfs:vm-107-disk-0 (a live migration cannot take it: move it to shared storage or stop the VM)");
+                    + "local-zfs:vm-107-disk-0 (a live migration cannot take it: move it to shared storage or stop "
+                    + "the VM)");
             assertThat(rig.mutations()).isEmpty();
             assertThat(rig.cordoned("talos-k8s-02")).isFalse();
             assertThat(refused.cephNoOutSetByOperator()).isFalse();
@@ -38,8 +39,10 @@ class MaintenanceRefusalTest {
     @Test
     void refusesWhenTheOtherNodesLackTheMemory() throws Exception {
         try (MaintenanceRig rig = MaintenanceRig.seed(PVE_8_4, b -> MaintenanceRig.extraGuests(b
-                .vm(VmSeed.of(110, MS01_01).name("big-1").memoryMiB(70 * 1024).disk("scsi0", "vm-disks", 8).running())
-                .vm(VmSeed.of(111, AIMAX_01).name("big-2").memoryMiB(100 * 1024).disk("scsi0", "vm-disks", 8).running())))) {
+                .vm(VmSeed.of(110, MS01_01).name("big-1").memoryMiB(70 * 1024).disk("scsi0", "vm-disks", 8)
+                        .running())
+                .vm(VmSeed.of(111, AIMAX_01).name("big-2").memoryMiB(100 * 1024).disk("scsi0", "vm-disks", 8)
+                        .running())))) {
             rig.maintenance(entry(MS01_02, "BIOS update", true));
 
             MaintenanceOutcome refused = rig.step();

@@ -85,7 +85,8 @@ final class MaintenanceRig implements AutoCloseable {
         guests.accept(builder);
         sim = builder.build();
         sim.haReactionDelay(Duration.ofSeconds(3));
-        api = new PveRestApi(new SimulatorTransport(sim), dev.underlay.proxmox.model.PveVersion.parse(version.version()));
+        api = new PveRestApi(new SimulatorTransport(sim),
+                dev.underlay.proxmox.model.PveVersion.parse(version.version()));
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         kube = server.createClient();
@@ -165,7 +166,7 @@ final class MaintenanceRig implements AutoCloseable {
                 return outcome;
             }
         }
-        throw new AssertionError("not reached in " + maxSteps + " steps; last outcome: " + outcomes.get(outcomes.size() - 1));
+        throw new AssertionError("not reached in " + maxSteps + " steps; last outcome: " + last().orElse(null));
     }
 
     ClusterSnapshot snapshot() throws ProxmoxApiException {
@@ -206,11 +207,12 @@ final class MaintenanceRig implements AutoCloseable {
 
     void pod(String namespace, String name, String nodeName, String ownerKind) {
         PodBuilder pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-                .withNewSpec().withNodeName(nodeName).addNewContainer().withName("c").withImage("busybox").endContainer()
-                .endSpec();
+                .withNewSpec().withNodeName(nodeName)
+                .addNewContainer().withName("c").withImage("busybox").endContainer().endSpec();
         if (ownerKind != null) {
-            pod.editMetadata().addNewOwnerReference().withApiVersion("apps/v1").withKind(ownerKind).withName(name + "-owner")
-                    .withUid("uid-" + name).withController(true).endOwnerReference().endMetadata();
+            pod.editMetadata().addNewOwnerReference().withApiVersion("apps/v1").withKind(ownerKind)
+                    .withName(name + "-owner").withUid("uid-" + name).withController(true).endOwnerReference()
+                    .endMetadata();
         }
         kube.pods().inNamespace(namespace).resource(pod.build()).create();
     }
@@ -218,8 +220,8 @@ final class MaintenanceRig implements AutoCloseable {
     void mirrorPod(String namespace, String name, String nodeName) {
         Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace)
                 .addToAnnotations("kubernetes.io/config.mirror", "hash").endMetadata()
-                .withNewSpec().withNodeName(nodeName).addNewContainer().withName("c").withImage("busybox").endContainer()
-                .endSpec().build();
+                .withNewSpec().withNodeName(nodeName)
+                .addNewContainer().withName("c").withImage("busybox").endContainer().endSpec().build();
         kube.pods().inNamespace(namespace).resource(pod).create();
     }
 

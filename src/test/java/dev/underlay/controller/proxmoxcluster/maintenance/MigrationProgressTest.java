@@ -68,8 +68,8 @@ class MigrationProgressTest {
         assertThat(MigrationProgress.of(List.of(ha), stillThere, "pve-a", NOW.plusSeconds(599)))
                 .isInstanceOf(MigrationProgress.Running.class);
         assertThat(MigrationProgress.of(List.of(ha), stillThere, "pve-a", NOW.plusSeconds(601))).isEqualTo(
-                new MigrationProgress.Finished(Set.of(), List.of("HA moving VM 201 to pve-b failed: [201] still on pve-a "
-                        + "after 10 minutes"), false));
+                new MigrationProgress.Finished(Set.of(),
+                        List.of("HA moving VM 201 to pve-b failed: [201] still on pve-a after 10 minutes"), false));
     }
 
     @Test

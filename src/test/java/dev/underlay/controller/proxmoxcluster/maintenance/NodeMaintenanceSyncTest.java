@@ -61,8 +61,9 @@ class NodeMaintenanceSyncTest {
                     "POST /nodes/pve-ms01-02/qemu/106/migrate");
             assertThat(mutations).doesNotContain("POST /nodes/pve-ms01-02/qemu/105/migrate")
                     .noneMatch(m -> m.contains("bulk-action"));
-            assertThat(mutations.indexOf("PUT /cluster/ceph/flags/noout"))
-                    .isGreaterThanOrEqualTo(0).isLessThan(mutations.indexOf("POST /nodes/pve-ms01-02/qemu/102/migrate"));
+            int firstMigration = mutations.indexOf("POST /nodes/pve-ms01-02/qemu/102/migrate");
+            assertThat(mutations.indexOf("PUT /cluster/ceph/flags/noout")).isGreaterThanOrEqualTo(0)
+                    .isLessThan(firstMigration);
 
             rig.maintenance();
             MaintenanceOutcome after = rig.step();
@@ -126,7 +127,8 @@ class NodeMaintenanceSyncTest {
             MaintenanceOutcome rebooting = rig.step();
 
             assertThat(rebooting.of(MS01_02).state()).isEqualTo(InMaintenance);
-            assertThat(rebooting.of(MS01_02).message()).isEqualTo("In maintenance: BIOS update (pve-ms01-02 is offline)");
+            assertThat(rebooting.of(MS01_02).message())
+                    .isEqualTo("In maintenance: BIOS update (pve-ms01-02 is offline)");
             assertThat(rebooting.cephNoOutSetByOperator()).isTrue();
             assertThat(rig.api.cephFlag(CephFlag.NOOUT)).isTrue();
 

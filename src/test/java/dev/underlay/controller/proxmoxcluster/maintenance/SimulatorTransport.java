@@ -30,7 +30,8 @@ final class SimulatorTransport implements PveTransport {
     public PveResponse exchange(PveRequest request) {
         String path = "/" + String.join("/", PveWire.segments(request.path()));
         Map<String, List<String>> params = new LinkedHashMap<>();
-        request.params().entries().forEach(e -> params.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        request.params().entries()
+                .forEach(e -> params.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         SimResponse response = simulator.handle(new SimRequest(request.method().name(), path, params,
                 simulator.operatorToken()));
         return new PveResponse(response.status(), response.reasonPhrase(), response.bodyText());

@@ -56,6 +56,7 @@ final class SnapshotFixtures {
 
     static MigratePrecondition withLocalDisk(boolean running, String volid) {
         return new MigratePrecondition(running, List.of(), Map.of(),
-                List.of(new MigratePrecondition.LocalDisk(volid, 8 * GIB, false, false)), List.of(), List.of(), List.of());
+                List.of(new MigratePrecondition.LocalDisk(volid, 8 * GIB, false, false)), List.of(), List.of(),
+                List.of());
     }
 }
