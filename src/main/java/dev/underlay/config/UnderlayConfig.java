@@ -92,8 +92,16 @@ public interface UnderlayConfig {
         @WithDefault("target/underlay/kubeconfig")
         String kubeconfig();
 
-        /** Directory of example manifests applied at start; empty to apply none. */
+        /** Directory of example manifests applied at start; empty to apply none, skipped if absent. */
         @WithName("examples-dir")
         Optional<String> examplesDir();
+
+        /**
+         * Directory of the CRD manifests loaded at start. When it does not exist (the packaged jar run outside the
+         * project), the copies built into the jar are loaded instead.
+         */
+        @WithName("crds-dir")
+        @WithDefault("deploy/crds")
+        String crdsDir();
     }
 }

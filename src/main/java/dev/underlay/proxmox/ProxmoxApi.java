@@ -197,6 +197,7 @@ public interface ProxmoxApi extends AutoCloseable {
 
     void createHaGroup(HaGroup group) throws ProxmoxApiException;
 
+    /** {@code PUT /cluster/ha/groups/{group}}; null fields are left as they are, an empty comment is removed. */
     void updateHaGroup(HaGroup group) throws ProxmoxApiException;
 
     void deleteHaGroup(String group) throws ProxmoxApiException;

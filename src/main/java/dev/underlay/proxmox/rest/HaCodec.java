@@ -43,12 +43,15 @@ final class HaCodec {
                 .build();
     }
 
+    /** An empty comment removes it ({@code delete=comment}): PVE has no other way to clear a group's comment. */
     static PveParams updateGroup(HaGroup g) {
+        boolean clearComment = g.comment() != null && g.comment().isEmpty();
         return PveParams.builder()
                 .add("nodes", g.nodes().isEmpty() ? null : NodePriority.formatList(g.nodes()))
                 .add("restricted", g.restricted())
                 .add("nofailback", g.nofailback())
-                .add("comment", g.comment())
+                .add("comment", clearComment ? null : g.comment())
+                .add("delete", clearComment ? "comment" : null)
                 .add("digest", g.digest())
                 .build();
     }

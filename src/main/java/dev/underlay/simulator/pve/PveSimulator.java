@@ -160,12 +160,25 @@ public final class PveSimulator {
         return this;
     }
 
-    /** Switches PVE 9 HA between groups (not yet migrated) and rules (migrated). */
+    /**
+     * Switches PVE 9 HA between groups (not yet migrated) and rules (migrated). Groups to rules migrates the
+     * existing groups as PVE does ({@code HaState.switchTo}).
+     */
     public PveSimulator haMode(dev.underlay.simulator.pve.model.HaState.Mode mode) {
         if (!version.atLeast9() && mode == dev.underlay.simulator.pve.model.HaState.Mode.RULES) {
             throw new IllegalArgumentException("PVE 8 has no HA rules");
         }
-        mutate(c -> c.model().ha.mode = mode);
+        mutate(c -> c.model().ha.switchTo(mode));
+        return this;
+    }
+
+    /**
+     * Lets one node run another pve-manager release than the cluster, as mid-upgrade ({@code "8.4.2"}); null
+     * resets it. Only that node's {@code /nodes/{node}/status} shows it: the simulated API always answers as the
+     * simulator's version.
+     */
+    public PveSimulator nodeVersion(String node, String pveVersion) {
+        mutate(c -> c.node(node).pveVersion = pveVersion);
         return this;
     }
 

@@ -210,6 +210,13 @@ class PveRequestEncodingTest {
                 Map.entry("nodes", "pve-ms01-01:2,pve-ms01-02:1"), Map.entry("restricted", "1"),
                 Map.entry("nofailback", "1"));
 
+        api.updateHaGroup(new HaGroup("general", List.of(), false, null, "", null));
+        assertThat(transport.last().path()).isEqualTo("/cluster/ha/groups/general");
+        assertThat(params(transport.last())).containsExactly(Map.entry("restricted", "0"),
+                Map.entry("delete", "comment"));
+        api.updateHaGroup(new HaGroup("general", List.of(), null, null, "kept", null));
+        assertThat(params(transport.last())).containsExactly(Map.entry("comment", "kept"));
+
         api.createHaRule(HaRule.nodeAffinity("underlay-talos-cp", List.of("vm:101", "vm:102"),
                 NodePriority.parseList("pve-ms01-01,pve-ms01-02"), true));
         assertThat(params(transport.last())).containsExactly(Map.entry("rule", "underlay-talos-cp"),

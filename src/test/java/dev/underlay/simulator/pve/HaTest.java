@@ -163,4 +163,54 @@ class HaTest {
         });
         assertThat(f.ok("GET", "/cluster/ha/status/current")).anyMatch(e -> e.get("type").asText().equals("fencing"));
     }
+
+    @Test
+    void migratingToRulesTurnsGroupsWithResourcesIntoRulesAndNofailbackIntoFailback() {
+        SimFixture f = withGuests(PveVersion.PVE_9_1);
+        f.sim.haMode(HaState.Mode.GROUPS);
+        f.ok("POST", "/cluster/ha/groups", "group", "general", "nodes", "pve-ms01-01:2,pve-ms01-02", "restricted", "1",
+                "nofailback", "1", "comment", "db hosts");
+        f.ok("POST", "/cluster/ha/groups", "group", "plain", "nodes", N2);
+        f.ok("POST", "/cluster/ha/groups", "group", "unused", "nodes", N1);
+        f.ok("POST", "/cluster/ha/resources", "sid", "vm:101", "group", "general");
+        f.ok("POST", "/cluster/ha/resources", "sid", "vm:102", "group", "plain");
+
+        f.sim.haMode(HaState.Mode.RULES);
+
+        JsonNode general = f.ok("GET", "/cluster/ha/rules/ha-group-general");
+        assertThat(general.get("type").asText()).isEqualTo("node-affinity");
+        assertThat(general.get("resources").asText()).isEqualTo("vm:101");
+        assertThat(general.get("nodes").asText()).isEqualTo("pve-ms01-01:2,pve-ms01-02");
+        assertThat(general.get("strict").asInt()).isEqualTo(1);
+        assertThat(general.get("comment").asText()).isEqualTo("db hosts");
+        assertThat(f.ok("GET", "/cluster/ha/rules/ha-group-plain").get("comment").asText())
+                .isEqualTo("Generated from HA group 'plain'.");
+        assertThat(f.call("GET", "/cluster/ha/rules/ha-group-unused").status()).isEqualTo(500);
+        JsonNode vm101 = f.ok("GET", "/cluster/ha/resources/vm:101");
+        assertThat(vm101.get("failback").asInt()).isZero();
+        assertThat(vm101.has("group")).isFalse();
+        assertThat(f.ok("GET", "/cluster/ha/resources/vm:102").get("failback").asInt()).isEqualTo(1);
+        assertThat(f.call("GET", "/cluster/ha/groups").status()).isEqualTo(500);
+    }
+
+    @Test
+    void aGroupsCommentCanBeRemovedWithDelete() {
+        SimFixture f = withGuests(PveVersion.PVE_8_4);
+        f.ok("POST", "/cluster/ha/groups", "group", "general", "nodes", N1, "comment", "temporary");
+
+        f.ok("PUT", "/cluster/ha/groups/general", "delete", "comment");
+
+        assertThat(f.ok("GET", "/cluster/ha/groups/general").has("comment")).isFalse();
+    }
+
+    @Test
+    void aNodeCanRunAnotherReleaseThanTheClusterMidUpgrade() {
+        SimFixture f = withGuests(PveVersion.PVE_9_1);
+
+        f.sim.nodeVersion(N2, "8.4.2");
+
+        assertThat(f.ok("GET", "/nodes/" + N2 + "/status").get("pveversion").asText()).startsWith("pve-manager/8.4.2/");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/status").get("pveversion").asText()).startsWith("pve-manager/9.1.3/");
+        assertThat(f.ok("GET", "/version").get("version").asText()).isEqualTo("9.1.3");
+    }
 }

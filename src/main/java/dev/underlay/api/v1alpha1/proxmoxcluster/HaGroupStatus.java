@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record HaGroupStatus(
         @JsonPropertyDescription("Group/rule name.") String name,
         @JsonPropertyDescription("Group (PVE 8) or Rule (PVE 9).") String kind,
-        @JsonPropertyDescription("InSync, Created, Updated, Conflict (exists, not ours, not adopted) or Error.") String state,
+        @JsonPropertyDescription("InSync, Created, Updated, Deleted (ours, no longer declared), Conflict (exists, not "
+                + "ours, not adopted), Drift (Observe: differs), Pending (waiting: quorum, HA members, group in use) "
+                + "or Error.") String state,
         @JsonPropertyDescription("Detail for Conflict and Error.") String message) {
 }

@@ -231,6 +231,9 @@ final class HaEndpoints {
             throw PveError.die("no such ha group '" + c.param("group") + "'");
         }
         copyGroupKeys(c, g);
+        for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
+            g.remove(key);
+        }
         return null;
     }
 

@@ -61,7 +61,8 @@ final class NodeEndpoints {
         ArrayNode load = Json.arr().add("0.15").add("0.22").add("0.19");
         out.set("loadavg", load);
         out.put("kversion", ctx.version().atLeast9() ? "Linux 6.17.2-1-pve #1 SMP PREEMPT_DYNAMIC PMX 6.17.2-1" : "Linux 6.8.12-9-pve #1 SMP PREEMPT_DYNAMIC PMX 6.8.12-9");
-        out.put("pveversion", "pve-manager/" + ctx.version().version() + "/" + ctx.version().repoid());
+        String version = n.pveVersion != null ? n.pveVersion : ctx.version().version();
+        out.put("pveversion", "pve-manager/" + version + "/" + ctx.version().repoid());
         out.set("cpuinfo", Json.obj().put("model", n.cpuModel).put("cpus", n.maxCpu).put("sockets", 1)
                 .put("cores", n.maxCpu / 2).put("mhz", "2400.000").put("hvm", "1").put("user_hz", 100));
         out.set("memory", Json.obj().put("total", n.maxMem).put("used", used).put("free", n.maxMem - used));

@@ -14,6 +14,8 @@ public final class Node {
     public int votes = 1;
     public boolean online = true;
     public boolean maintenance;
+    /** pve-manager version of this node when it differs from the cluster's (a mixed cluster mid-upgrade). */
+    public String pveVersion;
     public Instant bootedAt;
 
     public Node(String name, int nodeId, String ip, int maxCpu, long maxMem, long maxDisk, String cpuModel, Instant bootedAt) {

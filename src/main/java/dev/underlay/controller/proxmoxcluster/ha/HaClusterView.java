@@ -1,0 +1,34 @@
+package dev.underlay.controller.proxmoxcluster.ha;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HA layout as one call found it: the mode, the API for that mode, and the groups or rules on the cluster.
+ *
+ * @param dialect    null when the mode is {@link HaMode#Unknown}
+ * @param placements the groups or rules on the cluster by id, in the order PVE listed them
+ * @param reason     why the mode is Unknown; null otherwise
+ */
+record HaClusterView(HaMode mode, HaDialect dialect, Map<String, HaPlacement> placements, String reason) {
+
+    HaClusterView {
+        placements = Collections.unmodifiableMap(new LinkedHashMap<>(placements));
+    }
+
+    static HaClusterView of(HaDialect dialect, List<HaPlacement> placements) {
+        Map<String, HaPlacement> byId = new LinkedHashMap<>();
+        placements.forEach(p -> byId.put(p.id(), p));
+        return new HaClusterView(dialect.mode(), dialect, byId, null);
+    }
+
+    static HaClusterView unknown(String reason) {
+        return new HaClusterView(HaMode.Unknown, null, Map.of(), reason);
+    }
+
+    boolean isKnown() {
+        return mode != HaMode.Unknown;
+    }
+}
