@@ -61,6 +61,9 @@ class NodeMaintenanceSyncTest {
                     "POST /nodes/pve-ms01-02/qemu/106/migrate");
             assertThat(mutations).doesNotContain("POST /nodes/pve-ms01-02/qemu/105/migrate")
                     .noneMatch(m -> m.contains("bulk-action"));
+            assertThat(rig.sim.journal().entries().stream().filter(e -> e.method().equals("GET")
+                    && e.path().matches("/nodes/pve-ms01-02/qemu/\\d+/migrate")))
+                    .as("one migrate precondition per guest: answers are reused for a minute").hasSize(4);
             int firstMigration = mutations.indexOf("POST /nodes/pve-ms01-02/qemu/102/migrate");
             assertThat(mutations.indexOf("PUT /cluster/ceph/flags/noout")).isGreaterThanOrEqualTo(0)
                     .isLessThan(firstMigration);
