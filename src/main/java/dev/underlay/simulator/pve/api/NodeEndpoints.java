@@ -9,7 +9,7 @@ import dev.underlay.simulator.pve.task.Task;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code /nodes}, {@code /nodes/{node}/status}, and the task endpoints. */
+/** {@code /nodes}, {@code /nodes/{node}/status}, the (empty) container list, and the task endpoints. */
 final class NodeEndpoints {
 
     private final SimContext ctx;
@@ -21,6 +21,11 @@ final class NodeEndpoints {
     void register(Routes r) {
         r.get("/nodes", c -> nodes());
         r.get("/nodes/{node}/status", this::status);
+        // no containers are simulated, but callers check for VMID collisions with them
+        r.get("/nodes/{node}/lxc", c -> {
+            ctx.node(c.node());
+            return Json.arr();
+        });
         r.get("/nodes/{node}/tasks", this::tasks);
         r.get("/nodes/{node}/tasks/{upid}/status", c -> TaskRows.status(task(c)));
         r.get("/nodes/{node}/tasks/{upid}/log", this::log);
