@@ -1077,6 +1077,76 @@ public abstract class ProxmoxApiContract {
     }
 
     @Test
+    void staleDigestsOfHaAndStorageConfigsAreConflictsOnPve9() throws Exception {
+        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "a", "vm-disks"))
+                .vm(guest(102, N2, "b", "vm-disks"))));
+        api.createHaResource(HaResource.vm(101, "started"));
+        api.createHaRule(HaRule.nodeAffinity("on-ms01", List.of("vm:101"), List.of(prio(N1, 1)), false));
+        HaResource resource = api.haResource("vm:101");
+        HaRule rule = api.haRule("on-ms01");
+        Storage local = storage(api, "local");
+
+        api.createHaResource(HaResource.vm(102, "started"));
+        api.createHaRule(HaRule.nodeAffinity("on-ms02", List.of("vm:102"), List.of(prio(N2, 1)), false));
+        api.createStorage(StorageDefinition.rbd("extra", "vm-disks", List.of("images"), false));
+
+        assertThatThrownBy(() -> api.updateHaResource(withComment(resource, resource.digest()), List.of()))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> api.updateHaRule(withComment(rule, rule.digest()), List.of()))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> api.updateStorage("local", new StorageUpdate(null, null, null, null, null,
+                List.of("prune-backups"), local.digest()))).isInstanceOf(ConflictException.class);
+        api.updateHaResource(withComment(resource, api.haResource("vm:101").digest()), List.of());
+        api.updateHaRule(withComment(rule, api.haRule("on-ms01").digest()), List.of());
+        assertThat(api.haResource("vm:101").comment()).isEqualTo("checked");
+        assertThat(api.haRule("on-ms01").comment()).isEqualTo("checked");
+    }
+
+    @Test
+    void staleDigestOfHaGroupsIsAConflictOnPve8() throws Exception {
+        ProxmoxApi api = api(start(homelab(PveVersion.PVE_8_4)));
+        api.createHaGroup(new HaGroup("group-a", List.of(prio(N1, 1)), false, false, null, null));
+        HaGroup read = api.haGroups().get(0);
+        api.createHaGroup(new HaGroup("group-b", List.of(prio(N2, 1)), false, false, null, null));
+
+        assertThat(read.digest()).isNotBlank();
+        assertThatThrownBy(() -> api.updateHaGroup(new HaGroup("group-a", List.of(), true, null, null, read.digest())))
+                .isInstanceOf(ConflictException.class);
+        String fresh = api.haGroups().get(0).digest();
+        api.updateHaGroup(new HaGroup("group-a", List.of(), true, null, null, fresh));
+        assertThat(api.haGroups().get(0).restricted()).isTrue();
+    }
+
+    private static HaResource withComment(HaResource r, String digest) {
+        return new HaResource(r.sid(), null, null, null, null, null, null, "checked", digest);
+    }
+
+    private static HaRule withComment(HaRule r, String digest) {
+        return new HaRule(r.rule(), r.type(), r.resources(), r.nodes(), r.strict(), r.affinity(), null, "checked",
+                null, digest);
+    }
+
+    @Test
+    void errorsWithTheTextOnlyInTheStatusLineAreClassifiedAlike() throws Exception {
+        // libpve-http-server-perl before 5.2.0 (PVE < 8.3) sends {"data":null} and the text in the reason phrase
+        PveSimulator sim = start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks")))
+                .errorMessageField(false);
+        ProxmoxApi api = api(sim);
+        sim.faults().holdLock(101, "migrate");
+
+        assertThatThrownBy(() -> api.updateVmConfig(N1, 101, VmConfigChange.builder().set("cores", "4").build()))
+                .isInstanceOfSatisfying(LockedException.class, e -> assertThat(e.lock()).contains("migrate"));
+        assertThatThrownBy(() -> api.createVm(N1, CreateVmRequest.of(101, VmOptions.empty())))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> api.vmConfig(N1, 999)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(api::haGroups).isInstanceOf(HaGroupsMigratedException.class)
+                .hasMessageContaining("ha groups have been migrated to rules");
+        assertThatThrownBy(() -> api.createVm(N1, CreateVmRequest.of(150, VmOptions.builder().set("cores", "x")
+                .build()))).isInstanceOfSatisfying(InvalidParameterException.class,
+                        e -> assertThat(e.errors()).containsKey("cores"));
+    }
+
+    @Test
     void creatingAnExistingVmidIsAConflict() throws Exception {
         ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N2, "web", "vm-disks"))));
 
