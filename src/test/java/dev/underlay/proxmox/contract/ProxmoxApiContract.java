@@ -411,6 +411,40 @@ public abstract class ProxmoxApiContract {
     }
 
     @Test
+    void nodeTaskListsFilterBySourceVmTypeErrorsAndTime() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
+        PveSimulator sim = homelab(PveVersion.PVE_9_1).clock(clock).vm(guest(101, N1, "web", "vm-disks"))
+                .vm(guest(102, N1, "db", "vm-disks")).build();
+        sim.taskLatency(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        sim.faults().failNextTask("qmstart", "start failed");
+        ProxmoxApi api = api(sim);
+        Upid failed = api.startVm(N1, 101);
+        clock.advance(Duration.ofSeconds(6));
+        awaitTask(api, failed);
+        clock.advance(Duration.ofSeconds(60));
+        Upid running = api.startVm(N1, 102);
+
+        assertThat(upids(api.nodeTasks(N1, null))).as("archive (default): finished tasks only")
+                .contains(failed).doesNotContain(running);
+        assertThat(upids(api.nodeTasks(N1, new TaskQuery(null, null, null, null, "active", null))))
+                .containsExactly(running);
+        assertThat(upids(api.nodeTasks(N1, new TaskQuery(null, "qmstart", null, null, "all", null))))
+                .containsExactly(running, failed);
+        assertThat(upids(api.nodeTasks(N1, TaskQuery.forVm(102)))).contains(running).doesNotContain(failed);
+        assertThat(upids(api.nodeTasks(N1, new TaskQuery(null, "qmstart", 1, null, "all", null))))
+                .containsExactly(running);
+        assertThat(upids(api.nodeTasks(N1, new TaskQuery(null, null, null, null, "all", true))))
+                .containsExactly(failed);
+        assertThat(upids(api.nodeTasks(N1, new TaskQuery(null, null, null, running.startTime(), "all", null))))
+                .containsExactly(running);
+        assertThat(api.nodeTasks(N2, TaskQuery.all())).isEmpty();
+    }
+
+    private static List<Upid> upids(List<TaskSummary> tasks) {
+        return tasks.stream().map(TaskSummary::upid).toList();
+    }
+
+    @Test
     void powerActionsMoveTheVmBetweenRunningAndStopped() throws Exception {
         ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks").agent())));
 
