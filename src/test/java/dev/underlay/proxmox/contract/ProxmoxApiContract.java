@@ -810,6 +810,56 @@ public abstract class ProxmoxApiContract {
         assertThat(api.haGroups()).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(PveVersion.class)
+    void powerAndMigrationOfHaManagedVmsAreRequestsToTheHaManager(PveVersion version) throws Exception {
+        ProxmoxApi api = api(start(homelab(version).vm(guest(101, N1, "cp", "vm-disks").ha("stopped"))));
+
+        Upid start = api.startVm(N1, 101);
+        TaskStatus requested = api.taskStatus(start);
+        awaitVm(api, 101, "HA starts vm 101", VmResource::isRunning);
+        Upid migrate = api.migrateVm(N1, 101, MigrateRequest.online(N2));
+        awaitVm(api, 101, "HA migrates vm 101", vm -> vm.node().equals(N2));
+        Upid stop = api.stopVm(N2, 101);
+        awaitVm(api, 101, "HA stops vm 101", vm -> !vm.isRunning());
+
+        assertThat(start.type()).isEqualTo("hastart");
+        assertThat(start.isHaRequest()).isTrue();
+        assertThat(requested.isSuccess()).as("the request task ends at once").isTrue();
+        assertThat(migrate.type()).isEqualTo("hamigrate");
+        assertThat(stop.type()).isEqualTo("hastop");
+        assertThat(vmRow(api, 101).haState()).isEqualTo("stopped");
+    }
+
+    @Test
+    void haManagedCreationIsAPve91Option() throws Exception {
+        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1)));
+
+        awaitSuccess(api, api.createVm(N1, CreateVmRequest.of(150, VmOptions.builder().name("ha").build())
+                .withHaManaged(true)));
+
+        assertThat(api.haResources()).extracting(HaResource::sid).containsExactly("vm:150");
+        assertThat(api.vmStatus(N1, 150).haManaged()).isTrue();
+    }
+
+    @Test
+    void pve9OptionsAreRefusedBeforeSendingOnPve84() throws Exception {
+        PveSimulator sim = start(homelab(PveVersion.PVE_8_4).vm(guest(101, N1, "cp", "vm-disks").ha("started")));
+        ProxmoxApi api = api(sim);
+
+        assertThatThrownBy(() -> api.createVm(N1, CreateVmRequest.of(150, VmOptions.empty()).withHaManaged(true)))
+                .isInstanceOf(UnsupportedByVersionException.class);
+        assertThatThrownBy(() -> api.migrateVm(N1, 101, new MigrateRequest(N2, true, null, null, null, null, null,
+                true))).isInstanceOf(UnsupportedByVersionException.class);
+        assertThatThrownBy(() -> api.updateHaResource(new HaResource("vm:101", null, null, null, false, null, null,
+                null, null), List.of())).isInstanceOf(UnsupportedByVersionException.class);
+        assertThatThrownBy(() -> api.deleteHaResource("vm:101", true))
+                .isInstanceOf(UnsupportedByVersionException.class);
+        assertThatThrownBy(() -> api.haRule("any-rule")).isInstanceOf(UnsupportedByVersionException.class);
+        assertThat(sim.journal().entries()).extracting(JournalEntry::method).containsOnly("GET");
+        assertThat(api.haResource("vm:101").failback()).isNull();
+    }
+
     @Test
     void haManagerStatusShowsMasterQuorumAndNodes() throws Exception {
         PveSimulator sim = start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "cp", "vm-disks").ha("started")));

@@ -5,9 +5,11 @@ import dev.underlay.proxmox.rest.PveClientFactory;
 import dev.underlay.proxmox.rest.PveConnectionSettings;
 import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.http.PveHttpServer;
+import dev.underlay.simulator.pve.http.SelfSignedCertificate;
 import dev.underlay.testing.DeployedCrds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import org.junit.jupiter.api.AfterAll;
 
 import java.net.URI;
 import java.util.IdentityHashMap;
@@ -24,14 +26,22 @@ import java.util.Map;
 @WithKubernetesTestServer(setup = DeployedCrds.class)
 class RestOverHttpsProxmoxApiContractTest extends ProxmoxApiContract {
 
+    /** One key pair for every server of the suite: generating it is the slowest part of a server start. */
+    private static final SelfSignedCertificate CERTIFICATE = SelfSignedCertificate.generate();
+
     private final Map<PveSimulator, PveHttpServer> servers = new IdentityHashMap<>();
 
     @Override
     protected ProxmoxApi connect(PveSimulator simulator, String tokenId, String tokenSecret) {
-        PveHttpServer server = servers.computeIfAbsent(simulator, s -> PveHttpServer.start(s, 0));
+        PveHttpServer server = servers.computeIfAbsent(simulator, s -> PveHttpServer.start(s, 0, CERTIFICATE));
         PveConnectionSettings settings = PveConnectionSettings.of(List.of(URI.create(server.baseUrl())), tokenId,
                 tokenSecret).withFingerprint(server.fingerprint()).withLimits(4, 10_000);
         return PveClientFactory.create(settings);
+    }
+
+    @AfterAll
+    static void deleteCertificateFiles() {
+        CERTIFICATE.delete();
     }
 
     @Override
