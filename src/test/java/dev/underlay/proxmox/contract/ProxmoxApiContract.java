@@ -512,6 +512,20 @@ public abstract class ProxmoxApiContract {
     }
 
     @Test
+    void textValuesSurviveTheWireUnchanged() throws Exception {
+        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks"))));
+        String description = "Talos control plane – ünïcødé & ok=1+2;a,b %41 / \\ \"quoted\"\nsecond line";
+
+        api.updateVmConfig(N1, 101, VmConfigChange.builder().set("description", description)
+                .set("tags", "talos;k8s.io").build());
+
+        VmConfig config = api.vmConfig(N1, 101);
+        assertThat(config.description()).contains(description);
+        assertThat(config.tags()).containsExactly("talos", "k8s.io");
+        assertThat(api.permissions("/vms/101").byPath()).containsOnlyKeys("/vms/101");
+    }
+
+    @Test
     void migrationChecksLocalDisksAndMovesTheVm() throws Exception {
         ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1)
                 .vm(guest(101, N1, "local", "local-zfs").running())
