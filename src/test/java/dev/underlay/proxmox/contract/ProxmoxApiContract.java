@@ -1256,7 +1256,8 @@ public abstract class ProxmoxApiContract {
 
     @Test
     void offlineNodeAnswersTransient595AndQuorumLossRefusesWrites() throws Exception {
-        PveSimulator sim = start(homelab(PveVersion.PVE_9_1));
+        PveSimulator sim = start(homelab(PveVersion.PVE_9_1).vm(guest(102, N2, "plain", "vm-disks").running())
+                .vm(guest(103, N2, "ha", "vm-disks").running().ha("started")));
         ProxmoxApi api = api(sim);
 
         sim.faults().nodeOffline(N2);
@@ -1266,6 +1267,13 @@ public abstract class ProxmoxApiContract {
         });
         assertThatThrownBy(() -> api.listVms(N2)).isInstanceOf(TransientException.class);
         assertThat(api.clusterStatus().isQuorate()).isTrue();
+        assertThat(vmRow(api, 102).status()).isEqualTo("unknown");
+        awaitVm(api, 103, "HA recovers vm 103 from the failed node", vm -> !vm.node().equals(N2) && vm.isRunning());
+        CephStatus degraded = api.cephStatus();
+        assertThat(degraded.numUpOsds()).isEqualTo(4);
+        assertThat(degraded.checks()).containsKeys("OSD_DOWN", "MON_DOWN");
+        assertThat(api.nodes()).filteredOn(n -> n.node().equals(N2)).singleElement()
+                .satisfies(n -> assertThat(n.isOnline()).isFalse());
 
         sim.faults().nodeOffline(N3);
         assertThat(api.clusterStatus().isQuorate()).isFalse();
@@ -1275,7 +1283,7 @@ public abstract class ProxmoxApiContract {
                     assertThat(e.httpStatus()).isEqualTo(500);
                     assertThat(e.getMessage()).contains("no quorum");
                 });
-        assertThat(api.clusterResources(ClusterResourceType.VM)).isEmpty();
+        assertThat(api.clusterResources(ClusterResourceType.VM)).hasSize(2);
     }
 
     @Test
