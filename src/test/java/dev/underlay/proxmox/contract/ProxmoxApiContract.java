@@ -91,6 +91,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.platform.commons.annotation.Testable;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +109,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.platform.commons.support.HierarchyTraversalMode.TOP_DOWN;
 
 /**
  * The behaviour every {@link ProxmoxApi} facade over the simulator must show, in the style of docker-java's
@@ -177,9 +179,8 @@ public abstract class ProxmoxApiContract {
     @AfterAll
     static void everyApiMethodIsExercised(TestInfo suite) {
         Class<?> type = suite.getTestClass().orElseThrow();
-        Set<String> declared = AnnotationSupport.findAnnotatedMethods(type, Testable.class,
-                org.junit.platform.commons.support.HierarchyTraversalMode.TOP_DOWN).stream()
-                .map(java.lang.reflect.Method::getName).collect(Collectors.toSet());
+        Set<String> declared = AnnotationSupport.findAnnotatedMethods(type, Testable.class, TOP_DOWN).stream()
+                .map(Method::getName).collect(Collectors.toSet());
         if (!TESTS_RUN.getOrDefault(type, Set.of()).containsAll(declared)) {
             return; // a filtered run (one test picked by hand) cannot judge coverage
         }
