@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole REST path on loopback: {@code PveRestApi} → Quarkus REST client (fingerprint-pinned TLS, keep-alive) →
- * {@link PveHttpServer} → simulator, for simple GETs, one caller and several at once. Bounded in request count; prints
- * a table. Run with {@code ./mvnw -B -Pbench test -Dtest=PveRestThroughputBenchmark}; target ≥ 2,000 requests/s.
+ * {@link PveHttpServer} → simulator, for simple GETs, one caller and several at once. Bounded in request count;
+ * prints a table. Run with {@code ./mvnw -B -Pbench test -Dtest=PveRestThroughputBenchmark}; target ≥ 2,000 requests/s.
  */
 @QuarkusTest
 @WithKubernetesTestServer(setup = DeployedCrds.class)

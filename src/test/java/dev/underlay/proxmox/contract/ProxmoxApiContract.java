@@ -81,6 +81,7 @@ import dev.underlay.simulator.pve.PveVersion;
 import dev.underlay.simulator.pve.VmSeed;
 import dev.underlay.simulator.pve.journal.JournalEntry;
 import dev.underlay.simulator.pve.model.HaState;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,7 @@ public abstract class ProxmoxApiContract {
         return PveSimulator.builder().version(version).seed(11);
     }
 
-    /** Builds and makes the simulator quick: tasks take 0-20 ms, the HA manager reacts after 20 ms, 401s are not held. */
+    /** Builds a quick simulator: tasks take 0-20 ms, the HA manager reacts after 20 ms, 401s are barely held. */
     protected static PveSimulator start(PveSimulatorBuilder builder) {
         return builder.build().taskLatency(Duration.ZERO, Duration.ofMillis(20)).haReactionDelay(Duration.ofMillis(20))
                 .authFailureDelay(Duration.ofMillis(10));
@@ -190,7 +191,7 @@ public abstract class ProxmoxApiContract {
     /** Polls the task until it stops (the simulator completes due work on each request) and returns its status. */
     protected static TaskStatus awaitTask(ProxmoxApi api, Upid upid) {
         TaskStatus[] last = new TaskStatus[1];
-        await("task " + upid).atMost(TASK_WAIT).pollInterval(Duration.ofMillis(5)).until(() -> {
+        polling("task " + upid).until(() -> {
             last[0] = api.taskStatus(upid);
             return last[0].isStopped();
         });
@@ -209,7 +210,12 @@ public abstract class ProxmoxApiContract {
     }
 
     protected static void awaitVm(ProxmoxApi api, int vmid, String what, Predicate<VmResource> condition) {
-        await(what).atMost(TASK_WAIT).pollInterval(Duration.ofMillis(5)).until(() -> condition.test(vmRow(api, vmid)));
+        polling(what).until(() -> condition.test(vmRow(api, vmid)));
+    }
+
+    /** The simulator answers in microseconds, so poll often, from the start, and give a busy machine time. */
+    private static ConditionFactory polling(String what) {
+        return await(what).atMost(TASK_WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
     }
 
     private static VmSeed guest(int vmid, String node, String name, String storage) {
@@ -659,7 +665,8 @@ public abstract class ProxmoxApiContract {
         assertThat(seeded).extracting(Storage::storage)
                 .containsExactlyInAnyOrder("local", "local-zfs", "vm-disks", "nfs-backups");
         assertThat(seeded).filteredOn(s -> s.storage().equals("nfs-backups")).singleElement()
-                .satisfies(s -> assertThat(s.pruneBackups()).isEqualTo(PruneBackups.parse("keep-daily=7,keep-weekly=4")));
+                .satisfies(s -> assertThat(s.pruneBackups())
+                        .isEqualTo(PruneBackups.parse("keep-daily=7,keep-weekly=4")));
         assertThat(created.isRbd()).isTrue();
         assertThat(created.pool()).isEqualTo("k8s");
         assertThat(created.content()).containsExactly("images");
@@ -820,8 +827,8 @@ public abstract class ProxmoxApiContract {
 
         assertThatThrownBy(api::haRules).isInstanceOfSatisfying(HaRulesNotMigratedException.class,
                 e -> assertThat(e.httpStatus()).isEqualTo(500));
-        assertThatThrownBy(() -> api.createHaRule(HaRule.nodeAffinity("cp-rule", List.of("vm:101"), List.of(prio(N1, 1)),
-                false))).isInstanceOf(HaRulesNotMigratedException.class);
+        assertThatThrownBy(() -> api.createHaRule(HaRule.nodeAffinity("cp-rule", List.of("vm:101"),
+                List.of(prio(N1, 1)), false))).isInstanceOf(HaRulesNotMigratedException.class);
         assertThat(api.haGroups()).isEmpty();
     }
 
@@ -1291,7 +1298,8 @@ public abstract class ProxmoxApiContract {
     void unknownEndpointAnswerIsNotImplemented() throws Exception {
         PveSimulator sim = start(homelab(PveVersion.PVE_9_1));
         ProxmoxApi api = api(sim);
-        sim.faults().failRequests("GET", "^/cluster/ceph/flags$", 1, 501, "Method 'GET /cluster/ceph/flags' not implemented");
+        sim.faults().failRequests("GET", "^/cluster/ceph/flags$", 1, 501,
+                "Method 'GET /cluster/ceph/flags' not implemented");
 
         assertThatThrownBy(api::cephFlags).isInstanceOfSatisfying(NotImplementedException.class, e -> {
             assertThat(e.httpStatus()).isEqualTo(501);
