@@ -1,5 +1,6 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
+import dev.underlay.simulator.pve.SimulatorTransport;
 import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.MaintenanceSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
@@ -85,7 +86,7 @@ final class MaintenanceRig implements AutoCloseable {
         guests.accept(builder);
         sim = builder.build();
         sim.haReactionDelay(Duration.ofSeconds(3));
-        api = new PveRestApi(new SimulatorTransport(sim),
+        api = new PveRestApi(SimulatorTransport.of(sim),
                 dev.underlay.proxmox.model.PveVersion.parse(version.version()));
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getByName("127.0.0.1"), 0);

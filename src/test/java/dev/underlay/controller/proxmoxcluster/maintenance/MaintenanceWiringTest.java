@@ -1,5 +1,6 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
+import dev.underlay.simulator.pve.SimulatorTransport;
 import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
@@ -60,7 +61,7 @@ class MaintenanceWiringTest {
                 """.formatted(UnderlayApi.API_VERSION, ns), ProxmoxCluster.class);
         cluster.setStatus(new ProxmoxClusterStatus());
         PveSimulator sim = PveSimulator.homelab(PveVersion.PVE_9_1);
-        PveRestApi api = new PveRestApi(new SimulatorTransport(sim), null);
+        PveRestApi api = new PveRestApi(SimulatorTransport.of(sim), null);
 
         MaintenanceOutcome outcome = sync.sync(cluster, api,
                 SnapshotReader.take(new ClusterKey(ns, "homelab"), api, Clock.systemUTC()));
