@@ -61,8 +61,9 @@ import java.util.Optional;
  * {@link ProxmoxApiException}s. Mutations PVE runs as tasks return the task's {@link Upid} (Optional where PVE may
  * answer null because the work finished synchronously); poll it with {@link #taskStatus(Upid)}.
  *
- * <p>Implementations: the REST client ({@code rest.PveRestApi}) and, later, the in-JVM simulator facade. One
- * instance talks to one cluster and is thread-safe.
+ * <p>Implementations: the REST client ({@code rest.PveRestApi}) over HTTPS, and the same class over the simulator's
+ * in-JVM transport ({@code SimulatedProxmoxApi}); one contract suite holds both to the same behaviour. One instance
+ * talks to one cluster and is thread-safe.
  */
 public interface ProxmoxApi extends AutoCloseable {
 

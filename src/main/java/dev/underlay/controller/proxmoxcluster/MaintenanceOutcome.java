@@ -7,17 +7,22 @@ import java.util.Map;
 /**
  * Maintenance state per node after one step.
  *
- * @param nodes      per Proxmox node: None, Draining or InMaintenance, with a message when not where the spec wants it
- * @param inProgress whether work is under way (the observer then resyncs on the short interval)
+ * @param nodes                  per Proxmox node: None, Draining or InMaintenance, with a message when not where the
+ *                               spec wants it
+ * @param inProgress             whether work is under way (the observer then resyncs on the short interval)
+ * @param cephNoOutSetByOperator what {@code status.cephNoOutSetByOperator} must become: true only while the Ceph
+ *                               noout flag is set because this operator set it
  */
-public record MaintenanceOutcome(Map<String, NodeMaintenance> nodes, boolean inProgress) {
+public record MaintenanceOutcome(Map<String, NodeMaintenance> nodes, boolean inProgress,
+        boolean cephNoOutSetByOperator) {
 
     public MaintenanceOutcome {
         nodes = Map.copyOf(nodes);
     }
 
+    /** Nothing requested and nothing left to undo. */
     public static MaintenanceOutcome none() {
-        return new MaintenanceOutcome(Map.of(), false);
+        return new MaintenanceOutcome(Map.of(), false, false);
     }
 
     public NodeMaintenance of(String node) {

@@ -81,8 +81,21 @@ final class CephCodec {
                 : null;
         return new CephPoolStatus(f.str("name"), f.integer("id"), f.integer("size"), f.integer("min_size"),
                 f.integer("pg_num"), f.integer("pgp_num"), f.integer("pg_num_min"), f.str("pg_autoscale_mode"),
-                f.str("crush_rule"), f.str("application"), f.flag("nodelete"), f.flag("nosizechange"),
+                f.str("crush_rule"), application(f), f.flag("nodelete"), f.flag("nosizechange"),
                 f.flag("nopgchange"), f.str("target_size"), f.dbl("target_size_ratio"), usage);
+    }
+
+    /**
+     * The verbose status lists the pool's applications in {@code application_list} (from {@code osd pool
+     * application get}); {@code application} is documented too but only set by some versions.
+     */
+    private static String application(Fields f) {
+        String single = f.str("application");
+        if (single != null) {
+            return single;
+        }
+        List<String> all = f.strings("application_list");
+        return all.isEmpty() ? null : all.get(0);
     }
 
     static PveParams createPool(CephPoolSpec s) {

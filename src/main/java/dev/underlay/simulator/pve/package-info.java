@@ -11,10 +11,13 @@
  * handler ({@code api}). Time comes from an injected {@link java.time.Clock}; with a
  * {@link ManualClock} tasks finish exactly when a test moves time.
  *
- * <p>Facades: in-JVM callers use {@code handle(...)} directly (a typed {@code ProxmoxApi} facade is
- * added on top later); {@link dev.underlay.simulator.pve.http.PveHttpServer} serves the same core
- * over HTTPS on 127.0.0.1; {@link PveSimulatorMain} runs that standalone.
+ * <p>Facades: {@link SimulatedProxmoxApi} is the typed in-JVM {@code ProxmoxApi} (the REST client's
+ * {@code PveRestApi} over {@link SimulatorTransport}, which calls {@code handle(...)} directly);
+ * {@link dev.underlay.simulator.pve.http.PveHttpServer} serves the same core over HTTPS on 127.0.0.1;
+ * {@link PveSimulatorMain} runs that standalone. One contract suite
+ * ({@code dev.underlay.proxmox.contract.ProxmoxApiContract}) runs against both facades.
  *
- * <p>This package never imports fabric8, JOSDK, controller or {@code dev.underlay.proxmox} code.
+ * <p>This package never imports fabric8, JOSDK or controller code. Only the two facade classes use
+ * {@code dev.underlay.proxmox} (interface, model, {@code rest}); the core does not.
  */
 package dev.underlay.simulator.pve;

@@ -84,6 +84,22 @@ class MigrationTest {
     }
 
     @Test
+    void bulkMigrateSkipsRunningGuestsWithLocalDisksAndSendsHaGuestsThroughHa() {
+        f.run("POST", "/nodes/" + N1 + "/qemu/102/status/start");
+        f.ok("POST", "/cluster/ha/resources", "sid", "vm:101", "state", "started");
+        f.clock.advance(java.time.Duration.ofSeconds(2));
+
+        String upid = f.upid("POST", "/cluster/bulk-action/guest/migrate", "target", N2, "vms", "101", "vms", "102",
+                "online", "1");
+        JsonNode status = f.finish(upid);
+
+        assertThat(status.get("exitstatus").asText()).isEqualTo("WARNINGS: 1");
+        f.clock.advance(java.time.Duration.ofSeconds(2));
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu")).extracting(v -> v.get("vmid").asInt()).containsExactly(102);
+        assertThat(f.ok("GET", "/nodes/" + N2 + "/qemu")).extracting(v -> v.get("vmid").asInt()).containsExactly(101);
+    }
+
+    @Test
     void bulkMigrateIsNotInThePve8Schema() {
         SimFixture pve8 = new SimFixture(PveVersion.PVE_8_4);
         SimResponse r = pve8.call("POST", "/cluster/bulk-action/guest/migrate", "target", N2);

@@ -18,10 +18,12 @@ final class ClusterEndpoints {
 
     private final SimContext ctx;
     private final VmService vms;
+    private final HaService ha;
 
-    ClusterEndpoints(SimContext ctx, VmService vms) {
+    ClusterEndpoints(SimContext ctx, VmService vms, HaService ha) {
         this.ctx = ctx;
         this.vms = vms;
+        this.ha = ha;
     }
 
     void register(Routes r) {
@@ -125,6 +127,7 @@ final class ClusterEndpoints {
         }
         List<String> only = QemuEndpoints.csv(c.opt("vms").orElse(""));
         boolean online = c.flag("online");
+        boolean withLocalDisks = c.flag("with-local-disks");
         List<Vm> guests = new ArrayList<>();
         for (Vm vm : ctx.model().vms.values()) {
             if (!vm.node.equals(target) && (only.isEmpty() || only.contains(Integer.toString(vm.vmid)))) {
@@ -139,11 +142,29 @@ final class ClusterEndpoints {
                     failed++;
                     continue;
                 }
+                // each guest goes the way its own migrate call would: HA guests through the CRM, and a running
+                // guest's local disks only with with-local-disks
+                if (haManaged(vm)) {
+                    t.log.add("requesting HA migration of VM " + vm.vmid + " to " + target);
+                    ha.migrateSoon(vm.vmid, target);
+                    continue;
+                }
+                if (vm.running && !withLocalDisks && !vms.localVolumes(vm).isEmpty()) {
+                    t.log.add("skipping VM " + vm.vmid + ": can't live migrate attached local disks without "
+                            + "with-local-disks option");
+                    failed++;
+                    continue;
+                }
                 t.log.add("migrating VM " + vm.vmid + " from " + vm.node + " to " + target);
                 vms.moveTo(vm, target);
             }
             return failed == 0 ? "OK" : "WARNINGS: " + failed;
         });
         return new TextNode(task.upid);
+    }
+
+    private boolean haManaged(Vm vm) {
+        return ctx.model().ha.manages(vm.vmid) && !"ignored".equals(ctx.model().ha.resources
+                .get(dev.underlay.simulator.pve.model.HaState.sid(vm.vmid)).getOrDefault("state", "started"));
     }
 }

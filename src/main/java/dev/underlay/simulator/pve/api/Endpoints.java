@@ -19,7 +19,7 @@ public final class Endpoints {
         VmService vms = new VmService(ctx);
         this.ha = new HaService(ctx, vms);
         this.backups = new BackupService(ctx, vms);
-        new ClusterEndpoints(ctx, vms).register(routes);
+        new ClusterEndpoints(ctx, vms, ha).register(routes);
         new NodeEndpoints(ctx).register(routes);
         new QemuEndpoints(ctx, vms, ha).register(routes);
         new HaEndpoints(ctx, ha).register(routes);

@@ -90,7 +90,7 @@ final class HaEndpoints {
                 }
             }
         });
-        row.put("digest", sha1(state().resources.toString()));
+        row.put("digest", ConfigDigest.of(state().resources));
         return row;
     }
 
@@ -133,6 +133,7 @@ final class HaEndpoints {
 
     private JsonNode updateResource(Call c) {
         Map<String, String> res = sid(c);
+        ConfigDigest.check(c, ConfigDigest.of(state().resources));
         checkGroupParam(c);
         copyResourceKeys(c, res);
         for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
@@ -194,6 +195,7 @@ final class HaEndpoints {
                 row.put(k, v);
             }
         });
+        row.put("digest", ConfigDigest.of(state().groups));
         return row;
     }
 
@@ -230,6 +232,7 @@ final class HaEndpoints {
         if (g == null) {
             throw PveError.die("no such ha group '" + c.param("group") + "'");
         }
+        ConfigDigest.check(c, ConfigDigest.of(state().groups));
         copyGroupKeys(c, g);
         for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
             g.remove(key);
@@ -296,7 +299,7 @@ final class HaEndpoints {
             row.put("strict", 0);
         }
         row.put("order", order);
-        row.put("digest", sha1(state().rules.toString()));
+        row.put("digest", ConfigDigest.of(state().rules));
         return row;
     }
 
@@ -353,6 +356,7 @@ final class HaEndpoints {
         if (rule == null) {
             throw PveError.die("no such ha rule '" + c.param("rule") + "'");
         }
+        ConfigDigest.check(c, ConfigDigest.of(state().rules));
         Map<String, String> updated = new LinkedHashMap<>(rule);
         copyRuleKeys(c, updated);
         for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
@@ -453,14 +457,5 @@ final class HaEndpoints {
     private String masterNode() {
         return ctx.model().nodes.values().stream().filter(n -> n.online).map(n -> n.name).findFirst()
                 .orElse(ctx.model().nodes.keySet().iterator().next());
-    }
-
-    private static String sha1(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

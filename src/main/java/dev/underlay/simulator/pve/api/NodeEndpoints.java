@@ -8,8 +8,9 @@ import dev.underlay.simulator.pve.model.Node;
 import dev.underlay.simulator.pve.task.Task;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
-/** {@code /nodes}, {@code /nodes/{node}/status}, and the task endpoints. */
+/** {@code /nodes}, {@code /nodes/{node}/status}, the (empty) container list, and the task endpoints. */
 final class NodeEndpoints {
 
     private final SimContext ctx;
@@ -21,6 +22,11 @@ final class NodeEndpoints {
     void register(Routes r) {
         r.get("/nodes", c -> nodes());
         r.get("/nodes/{node}/status", this::status);
+        // no containers are simulated, but callers check for VMID collisions with them
+        r.get("/nodes/{node}/lxc", c -> {
+            ctx.node(c.node());
+            return Json.arr();
+        });
         r.get("/nodes/{node}/tasks", this::tasks);
         r.get("/nodes/{node}/tasks/{upid}/status", c -> TaskRows.status(task(c)));
         r.get("/nodes/{node}/tasks/{upid}/log", this::log);
@@ -73,10 +79,25 @@ final class NodeEndpoints {
         return out;
     }
 
+    /**
+     * The node's task list with PVE's filters: {@code source} (archive = finished, the default; active = running;
+     * all), {@code vmid}, {@code typefilter}, {@code userfilter}, {@code errors}, {@code since}/{@code until} on the
+     * start time, then {@code start}/{@code limit}. {@code statusfilter} is not simulated.
+     */
     private JsonNode tasks(Call c) {
         ctx.node(c.node());
-        List<Task> all = ctx.tasks().all();
-        JsonNode rows = TaskRows.list(ctx, all, c.node());
+        String source = c.opt("source").orElse("archive");
+        List<Task> matching = ctx.tasks().all().stream()
+                .filter(t -> source.equals("all") || t.running() == source.equals("active"))
+                .filter(t -> c.opt("vmid").map(t.id::equals).orElse(true))
+                .filter(t -> c.opt("typefilter").map(t.type::equals).orElse(true))
+                .filter(t -> c.opt("userfilter").map(u -> t.user.toLowerCase(Locale.ROOT)
+                        .contains(u.toLowerCase(Locale.ROOT))).orElse(true))
+                .filter(t -> !c.flag("errors") || (!t.running() && !t.succeeded()))
+                .filter(t -> c.opt("since").map(v -> t.startTime.getEpochSecond() >= Long.parseLong(v)).orElse(true))
+                .filter(t -> c.opt("until").map(v -> t.startTime.getEpochSecond() <= Long.parseLong(v)).orElse(true))
+                .toList();
+        JsonNode rows = TaskRows.list(ctx, matching, c.node());
         int start = c.opt("start").map(Integer::parseInt).orElse(0);
         int limit = c.opt("limit").map(Integer::parseInt).orElse(50);
         ArrayNode out = Json.arr();

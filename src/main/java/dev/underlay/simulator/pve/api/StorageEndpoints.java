@@ -63,7 +63,7 @@ final class StorageEndpoints {
         if (s.shared() && !row.has("shared")) {
             row.put("shared", 1);
         }
-        row.put("digest", sha1(ctx.model().storages.keySet().toString() + s.options));
+        row.put("digest", digest());
         return row;
     }
 
@@ -87,8 +87,17 @@ final class StorageEndpoints {
         return Json.obj().put("storage", id).put("type", type);
     }
 
+    /** Over the whole of storage.cfg: every entry's id, type and options. */
+    private String digest() {
+        StringBuilder file = new StringBuilder();
+        ctx.model().storages.values().forEach(s -> file.append(s.type).append(": ").append(s.id).append('\n')
+                .append(s.options).append('\n'));
+        return ConfigDigest.of(file);
+    }
+
     private JsonNode updateDef(Call c) {
         StorageDef s = def(c);
+        ConfigDigest.check(c, digest());
         c.params().forEach((k, v) -> {
             if (!NOT_OPTIONS.contains(k)) {
                 s.options.put(k, v);
@@ -234,14 +243,5 @@ final class StorageEndpoints {
             return "OK";
         });
         return new TextNode(task.upid);
-    }
-
-    private static String sha1(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

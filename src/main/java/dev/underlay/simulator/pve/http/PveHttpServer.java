@@ -36,19 +36,34 @@ public final class PveHttpServer implements AutoCloseable {
 
     private final PveSimulator simulator;
     private final SelfSignedCertificate certificate;
+    private final boolean ownsCertificate;
     private final Vertx vertx;
     private final HttpServer server;
 
-    private PveHttpServer(PveSimulator simulator, SelfSignedCertificate certificate, Vertx vertx, HttpServer server) {
+    private PveHttpServer(PveSimulator simulator, SelfSignedCertificate certificate, boolean ownsCertificate,
+            Vertx vertx, HttpServer server) {
         this.simulator = simulator;
         this.certificate = certificate;
+        this.ownsCertificate = ownsCertificate;
         this.vertx = vertx;
         this.server = server;
     }
 
-    /** Starts on 127.0.0.1; {@code port} 0 picks a free port. */
+    /** Starts on 127.0.0.1 with a freshly generated certificate; {@code port} 0 picks a free port. */
     public static PveHttpServer start(PveSimulator simulator, int port) {
-        SelfSignedCertificate cert = SelfSignedCertificate.generate();
+        return start(simulator, port, SelfSignedCertificate.generate(), true);
+    }
+
+    /**
+     * Starts on 127.0.0.1 with a certificate the caller keeps (and never sees deleted by {@link #close()}): a test
+     * suite starting a server per test saves the key generation, which costs more than the rest of a start.
+     */
+    public static PveHttpServer start(PveSimulator simulator, int port, SelfSignedCertificate certificate) {
+        return start(simulator, port, certificate, false);
+    }
+
+    private static PveHttpServer start(PveSimulator simulator, int port, SelfSignedCertificate cert,
+            boolean ownsCertificate) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port).setSsl(true)
                 .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(cert.certificatePem()))
@@ -60,10 +75,12 @@ public final class PveHttpServer implements AutoCloseable {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
-            cert.delete();
+            if (ownsCertificate) {
+                cert.delete();
+            }
             throw new IllegalStateException("cannot start the PVE simulator HTTPS server on port " + port, e);
         }
-        holder[0] = new PveHttpServer(simulator, cert, vertx, server);
+        holder[0] = new PveHttpServer(simulator, cert, ownsCertificate, vertx, server);
         LOG.infof("PVE simulator (%s) listening on https://127.0.0.1:%d%s", simulator.version().version(), server.actualPort(), PREFIX);
         return holder[0];
     }
@@ -100,7 +117,9 @@ public final class PveHttpServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.debugf("closing the simulator's Vert.x: %s", e.getMessage());
         }
-        certificate.delete();
+        if (ownsCertificate) {
+            certificate.delete();
+        }
     }
 
     private void handle(HttpServerRequest req) {

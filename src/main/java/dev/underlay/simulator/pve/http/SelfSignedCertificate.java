@@ -73,7 +73,8 @@ public final class SelfSignedCertificate {
         return directory.resolve("pve-simulator.crt");
     }
 
-    void delete() {
+    /** Removes the temp files; the PEM texts stay usable (servers load them from memory). */
+    public void delete() {
         try (var files = Files.list(directory)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(p);

@@ -1,5 +1,6 @@
 package dev.underlay.controller.proxmoxcluster.ha;
 
+import dev.underlay.simulator.pve.SimulatorTransport;
 import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.controller.proxmoxcluster.HaLayoutOutcome;
@@ -52,7 +53,7 @@ final class HaSim {
             builder.vm(vm);
         }
         sim = builder.build();
-        api = new PveRestApi(new SimulatorTransport(sim), PveVersion.parse(version.version()));
+        api = new PveRestApi(SimulatorTransport.of(sim), PveVersion.parse(version.version()));
     }
 
     static HaSim pve8(VmSeed... vms) {

@@ -156,9 +156,10 @@ class SchemaRejectionTest {
     @ParameterizedTest
     @EnumSource(PveVersion.class)
     void schemaEndpointsTheSimulatorDoesNotImplementAre501WithAClearMessage(PveVersion v) {
-        SimResponse r = fixture(v).call("GET", "/nodes/" + N1 + "/lxc");
+        SimResponse r = fixture(v).call("GET", "/nodes/" + N1 + "/lxc/200/config");
         assertThat(r.status()).isEqualTo(501);
-        assertThat(r.reasonPhrase()).isEqualTo("Method 'GET /nodes/{node}/lxc' not implemented by the Proxmox VE simulator");
+        assertThat(r.reasonPhrase())
+                .isEqualTo("Method 'GET /nodes/{node}/lxc/{vmid}/config' not implemented by the Proxmox VE simulator");
     }
 
     @ParameterizedTest
