@@ -16,7 +16,7 @@ final class SimulatorBackend implements ApiBackend {
 
     @Override
     public Opened open(ConnectionRequest request) {
-        SimulatorTransport transport = new SimulatorTransport(request.endpoints(), registry::find, request.tokenId(),
+        RegistryTransport transport = new RegistryTransport(request.endpoints(), registry::find, request.tokenId(),
                 request.tokenSecret());
         return new Opened(new PveRestApi(transport), transport::activeEndpoint);
     }

@@ -1,10 +1,10 @@
 package dev.underlay.observe;
 
-import dev.underlay.connection.SimulatorTransport;
 import dev.underlay.proxmox.AuthenticationException;
 import dev.underlay.proxmox.ProxmoxApi;
-import dev.underlay.proxmox.rest.PveRestApi;
+import dev.underlay.simulator.pve.Credentials;
 import dev.underlay.simulator.pve.PveSimulator;
+import dev.underlay.simulator.pve.SimulatedProxmoxApi;
 import dev.underlay.simulator.pve.PveVersion;
 import dev.underlay.simulator.pve.VmSeed;
 import dev.underlay.simulator.pve.journal.JournalEntry;
@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,7 +67,6 @@ class ClusterSnapshotTakerTest {
     }
 
     private static ProxmoxApi api(PveSimulator simulator, String secret) {
-        return new PveRestApi(new SimulatorTransport(List.of("https://sim:8006"), endpoint -> Optional.of(simulator),
-                simulator.credentials().tokenId(), secret));
+        return SimulatedProxmoxApi.create(simulator, Credentials.token(simulator.credentials().tokenId(), secret));
     }
 }

@@ -13,6 +13,7 @@ import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.observe.ClusterSnapshotTaker;
 import dev.underlay.observe.SnapshotStore;
 import dev.underlay.proxmox.ProxmoxApiException;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,6 +55,9 @@ public class ConnectedClusterObserver implements ClusterObserver {
 
     @Inject
     SyncCadence cadence;
+
+    @Inject
+    ConditionTransitionEvents transitions;
 
     @Inject
     UnderlayConfig config;
@@ -111,7 +115,7 @@ public class ConnectedClusterObserver implements ClusterObserver {
         return connection;
     }
 
-    /** The HA layout and maintenance steps, each when {@link SyncCadence} says it is due. */
+    /** The HA layout step when {@link SyncCadence} says it is due, and the maintenance step. */
     private Syncs runSyncs(ProxmoxCluster cluster, ClusterConnection connection, ClusterSnapshot snapshot) {
         ClusterKey key = snapshot.cluster();
         List<String> problems = new ArrayList<>();
@@ -120,9 +124,9 @@ public class ConnectedClusterObserver implements ClusterObserver {
             ha = step("HA layout", key, problems, () -> haLayout.sync(cluster, connection.api(), snapshot));
             cadence.haLayoutRan(cluster, snapshot, ha);
         }
-        Optional<MaintenanceOutcome> maintenanceOutcome = cadence.maintenanceDue(cluster)
-                ? step("maintenance", key, problems, () -> maintenance.sync(cluster, connection.api(), snapshot))
-                : Optional.of(MaintenanceOutcome.none());
+        Optional<MaintenanceOutcome> maintenanceOutcome = step("maintenance", key, problems,
+                () -> maintenance.sync(cluster, connection.api(), snapshot));
+        maintenanceOutcome.ifPresent(outcome -> transitions.publishNodes(cluster, outcome));
         return new Syncs(ha, maintenanceOutcome, problems);
     }
 
@@ -150,6 +154,11 @@ public class ConnectedClusterObserver implements ClusterObserver {
         } catch (ProxmoxApiException failure) {
             Log.warnf("ProxmoxCluster %s: %s step failed: %s", key, what, failure.getMessage());
             problems.add(what + ": " + failure.getMessage());
+            return Optional.empty();
+        } catch (KubernetesClientException failure) {
+            // maintenance cordons and drains Kubernetes nodes; the API server failing is no reason to lose the snapshot
+            Log.warnf("ProxmoxCluster %s: %s step failed on the Kubernetes API: %s", key, what, failure.getMessage());
+            problems.add(what + ": Kubernetes API: " + failure.getMessage());
             return Optional.empty();
         }
     }

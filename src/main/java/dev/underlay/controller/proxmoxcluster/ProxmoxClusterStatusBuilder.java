@@ -70,6 +70,7 @@ public final class ProxmoxClusterStatusBuilder {
         status.setNodesOnline(cluster.onlineNodes().size() + "/" + cluster.nodes().size());
         status.setNodes(nodes(snapshot, view, status.getNodes()));
         status.setCeph(snapshot.ceph().map(ProxmoxClusterStatusBuilder::ceph).orElse(null));
+        view.maintenance().ifPresent(m -> status.setCephNoOutSetByOperator(m.cephNoOutSetByOperator() ? true : null));
         view.haLayout().ifPresent(ha -> {
             status.setHaMode(ha.haMode());
             status.setHaGroups(ha.groups());

@@ -1,6 +1,5 @@
 package dev.underlay.controller.proxmoxcluster;
 
-import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
 import dev.underlay.config.UnderlayConfig;
@@ -20,11 +19,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides whether the HA layout and maintenance syncs run on this resync. Each HA layout pass costs Proxmox reads of
+ * Decides whether the HA layout sync runs on this resync. Each HA layout pass costs Proxmox reads of
  * its own (mode probe, groups or rules, HA resources), which on a calm cluster would double the snapshot's cost on
  * every resync. So it runs when something can have changed: the spec (generation), its own last pass (a write to
- * verify, an error, a held-back step), the HA resources the snapshot shows, or the drift period elapsed. Neither sync
- * runs when the spec declares nothing and status shows nothing of theirs to undo.
+ * verify, an error, a held-back step), the HA resources the snapshot shows, or the drift period elapsed, and not at
+ * all when the spec declares no group and status shows none left to remove. Maintenance is not throttled: it drives
+ * migrations step by step, and with nothing requested it makes no Proxmox call.
  */
 @ApplicationScoped
 public class SyncCadence {
@@ -57,17 +57,6 @@ public class SyncCadence {
                 || outcome.get().groups().stream().anyMatch(g -> RETRY_STATES.contains(g.state()));
         haPasses.put(snapshot.cluster(), new HaPass(cluster.getMetadata().getGeneration(), haResources(snapshot),
                 clock.instant(), followUp));
-    }
-
-    /** Maintenance runs while anything is requested, under way, or left to undo (a node not back to None, noout). */
-    boolean maintenanceDue(ProxmoxCluster cluster) {
-        if (!cluster.getSpec().maintenance().isEmpty()) {
-            return true;
-        }
-        ProxmoxClusterStatus status = cluster.getStatus();
-        return status != null && (Boolean.TRUE.equals(status.getCephNoOutSetByOperator())
-                || status.getNodes().stream().anyMatch(n -> n.maintenance() != null
-                        && n.maintenance() != NodeStatus.MaintenanceState.None));
     }
 
     void forget(ClusterKey cluster) {

@@ -236,7 +236,10 @@ class ClusterObservationOperatorTest {
             assertThat(sim.journalSince(restored)).anyMatch(JournalEntry::mutating);
         });
         assertThat(Fixtures.events(client, cluster)).extracting(Event::getReason)
-                .contains(ConditionReasons.QUORUM_LOST, ConditionTransitionEvents.QUORUM_RESTORED);
+                .contains(ConditionReasons.QUORUM_LOST, ConditionTransitionEvents.QUORUM_RESTORED,
+                        ConditionTransitionEvents.NODE_DRAINING);
+        assertThat(Fixtures.events(client, cluster)).filteredOn(e -> e.getReason()
+                .equals(ConditionTransitionEvents.NODE_DRAINING)).as("once, not per resync").hasSize(1);
     }
 
     @Test

@@ -153,7 +153,7 @@ class ProxmoxClusterStatusBuilderTest {
                 null)), false);
         MaintenanceOutcome maintenance = new MaintenanceOutcome(Map.of("pve-ms01-02",
                 new MaintenanceOutcome.NodeMaintenance(NodeStatus.MaintenanceState.Draining, "2 guests to move")),
-                true);
+                true, true);
         ProxmoxClusterStatus status = new ProxmoxClusterStatus();
         ProxmoxClusterStatusBuilder.fields(status, spec(null, List.of()), new ClusterView(snapshot, List.of(),
                 Optional.of(ha), Optional.of(maintenance), List.of(), "https://pve-1:8006"));
@@ -163,12 +163,14 @@ class ProxmoxClusterStatusBuilderTest {
         assertThat(draining.name()).isEqualTo("pve-ms01-02");
         assertThat(draining.maintenance()).isEqualTo(NodeStatus.MaintenanceState.Draining);
         assertThat(draining.message()).isEqualTo("2 guests to move");
+        assertThat(status.getCephNoOutSetByOperator()).isTrue();
 
         ClusterView heldBack = new ClusterView(snapshot, List.of(), Optional.empty(), Optional.empty(),
                 List.of("maintenance: 500 internal error"), "https://pve-1:8006");
         ProxmoxClusterStatusBuilder.fields(status, spec(null, List.of()), heldBack);
         assertThat(status.getHaMode()).isEqualTo("Rules");
         assertThat(status.getNodes().get(2).maintenance()).isEqualTo(NodeStatus.MaintenanceState.Draining);
+        assertThat(status.getCephNoOutSetByOperator()).as("kept: the step did not run").isTrue();
         ConditionState degraded = condition(ProxmoxClusterStatusBuilder.conditions(spec(null, List.of()), heldBack),
                 ConditionTypes.DEGRADED);
         assertThat(degraded.reason()).isEqualTo(ConditionReasons.PROXMOX_UNAVAILABLE);

@@ -2,7 +2,6 @@ package dev.underlay.controller.proxmoxcluster;
 
 import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
-import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
 import dev.underlay.observe.ClusterSnapshot;
@@ -24,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When the HA layout and maintenance syncs run, and when a calm resync leaves them (and their reads) out. */
+/** When the HA layout sync runs, and when a calm resync leaves it (and its reads) out. */
 class SyncCadenceTest {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -91,20 +90,6 @@ class SyncCadenceTest {
         assertThat(cadence.haLayoutDue(cluster, calm)).isTrue();
         cadence.haLayoutRan(cluster, calm, Optional.of(outcome("InSync", false)));
         assertThat(cadence.haLayoutDue(cluster, calm)).isFalse();
-    }
-
-    @Test
-    void maintenanceRunsWhileRequestedOrLeftToUndo() {
-        assertThat(cadence.maintenanceDue(cluster("", 1))).isFalse();
-        assertThat(cadence.maintenanceDue(cluster("maintenance: [{node: pve-ms01-02}]", 1))).isTrue();
-        ProxmoxCluster leaving = cluster("", 2);
-        leaving.setStatus(new ProxmoxClusterStatus());
-        leaving.getStatus().setNodes(List.of(new NodeStatus("pve-ms01-02", true,
-                NodeStatus.MaintenanceState.InMaintenance, null, null, null, null, null)));
-        assertThat(cadence.maintenanceDue(leaving)).isTrue();
-        leaving.getStatus().setNodes(List.of());
-        leaving.getStatus().setCephNoOutSetByOperator(true);
-        assertThat(cadence.maintenanceDue(leaving)).isTrue();
     }
 
     private static HaLayoutOutcome outcome(String state, boolean changed) {

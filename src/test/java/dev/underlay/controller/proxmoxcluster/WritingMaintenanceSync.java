@@ -33,6 +33,6 @@ public class WritingMaintenanceSync implements MaintenanceSync {
             nodes.put(entry.node(), new MaintenanceOutcome.NodeMaintenance(NodeStatus.MaintenanceState.Draining,
                     "test seam: noout set, nothing migrated"));
         }
-        return new MaintenanceOutcome(nodes, !nodes.isEmpty());
+        return new MaintenanceOutcome(nodes, !nodes.isEmpty(), false);
     }
 }
