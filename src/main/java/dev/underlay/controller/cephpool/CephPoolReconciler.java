@@ -59,7 +59,7 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
                 SnapshotEventSource.register(context, snapshots, PoolObservation.class, PoolObservation::pool,
                         pool -> Optional.ofNullable(pool.getSpec()).map(spec -> spec.clusterRef())
                                 .map(ref -> ref.name()),
-                        (pool, snapshot) -> Optional.of(PoolObservation.of(snapshot, poolName(pool),
+                        (pool, snapshot) -> Optional.of(PoolObservation.of(snapshot, pool.effectivePoolName(),
                                 storageName(pool)))));
     }
 
@@ -95,12 +95,6 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
                 pool.getMetadata().getNamespace(), pool.getMetadata().getName(),
                 pool.getSpec() == null ? "unset" : pool.getSpec().deletionPolicy());
         return DeleteControl.defaultDelete();
-    }
-
-    /** The Ceph pool's name: spec.poolName, by default the resource's name. */
-    private static String poolName(CephPool pool) {
-        return pool.getSpec() != null && pool.getSpec().poolName() != null ? pool.getSpec().poolName()
-                : pool.getMetadata().getName();
     }
 
     private static String storageName(CephPool pool) {
