@@ -7,12 +7,12 @@ import java.time.Duration;
  * seconds up to 2 minutes, then minutes (with seconds below 10 minutes), hours, days and years, with
  * ever coarser precision.
  */
-final class HumanDuration {
+public final class HumanDuration {
 
     private HumanDuration() {
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long seconds = d.getSeconds();
         if (seconds < -1) {
             return "<invalid>";

@@ -3,6 +3,8 @@ package dev.underlay.api.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import dev.underlay.embedded.HumanDuration;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -66,42 +68,8 @@ public final class PrinterColumns {
         }
     }
 
-    /** kubectl's short age format: 45s, 5m30s, 2h10m, 20h, 3d4h, 40d, 2y30d. */
+    /** kubectl's short age format: 45s, 5m30s, 2h10m, 20h, 3d4h, 40d, 2y30d (the embedded API server's rule). */
     public static String humanDuration(Duration duration) {
-        long seconds = duration.getSeconds();
-        if (seconds < -1) {
-            return "<invalid>";
-        }
-        if (seconds < 0) {
-            return "0s";
-        }
-        if (seconds < 120) {
-            return seconds + "s";
-        }
-        long minutes = seconds / 60;
-        if (minutes < 10) {
-            return seconds % 60 == 0 ? minutes + "m" : minutes + "m" + (seconds % 60) + "s";
-        }
-        if (minutes < 180) {
-            return minutes + "m";
-        }
-        long hours = minutes / 60;
-        if (hours < 8) {
-            return minutes % 60 == 0 ? hours + "h" : hours + "h" + (minutes % 60) + "m";
-        }
-        if (hours < 48) {
-            return hours + "h";
-        }
-        if (hours < 24 * 8) {
-            return hours % 24 == 0 ? hours / 24 + "d" : hours / 24 + "d" + (hours % 24) + "h";
-        }
-        if (hours < 24 * 365 * 2) {
-            return hours / 24 + "d";
-        }
-        if (hours < 24 * 365 * 8) {
-            long days = (hours / 24) % 365;
-            return days == 0 ? hours / 24 / 365 + "y" : hours / 24 / 365 + "y" + days + "d";
-        }
-        return hours / 24 / 365 + "y";
+        return HumanDuration.format(duration);
     }
 }
