@@ -126,6 +126,9 @@ class NodeMaintenanceOperatorTest {
             await.untilAsserted("an Event for each transition", () -> assertThat(Fixtures.events(client, cluster))
                     .extracting(Event::getReason).containsSubsequence(ConditionTransitionEvents.NODE_DRAINING,
                             ConditionTransitionEvents.NODE_IN_MAINTENANCE));
+            assertThat(Fixtures.events(client, cluster)).filteredOn(e -> e.getReason()
+                    .equals(ConditionTransitionEvents.NODE_DRAINING)).singleElement().extracting(Event::getMessage)
+                    .asString().startsWith(NODE + ": None -> Draining (Draining: ").contains("HA moving VM 105");
 
             int leaving = sim.journalSize();
             editMaintenance(cluster, sim, "[]");
