@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -154,6 +155,59 @@ class NodeMaintenanceOperatorTest {
                     ConditionTransitionEvents.NODE_IN_MAINTENANCE, ConditionTransitionEvents.NODE_MAINTENANCE_ENDED));
         } finally {
             CONTROL_PLANE.forEach(name -> client.nodes().withName(name).delete());
+        }
+    }
+
+    @ParameterizedTest(name = "quorate: {0}")
+    @ValueSource(booleans = {true, false})
+    void deletingTheClusterMidMaintenanceEndsItOrSaysWhatIsLeft(boolean quorate) {
+        String ns = Fixtures.namespace("maint-delete");
+        Awaits await = Awaits.in(client, ns);
+        String k8sNode = ns + "-talos-k8s-02";
+        SimulatedCluster sim = SimulatedCluster.register(simulators, ns, PveSimulator.builder()
+                .version(PveVersion.PVE_9_1).vm(talos(102, NODE)).build());
+        client.nodes().resource(TalosNodes.readyControlPlaneNode(k8sNode)).create();
+        try {
+            client.resource(TalosNodes.controlPlane(ns, "talos-k8s-02", "homelab", 102, k8sNode, "")).create();
+            client.resource(sim.tokenSecret("pve-token")).create();
+            ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token",
+                    "maintenance: [{node: pve-ms01-02, reason: BIOS update, cephNoOut: true}]")).create();
+            await.untilAsserted("in maintenance: Node cordoned, noout set", () -> {
+                assertThat(node(cluster).maintenance()).isEqualTo(MaintenanceState.InMaintenance);
+                assertThat(cordonMark(client.nodes().withName(k8sNode).get())).contains(ns + "/homelab:" + NODE);
+                assertThat(cephFlags(sim)).contains("noout");
+            });
+            if (!quorate) {
+                sim.simulator.faults().loseQuorum();
+                await.untilAsserted("QuorumLost", () -> assertThat(readyReason(client, cluster))
+                        .isEqualTo(ConditionReasons.QUORUM_LOST));
+            }
+
+            client.resource(cluster).delete();
+            await.untilAsserted("gone, its Node uncordoned", () -> {
+                assertThat(Fixtures.fetch(client, cluster)).isNull();
+                Node talos = client.nodes().withName(k8sNode).get();
+                assertThat(TalosNodes.unavailable(talos)).as("uncordoned").isFalse();
+                assertThat(cordonMark(talos)).isEmpty();
+            });
+            List<Event> events = Fixtures.events(client, cluster);
+            assertThat(events).filteredOn(e -> e.getReason().equals(ConditionTransitionEvents.NODE_MAINTENANCE_ENDED))
+                    .singleElement().extracting(Event::getMessage).asString()
+                    .startsWith(NODE + ": InMaintenance -> None");
+            if (quorate) {
+                assertThat(cephFlags(sim)).as("the noout it set is unset").doesNotContain("noout");
+                assertThat(events).extracting(Event::getReason)
+                        .doesNotContain(MaintenanceRelease.LEFT_BEHIND_EVENT_REASON);
+            } else {
+                assertThat(cephFlags(sim)).as("no write without quorum").contains("noout");
+                assertThat(events).filteredOn(e -> e.getReason().equals(MaintenanceRelease.LEFT_BEHIND_EVENT_REASON))
+                        .singleElement().satisfies(e -> {
+                            assertThat(e.getType()).isEqualTo("Warning");
+                            assertThat(e.getMessage()).contains("noout flag it set stays set");
+                        });
+            }
+        } finally {
+            client.nodes().withName(k8sNode).delete();
         }
     }
 
