@@ -91,7 +91,7 @@ class HaLayoutOperatorTest {
                 "POST /cluster/ha/groups", "POST /cluster/ha/groups", "POST /cluster/ha/groups");
 
         int calm = sim.journalSize();
-        awaitSnapshots(await, sim, calm, 3);
+        awaitSnapshots(await, sim, calm, 2);
         assertThat(sim.journalSince(calm)).as("a calm resync writes nothing and does not re-read the groups")
                 .noneMatch(JournalEntry::mutating).noneMatch(e -> e.path().startsWith("/cluster/ha/groups"));
 
@@ -173,7 +173,7 @@ class HaLayoutOperatorTest {
         assertThat(writes(sim, managed)).containsExactly("POST /cluster/ha/rules");
 
         int calm = sim.journalSize();
-        awaitSnapshots(await, sim, calm, 3);
+        awaitSnapshots(await, sim, calm, 2);
         assertThat(sim.journalSince(calm)).as("a calm resync writes nothing").noneMatch(JournalEntry::mutating);
 
         int edited = sim.journalSize();
