@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The seed's node-maintenance procedure run by the operator with the real maintenance sync: pve-ms01-02 of the
  * homelab (Talos control-plane VMs 101-103, one per node, plus an HA-managed and a plain guest on pve-ms01-02)
  * enters and leaves maintenance through spec.maintenance, watched from outside as a user would (status, Events, the
- * Kubernetes Nodes) and checked against the simulator. A maintenance that cannot complete says why and does nothing.
+ * Kubernetes Nodes) and checked against the simulator. A maintenance that cannot complete says why and does nothing;
+ * deleting the ProxmoxCluster mid-maintenance ends it, or names in a Warning Event what it could not undo.
  *
  * <p>The Kubernetes Nodes run no pods: the test server's mock has no Eviction subresource and ignores a
  * {@code spec.nodeName} field selector, so draining is proven by the component tests (MaintenanceRig's evicting

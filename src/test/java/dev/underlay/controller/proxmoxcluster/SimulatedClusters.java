@@ -17,7 +17,7 @@ public class SimulatedClusters implements QuarkusTestProfile {
 
     public static final String WRITING_SEAMS_LABEL = "test.underlay.dev/writing-seams";
 
-    /** Marks {@code cluster} for the writing stand-ins ({@link WritingHaLayoutSync}, {@link WritingMaintenanceSync}). */
+    /** Marks {@code cluster} for the stand-ins {@link WritingHaLayoutSync} and {@link WritingMaintenanceSync}. */
     public static ProxmoxCluster withWritingSeams(ProxmoxCluster cluster) {
         cluster.getMetadata().setLabels(Map.of(WRITING_SEAMS_LABEL, "true"));
         return cluster;
