@@ -61,10 +61,21 @@ class ChartCustomValuesTest {
         assertThat(env.get("UNDERLAY_RESYNC_CALM").getValue()).isEqualTo("2m");
         assertThat(env.get("UNDERLAY_RESYNC_BUSY").getValue()).isEqualTo("3s");
         assertThat(env.get("UNDERLAY_RESYNC_WAITING").getValue()).isEqualTo("45s");
+        assertThat(env.get("UNDERLAY_RESYNC_HA_LAYOUT_DRIFT").getValue()).isEqualTo("30m");
         assertThat(env.get("JAVA_TOOL_OPTIONS").getValue()).isEqualTo("-XX:MaxRAMPercentage=60.0");
         assertThat(env.get("QUARKUS_OPERATOR_SDK_CONTROLLERS_TALOSNODEVM_MAX_RECONCILIATION_INTERVAL").getValue())
                 .isEqualTo("10m");
         assertThat(env.get("POD_NAMESPACE")).as("chart env survives extraEnv").isNotNull();
+    }
+
+    @Test
+    void proxmoxClientLimitsAndMetricsRefresh() {
+        Map<String, EnvVar> env = env();
+        assertThat(env.get("UNDERLAY_PROXMOX_CONNECT_TIMEOUT").getValue()).isEqualTo("5s");
+        assertThat(env.get("UNDERLAY_PROXMOX_READ_TIMEOUT").getValue()).isEqualTo("2m");
+        assertThat(env.get("UNDERLAY_PROXMOX_MAX_CONCURRENT").getValue()).isEqualTo("2");
+        assertThat(env.get("UNDERLAY_PROXMOX_REQUESTS_PER_SECOND").getValue()).isEqualTo("2.5");
+        assertThat(env.get("UNDERLAY_METRICS_NOT_BACKED_UP_INTERVAL").getValue()).isEqualTo("1h");
     }
 
     @Test

@@ -127,6 +127,12 @@ class ChartDefaultsTest {
         assertThat(env.get("UNDERLAY_RESYNC_CALM").getValue()).isEqualTo("60s");
         assertThat(env.get("UNDERLAY_RESYNC_BUSY").getValue()).isEqualTo("5s");
         assertThat(env.get("UNDERLAY_RESYNC_WAITING").getValue()).isEqualTo("30s");
+        assertThat(env.get("UNDERLAY_RESYNC_HA_LAYOUT_DRIFT").getValue()).isEqualTo("10m");
+        assertThat(env.get("UNDERLAY_PROXMOX_CONNECT_TIMEOUT").getValue()).isEqualTo("10s");
+        assertThat(env.get("UNDERLAY_PROXMOX_READ_TIMEOUT").getValue()).isEqualTo("60s");
+        assertThat(env.get("UNDERLAY_PROXMOX_MAX_CONCURRENT").getValue()).isEqualTo("4");
+        assertThat(env.get("UNDERLAY_PROXMOX_REQUESTS_PER_SECOND").getValue()).isEqualTo("10");
+        assertThat(env.get("UNDERLAY_METRICS_NOT_BACKED_UP_INTERVAL").getValue()).isEqualTo("15m");
         assertThat(env.get("JAVA_TOOL_OPTIONS").getValue()).isEqualTo("-XX:MaxRAMPercentage=75.0");
     }
 

@@ -19,6 +19,12 @@ class ChartValuesSchemaTest {
             logLevel                         | VERBOSE     | logLevel: logLevel must be one of the following
             image.pullPolicy                 | Sometimes   | image.pullPolicy: image.pullPolicy must be one of the following
             resync.calm                      | PT1M        | resync.calm: Does not match pattern
+            resync.haLayoutDrift             | 10 minutes  | resync.haLayoutDrift: Does not match pattern
+            proxmox.connectTimeout           | 10          | proxmox.connectTimeout: Invalid type. Expected: string
+            proxmox.maxConcurrent            | 0           | proxmox.maxConcurrent: Must be greater than or equal to 1
+            proxmox.requestsPerSecond        | 0           | proxmox.requestsPerSecond: Must be greater than 0
+            proxmox.readTimout               | 60s         | Additional property readTimout is not allowed
+            metrics.notBackedUpInterval      | daily       | metrics.notBackedUpInterval: Does not match pattern
             metrics.service.port             | 70000       | metrics.service.port: Must be less than or equal to 65535
             metrics.serviceMonitor.enabled   | yes please  | metrics.serviceMonitor.enabled: Invalid type. Expected: boolean
             replicaCount                     | 2           | Additional property replicaCount is not allowed

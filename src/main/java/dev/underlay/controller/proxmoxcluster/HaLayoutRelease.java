@@ -2,15 +2,10 @@ package dev.underlay.controller.proxmoxcluster;
 
 import dev.underlay.api.v1alpha1.common.DeletionPolicy;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
-import dev.underlay.connection.ClusterConnection;
-import dev.underlay.connection.ProxmoxConnections;
 import dev.underlay.controller.proxmoxcluster.ha.HaCleanupResult;
 import dev.underlay.controller.proxmoxcluster.ha.HaLayoutCleanup;
 import dev.underlay.controller.support.EventPublisher;
-import dev.underlay.controller.support.SecretResolver;
 import dev.underlay.observe.ClusterKey;
-import dev.underlay.observe.ClusterSnapshotTaker;
-import dev.underlay.observe.SnapshotStore;
 import dev.underlay.proxmox.ProxmoxApiException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.quarkus.logging.Log;
@@ -18,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,16 +31,10 @@ public class HaLayoutRelease {
     Instance<HaLayoutCleanup> cleanup;
 
     @Inject
-    ProxmoxConnections connections;
+    CleanupConnections connections;
 
     @Inject
     EventPublisher events;
-
-    @Inject
-    SnapshotStore snapshots;
-
-    @Inject
-    Clock clock;
 
     /** @return why the deletion has to wait, when it has to */
     Optional<String> release(ProxmoxCluster cluster, Context<ProxmoxCluster> context) {
@@ -55,22 +43,13 @@ public class HaLayoutRelease {
         }
         ClusterKey key = ClusterKey.of(cluster);
         boolean mustFinish = cluster.getSpec().deletionPolicy() == DeletionPolicy.Delete;
-        var access = new ClusterAccessResolver(name -> SecretResolver.find(context, name)).resolve(cluster);
-        if (access.isBlocked()) {
-            return incomplete(cluster, mustFinish, List.of("cannot connect: " + access.blocker().message()));
-        }
         try {
-            ClusterConnection connection = connections.connect(key,
-                    ConnectedClusterObserver.request(cluster, access.access()));
-            // a deleted resource is not reconciled any more, so nothing else refreshes the snapshot the quorum gate
-            // judges by: without this, a gate closed by lost quorum would stay closed after quorum came back
-            snapshots.publish(new ClusterSnapshotTaker(clock).take(key, connection.api(),
-                    connection.handshake().version()));
-            HaCleanupResult result = cleanup.get().removeOwned(cluster, connection.api());
+            CleanupConnections.Connected connected = connections.connect(cluster, context);
+            HaCleanupResult result = cleanup.get().removeOwned(cluster, connected.api());
             Log.infof("ProxmoxCluster %s deleted: HA %s deleted %s, released %s", key, result.haMode(),
                     result.deleted(), result.released());
             return result.isComplete() ? Optional.empty() : incomplete(cluster, mustFinish, result.problems());
-        } catch (ProxmoxApiException | IllegalArgumentException e) {
+        } catch (CleanupConnections.Unreachable | ProxmoxApiException | IllegalArgumentException e) {
             return incomplete(cluster, mustFinish, List.of(e.getMessage()));
         }
     }

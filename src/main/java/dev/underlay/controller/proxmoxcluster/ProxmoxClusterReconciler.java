@@ -58,6 +58,9 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     HaLayoutRelease haRelease;
 
     @Inject
+    MaintenanceRelease maintenanceRelease;
+
+    @Inject
     LocalClusterState localState;
 
     @Override
@@ -98,8 +101,9 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
 
     /**
      * Releases the HA groups/rules the cluster owns on Proxmox ({@link HaLayoutRelease}: deleted with deletionPolicy
-     * Delete, their marker stripped with Retain), then forgets the cluster here: client closed, snapshot dropped so its
-     * children stop acting on it, metric series removed. Nothing else on Proxmox is touched.
+     * Delete, their marker stripped with Retain), ends its node maintenance ({@link MaintenanceRelease}: uncordon,
+     * unset the noout it set), then forgets the cluster here: client closed, snapshot dropped so its children stop
+     * acting on it, metric series removed. Nothing else on Proxmox is touched.
      */
     @Override
     public DeleteControl cleanup(ProxmoxCluster cluster, Context<ProxmoxCluster> context) {
@@ -108,6 +112,7 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
         if (wait.isPresent()) {
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.resync().waiting());
         }
+        maintenanceRelease.release(cluster, context);
         localState.forget(key);
         Log.infof("ProxmoxCluster %s deleted; client closed, snapshot and metrics dropped", key);
         return DeleteControl.defaultDelete();

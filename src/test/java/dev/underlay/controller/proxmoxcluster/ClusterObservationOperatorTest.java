@@ -195,10 +195,12 @@ class ClusterObservationOperatorTest {
                 .vm(VmSeed.of(102, "pve-ms01-02").name("talos-k8s-02").disk("scsi0", "vm-disks", 8).running())
                 .build());
         client.resource(sim.tokenSecret("pve-token")).create();
-        ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token", """
+        // the writing stand-ins: a write on every resync, so that there is something for the gate to hold back
+        ProxmoxCluster cluster = client.resource(SimulatedClusters.withWritingSeams(sim.resource("homelab", "pve-token",
+                """
                 haGroups: [{name: production, nodes: [pve-ms01-01, pve-ms01-02, pve-aimax-01]}]
                 maintenance: [{node: pve-ms01-02, reason: BIOS update, cephNoOut: true}]
-                """)).create();
+                """))).create();
         CephPool pool = client.resource(Fixtures.pool(ns, "vm-disks", "homelab")).create();
         BackupPolicy policy = client.resource(Fixtures.policy(ns, "nightly", "homelab")).create();
         client.resource(Fixtures.secret(ns, "talos-cp-01", Map.of("machineconfig", "version: v1alpha1"))).create();

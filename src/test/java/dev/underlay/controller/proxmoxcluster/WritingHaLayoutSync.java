@@ -3,6 +3,7 @@ package dev.underlay.controller.proxmoxcluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
+import dev.underlay.controller.proxmoxcluster.ha.PveHaLayoutSync;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
@@ -10,6 +11,7 @@ import dev.underlay.proxmox.model.HaGroup;
 import dev.underlay.proxmox.model.NodePriority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +19,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Test stand-in for the HA layout seam (enabled by {@link SimulatedClusters} only): creates each declared HA group
- * (PVE 8) that does not exist yet, through the client the observer hands in, with the real sync's ownership marker.
- * Not the real sync; it exists so that a test can watch the quorum gate stop a write the seam would make, and the real
- * cleanup release what was created.
+ * Test stand-in for the HA layout seam (enabled by {@link SimulatedClusters}, used for clusters labelled
+ * {@value SimulatedClusters#WRITING_SEAMS_LABEL}; every other cluster gets the real {@link PveHaLayoutSync}): creates
+ * each declared HA group (PVE 8) that does not exist yet, through the client the observer hands in, with the real
+ * sync's ownership marker. It exists so that a test can watch the quorum gate stop a write the seam would make, and
+ * the real cleanup release what was created.
  */
 @Alternative
 @ApplicationScoped
 public class WritingHaLayoutSync implements HaLayoutSync {
 
+    @Inject
+    PveHaLayoutSync production;
+
     @Override
     public HaLayoutOutcome sync(ProxmoxCluster cluster, ProxmoxApi api, ClusterSnapshot snapshot)
             throws ProxmoxApiException {
+        if (!SimulatedClusters.wantsWritingSeams(cluster)) {
+            return production.sync(cluster, api, snapshot);
+        }
         List<HaGroupSpec> declared = cluster.getSpec().haGroups();
         if (declared.isEmpty()) {
             return HaLayoutOutcome.nothingDeclared("Groups");
