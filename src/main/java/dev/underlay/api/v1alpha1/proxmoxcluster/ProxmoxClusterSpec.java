@@ -67,7 +67,9 @@ public record ProxmoxClusterSpec(
         @Default("Retain")
         @JsonPropertyDescription("Retain (default) leaves the HA groups/rules the operator created on the cluster when the "
                 + "resource is deleted (only its ownership marker is removed); Delete removes them. Nothing else on the "
-                + "cluster is ever deleted.")
+                + "cluster is ever deleted. Either way, a node maintenance in progress is ended first (Kubernetes nodes "
+                + "the operator cordoned are uncordoned, a noout flag it set is unset), or a Warning Event says what is "
+                + "left.")
         DeletionPolicy deletionPolicy,
 
         @Default("Manage")
