@@ -45,7 +45,8 @@ public class HaLayoutRelease {
         boolean mustFinish = cluster.getSpec().deletionPolicy() == DeletionPolicy.Delete;
         try {
             CleanupConnections.Connected connected = connections.connect(cluster, context);
-            HaCleanupResult result = cleanup.get().removeOwned(cluster, connected.api());
+            HaCleanupResult result = cleanup.get().removeOwned(cluster, connected.api(),
+                    connected.snapshot());
             Log.infof("ProxmoxCluster %s deleted: HA %s deleted %s, released %s", key, result.haMode(),
                     result.deleted(), result.released());
             return result.isComplete() ? Optional.empty() : incomplete(cluster, mustFinish, result.problems());

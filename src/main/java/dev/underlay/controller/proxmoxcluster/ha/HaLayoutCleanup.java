@@ -1,6 +1,7 @@
 package dev.underlay.controller.proxmoxcluster.ha;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
+import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
 
@@ -12,8 +13,10 @@ import dev.underlay.proxmox.ProxmoxApiException;
 public interface HaLayoutCleanup {
 
     /**
-     * Reads the version and cluster status itself (cleanup has no snapshot). Refusals are collected in the result;
-     * retryable failures are thrown. Call again while the result is not complete if the deletion should wait.
+     * Judges version and quorum by {@code snapshot}, which the cleanup takes fresh (a deleted resource is no longer
+     * reconciled, so the last published one may be old). Refusals are collected in the result; retryable failures are
+     * thrown. Call again while the result is not complete if the deletion should wait.
      */
-    HaCleanupResult removeOwned(ProxmoxCluster cluster, ProxmoxApi api) throws ProxmoxApiException;
+    HaCleanupResult removeOwned(ProxmoxCluster cluster, ProxmoxApi api, ClusterSnapshot snapshot)
+            throws ProxmoxApiException;
 }

@@ -72,14 +72,13 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
     }
 
     @Override
-    public HaCleanupResult removeOwned(ProxmoxCluster cluster, ProxmoxApi api) throws ProxmoxApiException {
+    public HaCleanupResult removeOwned(ProxmoxCluster cluster, ProxmoxApi api, ClusterSnapshot snapshot)
+            throws ProxmoxApiException {
         ProxmoxClusterSpec spec = cluster.getSpec();
         if (spec.managementPolicy() == ManagementPolicy.Observe) {
             return new HaCleanupResult(HaMode.Unknown.name(), List.of(), List.of(), List.of());
         }
-        PveVersion version = api.version();
-        ClusterStatus status = api.clusterStatus();
-        HaClusterView view = HaModeProbe.read(api, version, status);
+        HaClusterView view = HaModeProbe.read(api, snapshot.version(), snapshot.status());
         String mode = view.mode().name();
         if (!view.isKnown()) {
             return new HaCleanupResult(mode, List.of(), List.of(), List.of(view.reason()));
@@ -98,10 +97,10 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
         if (plans.isEmpty()) {
             return new HaCleanupResult(mode, List.of(), List.of(), List.of());
         }
-        if (!status.isQuorate()) {
+        if (!snapshot.isQuorate()) {
             return new HaCleanupResult(mode, List.of(), List.of(), List.of("waiting for quorum"));
         }
-        Optional<String> mixed = mixedBeforeGroupWrites(api, view, version, status);
+        Optional<String> mixed = mixedBeforeGroupWrites(api, view, snapshot.version(), snapshot.status());
         if (mixed.isPresent()) {
             return new HaCleanupResult(HaMode.Unknown.name(), List.of(), List.of(), List.of(mixed.get()));
         }

@@ -2,6 +2,7 @@ package dev.underlay.controller.proxmoxcluster.ha;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
+import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.model.HaResource;
 import dev.underlay.simulator.pve.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class HaLayoutCleanupTest {
     void deletionPolicyDeleteRemovesOwnedObjectsOnly(String version) throws Exception {
         HaSim f = withOwnedAndForeign(version);
 
-        HaCleanupResult result = f.sync.removeOwned(HaSim.cluster("deletionPolicy: Delete\n" + DECLARED), f.api);
+        HaCleanupResult result = f.sync.removeOwned(HaSim.cluster("deletionPolicy: Delete\n" + DECLARED), f.api,
+                f.snapshot());
 
         assertThat(result.isComplete()).isTrue();
         assertThat(result.deleted()).containsExactlyInAnyOrder("production", "general");
@@ -60,7 +62,7 @@ class HaLayoutCleanupTest {
         HaSim f = withOwnedAndForeign(version);
         ProxmoxCluster retaining = HaSim.cluster(DECLARED);
 
-        HaCleanupResult result = f.sync.removeOwned(retaining, f.api);
+        HaCleanupResult result = f.sync.removeOwned(retaining, f.api, f.snapshot());
 
         assertThat(result.isComplete()).isTrue();
         assertThat(result.released()).containsExactlyInAnyOrder("production", "general");
@@ -71,12 +73,27 @@ class HaLayoutCleanupTest {
     }
 
     @Test
+    void cleanupJudgesVersionAndQuorumByTheSnapshotItIsGiven() throws Exception {
+        HaSim f = withOwnedAndForeign("9.1");
+        ClusterSnapshot snapshot = f.snapshot();
+        f.sim.journal().clear();
+
+        HaCleanupResult result = f.sync.removeOwned(HaSim.cluster("deletionPolicy: Delete\n" + DECLARED), f.api,
+                snapshot);
+
+        assertThat(result.isComplete()).isTrue();
+        assertThat(f.sim.journal().entries()).extracting(JournalEntry::path)
+                .doesNotContain("/version", "/cluster/status").isNotEmpty();
+    }
+
+    @Test
     void observeCleansUpNothing() throws Exception {
         HaSim f = withOwnedAndForeign("9.1");
+        ClusterSnapshot snapshot = f.snapshot();
         f.sim.journal().clear();
 
         HaCleanupResult result = f.sync.removeOwned(HaSim.cluster("managementPolicy: Observe\ndeletionPolicy: Delete\n"
-                + DECLARED), f.api);
+                + DECLARED), f.api, snapshot);
 
         assertThat(result.deleted()).isEmpty();
         assertThat(f.sim.journal().entries()).isEmpty();
@@ -87,9 +104,11 @@ class HaLayoutCleanupTest {
     void cleanupWithoutQuorumReportsWhyAndWritesNothing() throws Exception {
         HaSim f = withOwnedAndForeign("8.4");
         f.sim.faults().loseQuorum();
+        ClusterSnapshot snapshot = f.snapshot();
         f.sim.journal().clear();
 
-        HaCleanupResult result = f.sync.removeOwned(HaSim.cluster("deletionPolicy: Delete\n" + DECLARED), f.api);
+        HaCleanupResult result = f.sync.removeOwned(HaSim.cluster("deletionPolicy: Delete\n" + DECLARED), f.api,
+                snapshot);
 
         assertThat(result.isComplete()).isFalse();
         assertThat(result.problems()).containsExactly("waiting for quorum");
