@@ -10,7 +10,6 @@ import dev.underlay.proxmox.ProxmoxApiException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -28,7 +27,7 @@ public class HaLayoutRelease {
     static final String INCOMPLETE_EVENT_REASON = "HaCleanupIncomplete";
 
     @Inject
-    Instance<HaLayoutCleanup> cleanup;
+    HaLayoutCleanup cleanup;
 
     @Inject
     CleanupConnections connections;
@@ -38,15 +37,14 @@ public class HaLayoutRelease {
 
     /** @return why the deletion has to wait, when it has to */
     Optional<String> release(ProxmoxCluster cluster, Context<ProxmoxCluster> context) {
-        if (cluster.getSpec() == null || cluster.getSpec().haGroups().isEmpty() || !cleanup.isResolvable()) {
+        if (cluster.getSpec() == null || cluster.getSpec().haGroups().isEmpty()) {
             return Optional.empty();
         }
         ClusterKey key = ClusterKey.of(cluster);
         boolean mustFinish = cluster.getSpec().deletionPolicy() == DeletionPolicy.Delete;
         try {
             CleanupConnections.Connected connected = connections.connect(cluster, context);
-            HaCleanupResult result = cleanup.get().removeOwned(cluster, connected.api(),
-                    connected.snapshot());
+            HaCleanupResult result = cleanup.removeOwned(cluster, connected.api(), connected.snapshot());
             Log.infof("ProxmoxCluster %s deleted: HA %s deleted %s, released %s", key, result.haMode(),
                     result.deleted(), result.released());
             return result.isComplete() ? Optional.empty() : incomplete(cluster, mustFinish, result.problems());
