@@ -44,7 +44,46 @@ public class CleanupConnections {
         }
     }
 
-    Connected connect(ProxmoxCluster cluster, Context<ProxmoxCluster> context) throws Unreachable {
+    /**
+     * The connection of one cleanup, made on first use and shared by its steps: the HA and maintenance releases then
+     * cost one snapshot between them, and a cluster that does not answer costs one round of timeouts, not two.
+     */
+    Session session(ProxmoxCluster cluster, Context<ProxmoxCluster> context) {
+        return new Session(() -> connect(cluster, context));
+    }
+
+    /** Connects at most once; a failure is kept and given to every later step. Used by one reconcile thread. */
+    static final class Session {
+
+        private final Opener opener;
+        private Connected connected;
+        private Unreachable unreachable;
+
+        Session(Opener opener) {
+            this.opener = opener;
+        }
+
+        Connected get() throws Unreachable {
+            if (connected == null && unreachable == null) {
+                try {
+                    connected = opener.open();
+                } catch (Unreachable e) {
+                    unreachable = e;
+                }
+            }
+            if (unreachable != null) {
+                throw unreachable;
+            }
+            return connected;
+        }
+    }
+
+    @FunctionalInterface
+    interface Opener {
+        Connected open() throws Unreachable;
+    }
+
+    private Connected connect(ProxmoxCluster cluster, Context<ProxmoxCluster> context) throws Unreachable {
         var access = new ClusterAccessResolver(name -> SecretResolver.find(context, name)).resolve(cluster);
         if (access.isBlocked()) {
             throw new Unreachable("cannot connect: " + access.blocker().message(), null);

@@ -7,7 +7,6 @@ import dev.underlay.controller.proxmoxcluster.ha.HaLayoutCleanup;
 import dev.underlay.controller.support.EventPublisher;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.proxmox.ProxmoxApiException;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,20 +29,17 @@ public class HaLayoutRelease {
     HaLayoutCleanup cleanup;
 
     @Inject
-    CleanupConnections connections;
-
-    @Inject
     EventPublisher events;
 
     /** @return why the deletion has to wait, when it has to */
-    Optional<String> release(ProxmoxCluster cluster, Context<ProxmoxCluster> context) {
+    Optional<String> release(ProxmoxCluster cluster, CleanupConnections.Session connection) {
         if (cluster.getSpec() == null || cluster.getSpec().haGroups().isEmpty()) {
             return Optional.empty();
         }
         ClusterKey key = ClusterKey.of(cluster);
         boolean mustFinish = cluster.getSpec().deletionPolicy() == DeletionPolicy.Delete;
         try {
-            CleanupConnections.Connected connected = connections.connect(cluster, context);
+            CleanupConnections.Connected connected = connection.get();
             HaCleanupResult result = cleanup.removeOwned(cluster, connected.api(), connected.snapshot());
             Log.infof("ProxmoxCluster %s deleted: HA %s deleted %s, released %s", key, result.haMode(),
                     result.deleted(), result.released());

@@ -8,7 +8,6 @@ import dev.underlay.controller.support.EventPublisher;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.proxmox.ProxmoxApiException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,21 +32,18 @@ public class MaintenanceRelease {
     MaintenanceSync maintenance;
 
     @Inject
-    CleanupConnections connections;
-
-    @Inject
     ConditionTransitionEvents transitions;
 
     @Inject
     EventPublisher events;
 
-    void release(ProxmoxCluster cluster, Context<ProxmoxCluster> context) {
+    void release(ProxmoxCluster cluster, CleanupConnections.Session connection) {
         if (cluster.getSpec() == null || !holdsMaintenance(cluster)) {
             return;
         }
         ClusterKey key = ClusterKey.of(cluster);
         try {
-            CleanupConnections.Connected connected = connections.connect(cluster, context);
+            CleanupConnections.Connected connected = connection.get();
             MaintenanceOutcome outcome = maintenance.sync(withoutMaintenance(cluster), connected.api(),
                     connected.snapshot());
             transitions.publishNodes(cluster, outcome);

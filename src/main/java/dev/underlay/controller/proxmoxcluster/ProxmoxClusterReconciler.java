@@ -55,6 +55,9 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     ConditionTransitionEvents transitions;
 
     @Inject
+    CleanupConnections cleanupConnections;
+
+    @Inject
     HaLayoutRelease haRelease;
 
     @Inject
@@ -108,11 +111,12 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     @Override
     public DeleteControl cleanup(ProxmoxCluster cluster, Context<ProxmoxCluster> context) {
         ClusterKey key = ClusterKey.of(cluster);
-        Optional<String> wait = haRelease.release(cluster, context);
+        CleanupConnections.Session connection = cleanupConnections.session(cluster, context);
+        Optional<String> wait = haRelease.release(cluster, connection);
         if (wait.isPresent()) {
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.resync().waiting());
         }
-        maintenanceRelease.release(cluster, context);
+        maintenanceRelease.release(cluster, connection);
         localState.forget(key);
         Log.infof("ProxmoxCluster %s deleted; client closed, snapshot and metrics dropped", key);
         return DeleteControl.defaultDelete();
