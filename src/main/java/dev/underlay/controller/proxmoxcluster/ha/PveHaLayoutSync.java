@@ -7,6 +7,7 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec;
 import dev.underlay.controller.proxmoxcluster.HaLayoutOutcome;
 import dev.underlay.controller.proxmoxcluster.HaLayoutSync;
+import dev.underlay.observe.ClusterKey;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
@@ -161,6 +162,6 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
     }
 
     private static String key(ProxmoxCluster cluster) {
-        return cluster.getMetadata().getNamespace() + "/" + cluster.getMetadata().getName();
+        return ClusterKey.of(cluster).toString();
     }
 }

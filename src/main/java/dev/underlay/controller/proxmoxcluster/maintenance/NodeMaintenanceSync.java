@@ -55,7 +55,7 @@ public class NodeMaintenanceSync implements MaintenanceSync {
     @Override
     public MaintenanceOutcome sync(ProxmoxCluster cluster, ProxmoxApi api, ClusterSnapshot snapshot)
             throws ProxmoxApiException {
-        ClusterKey key = new ClusterKey(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName());
+        ClusterKey key = ClusterKey.of(cluster);
         List<MaintenanceSpec> entries = cluster.getSpec().maintenance();
         ProxmoxClusterStatus status = cluster.getStatus();
         Map<String, MaintenanceState> previous = previousStates(status);
