@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * every resync. So it runs when something can have changed: the spec (generation), its own last pass (a write to
  * verify, an error, a held-back step), the HA resources the snapshot shows, or the drift period elapsed, and not at
  * all when the spec declares no group and status shows none left to remove. Maintenance is not throttled: it drives
- * migrations step by step, and with nothing requested it makes no Proxmox call.
+ * migrations step by step, and with nothing requested it makes no Proxmox call (it still lists the Kubernetes Nodes
+ * every resync, because cordon marks a past run left behind are found only there).
  */
 @ApplicationScoped
 public class SyncCadence {
