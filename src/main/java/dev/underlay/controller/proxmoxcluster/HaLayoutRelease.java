@@ -33,7 +33,7 @@ public class HaLayoutRelease {
 
     /** @return why the deletion has to wait, when it has to */
     Optional<String> release(ProxmoxCluster cluster, CleanupConnections.Session connection) {
-        if (cluster.getSpec() == null || cluster.getSpec().haGroups().isEmpty()) {
+        if (!mayOwnHaObjects(cluster)) {
             return Optional.empty();
         }
         ClusterKey key = ClusterKey.of(cluster);
@@ -47,6 +47,16 @@ public class HaLayoutRelease {
         } catch (CleanupConnections.Unreachable | ProxmoxApiException | IllegalArgumentException e) {
             return incomplete(cluster, mustFinish, List.of(e.getMessage()));
         }
+    }
+
+    /**
+     * Declared groups, or groups the last status still lists: a user who empties spec.haGroups and deletes the resource
+     * before the next HA pass must not leave our marked groups/rules behind.
+     */
+    static boolean mayOwnHaObjects(ProxmoxCluster cluster) {
+        boolean declared = cluster.getSpec() != null && !cluster.getSpec().haGroups().isEmpty();
+        boolean reported = cluster.getStatus() != null && !cluster.getStatus().getHaGroups().isEmpty();
+        return declared || reported;
     }
 
     private Optional<String> incomplete(ProxmoxCluster cluster, boolean mustFinish, List<String> problems) {
