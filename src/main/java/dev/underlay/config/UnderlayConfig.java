@@ -78,6 +78,13 @@ public interface UnderlayConfig {
         /** Sustained request rate towards one cluster. */
         @WithDefault("10")
         double requestsPerSecond();
+
+        /**
+         * Age after which a cluster's client is rebuilt even though nothing about it changed, so that the PVE version
+         * (an in-place 8 to 9 upgrade) and privileges granted to the token since are read again.
+         */
+        @WithDefault("30m")
+        Duration clientRefresh();
     }
 
     /** Cluster metrics that cost an extra Proxmox call and are therefore refreshed less often than a snapshot. */

@@ -6,13 +6,15 @@ import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.proxmox.model.Permissions;
 import dev.underlay.proxmox.model.PveVersion;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * One cached client for one ProxmoxCluster. {@link #api()} is what every controller gets: quorum-gated and metered.
  * The handshake ({@code /version} and the token's {@code /access/permissions}) runs once per client, on first use,
- * and again only if it failed.
+ * and again only if it failed; {@link ProxmoxConnections} rebuilds a client once it is older than
+ * {@code underlay.proxmox.client-refresh}, which re-reads both.
  */
 public final class ClusterConnection implements AutoCloseable {
 
@@ -21,16 +23,23 @@ public final class ClusterConnection implements AutoCloseable {
     private final ProxmoxApi api;
     private final AutoCloseable closer;
     private final Supplier<String> activeEndpoint;
+    private final Instant builtAt;
     private final AtomicBoolean announced = new AtomicBoolean();
     private volatile Handshake handshake;
 
     ClusterConnection(ClusterKey cluster, ConnectionRequest.Identity identity, ProxmoxApi api, AutoCloseable closer,
-                      Supplier<String> activeEndpoint) {
+                      Supplier<String> activeEndpoint, Instant builtAt) {
         this.cluster = cluster;
         this.identity = identity;
         this.api = api;
         this.closer = closer;
         this.activeEndpoint = activeEndpoint;
+        this.builtAt = builtAt;
+    }
+
+    /** When this client was built. */
+    public Instant builtAt() {
+        return builtAt;
     }
 
     public ClusterKey cluster() {

@@ -10,6 +10,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One cached Proxmox client per ProxmoxCluster. The cluster controller connects on every resync; the client is reused
  * while the cluster's uid, credentials Secret version, endpoints and TLS settings stay the same, and rebuilt (the old
- * one closed) when any of them changes, so a rotated token takes effect without restarting the operator. The child
- * controllers take the client the cluster controller opened with {@link #api(ClusterKey)}.
+ * one closed) when any of them changes, so a rotated token takes effect without restarting the operator, and once it
+ * is older than {@code underlay.proxmox.client-refresh}, so a PVE upgrade or a newly granted privilege is noticed.
+ * The child controllers take the client the cluster controller opened with {@link #api(ClusterKey)}.
  *
  * <p>Every client handed out is wrapped twice: the {@link QuorumGate} outside (refused writes never count as Proxmox
  * calls), the call metrics inside.
@@ -40,20 +43,26 @@ public class ProxmoxConnections {
     @Inject
     PveCallMetrics metrics;
 
+    @Inject
+    Clock clock;
+
     /** The cluster's client, built now if there is none or the identity changed. */
     public ClusterConnection connect(ClusterKey cluster, ConnectionRequest request) {
         ConnectionRequest.Identity identity = request.identity();
+        Instant now = clock.instant();
         ClusterConnection[] replaced = new ClusterConnection[1];
         ClusterConnection connection = open.compute(cluster, (key, current) -> {
-            if (current != null && current.identity().equals(identity)) {
+            if (current != null && current.identity().equals(identity) && !isDueForRefresh(current, now)) {
                 return current;
             }
             replaced[0] = current;
-            return build(cluster, request);
+            return build(cluster, request, now);
         });
         if (replaced[0] != null) {
-            Log.infof("ProxmoxCluster %s: credentials, endpoints or TLS settings changed; Proxmox client rebuilt",
-                    cluster);
+            Log.infof("ProxmoxCluster %s: %s; Proxmox client rebuilt", cluster,
+                    replaced[0].identity().equals(identity) ? "client older than " + config.proxmox().clientRefresh()
+                            + ", version and privileges are read again"
+                            : "credentials, endpoints or TLS settings changed");
             replaced[0].close();
         }
         return connection;
@@ -78,7 +87,11 @@ public class ProxmoxConnections {
         open.keySet().forEach(this::disconnect);
     }
 
-    private ClusterConnection build(ClusterKey cluster, ConnectionRequest request) {
+    private boolean isDueForRefresh(ClusterConnection connection, Instant now) {
+        return !connection.builtAt().plus(config.proxmox().clientRefresh()).isAfter(now);
+    }
+
+    private ClusterConnection build(ClusterKey cluster, ConnectionRequest request, Instant now) {
         ApiBackend backend = config.backend() == UnderlayConfig.Backend.simulator ? new SimulatorBackend(simulators)
                 : new RestBackend(config.proxmox());
         ApiBackend.Opened opened = backend.open(request);
@@ -87,6 +100,6 @@ public class ProxmoxConnections {
         metrics.connectionBuilt(cluster);
         Log.infof("ProxmoxCluster %s: Proxmox client built (%s backend, endpoints %s)", cluster, config.backend(),
                 request.endpoints());
-        return new ClusterConnection(cluster, request.identity(), gated, opened.api(), opened.activeEndpoint());
+        return new ClusterConnection(cluster, request.identity(), gated, opened.api(), opened.activeEndpoint(), now);
     }
 }

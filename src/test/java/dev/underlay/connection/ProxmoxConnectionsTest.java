@@ -7,6 +7,7 @@ import dev.underlay.observe.SnapshotStore;
 import dev.underlay.observe.Snapshots;
 import dev.underlay.proxmox.AuthenticationException;
 import dev.underlay.proxmox.model.CephFlag;
+import dev.underlay.simulator.pve.ManualClock;
 import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.PveVersion;
 import dev.underlay.simulator.pve.journal.JournalEntry;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,7 @@ class ProxmoxConnectionsTest {
     private final PveSimulator simulator = PveSimulator.homelab(PveVersion.PVE_9_1).authFailureDelay(Duration.ZERO);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ProxmoxConnections connections = new ProxmoxConnections();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
 
     @BeforeEach
     void wire() {
@@ -42,6 +45,7 @@ class ProxmoxConnectionsTest {
         connections.simulators.register(ENDPOINT, simulator);
         connections.snapshots = new SnapshotStore();
         connections.metrics = new PveCallMetrics(registry);
+        connections.clock = clock;
     }
 
     @Test
@@ -57,6 +61,24 @@ class ProxmoxConnectionsTest {
         assertThat(simulator.journal().count("GET", "/access/permissions")).isEqualTo(1);
         assertThat(connections.api(Snapshots.CLUSTER)).containsSame(first.api());
         assertThat(registry.get(PveCallMetrics.CONNECTIONS).counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void anAgedClientIsRebuiltSoVersionAndPrivilegesAreReadAgain() throws Exception {
+        ClusterConnection first = connections.connect(Snapshots.CLUSTER, request("1", secret()));
+        first.handshake();
+
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(connections.connect(Snapshots.CLUSTER, request("1", secret()))).isSameAs(first);
+
+        clock.advance(Duration.ofMinutes(1));
+        ClusterConnection refreshed = connections.connect(Snapshots.CLUSTER, request("1", secret()));
+        refreshed.handshake();
+
+        assertThat(refreshed).isNotSameAs(first);
+        assertThat(simulator.journal().count("GET", "/version")).isEqualTo(2);
+        assertThat(simulator.journal().count("GET", "/access/permissions")).isEqualTo(2);
+        assertThat(registry.get(PveCallMetrics.CONNECTIONS).counter().count()).isEqualTo(2);
     }
 
     @Test
