@@ -454,8 +454,8 @@ final class HaEndpoints {
         return null;
     }
 
+    /** The CRM master is simulated as the node answering cluster-wide calls. */
     private String masterNode() {
-        return ctx.model().nodes.values().stream().filter(n -> n.online).map(n -> n.name).findFirst()
-                .orElse(ctx.model().nodes.keySet().iterator().next());
+        return ctx.localNode();
     }
 }
