@@ -32,7 +32,7 @@ final class HaEndpoints {
     void register(Routes r) {
         r.get("/cluster/ha/resources", this::listResources);
         r.post("/cluster/ha/resources", this::createResource);
-        r.get("/cluster/ha/resources/{sid}", c -> resourceRow(sid(c)));
+        r.get("/cluster/ha/resources/{sid}", this::readResource);
         r.put("/cluster/ha/resources/{sid}", this::updateResource);
         r.delete("/cluster/ha/resources/{sid}", this::deleteResource);
         r.post("/cluster/ha/resources/{sid}/migrate", c -> migrate(c, "migrate"));
@@ -72,13 +72,18 @@ final class HaEndpoints {
 
     private JsonNode listResources(Call c) {
         ArrayNode out = Json.arr();
-        state().resources.keySet().forEach(sid -> out.add(resourceRow(state().resources.get(sid))));
+        String digest = ConfigDigest.of(state().resources);
+        state().resources.forEach((sid, res) -> out.add(resourceRow(sid, res, digest)));
         return out;
     }
 
-    private ObjectNode resourceRow(Map<String, String> res) {
-        String sid = state().resources.entrySet().stream().filter(e -> e.getValue() == res).map(Map.Entry::getKey)
-                .findFirst().orElseThrow();
+    private JsonNode readResource(Call c) {
+        Map<String, String> res = sid(c);
+        return resourceRow(normaliseSid(c.param("sid")), res, ConfigDigest.of(state().resources));
+    }
+
+    /** {@code digest} is that of the whole resources.cfg, the same on every row. */
+    private ObjectNode resourceRow(String sid, Map<String, String> res, String digest) {
         ObjectNode row = Json.obj().put("sid", sid).put("type", sid.substring(0, sid.indexOf(':')))
                 .put("state", res.getOrDefault("state", "started"));
         res.forEach((k, v) -> {
@@ -90,7 +95,7 @@ final class HaEndpoints {
                 }
             }
         });
-        row.put("digest", ConfigDigest.of(state().resources));
+        row.put("digest", digest);
         return row;
     }
 
