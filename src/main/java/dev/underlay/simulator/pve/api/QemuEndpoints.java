@@ -218,7 +218,7 @@ final class QemuEndpoints {
         if (vm.template()) {
             throw PveError.die("you can't start a vm if it's a template");
         }
-        if (ctx.model().ha.manages(vm.vmid) && !"ignored".equals(haState(vm))) {
+        if (ctx.model().ha.controls(vm.vmid)) {
             return new TextNode(ha.request(c, vm, "hastart", "started").upid);
         }
         boolean skiplock = skiplock(c);
@@ -238,7 +238,7 @@ final class QemuEndpoints {
     private JsonNode stop(Call c, String type) {
         Vm vm = ctx.vm(c.node(), c.vmid());
         c.require("/vms/" + vm.vmid, "VM.PowerMgmt");
-        if (ctx.model().ha.manages(vm.vmid) && !"ignored".equals(haState(vm))) {
+        if (ctx.model().ha.controls(vm.vmid)) {
             return new TextNode(ha.request(c, vm, "hastop", "stopped").upid);
         }
         boolean skiplock = skiplock(c);
@@ -338,7 +338,7 @@ final class QemuEndpoints {
             throw PveError.die("target node '" + target + "' is not online");
         }
         boolean online = c.flag("online");
-        if (ctx.model().ha.manages(vm.vmid) && !"ignored".equals(haState(vm))) {
+        if (ctx.model().ha.controls(vm.vmid)) {
             return new TextNode(ha.requestMigration(c, vm, target).upid);
         }
         if (vm.running && !online) {
@@ -546,10 +546,6 @@ final class QemuEndpoints {
         i.set("statistics", Json.obj().put("rx-bytes", 0).put("rx-packets", 0).put("rx-errs", 0).put("rx-dropped", 0)
                 .put("tx-bytes", 0).put("tx-packets", 0).put("tx-errs", 0).put("tx-dropped", 0));
         return i;
-    }
-
-    private String haState(Vm vm) {
-        return ctx.model().ha.resources.get(HaState.sid(vm.vmid)).getOrDefault("state", "started");
     }
 
     private static boolean skiplock(Call c) {
