@@ -29,11 +29,13 @@ final class QemuEndpoints {
     private final SimContext ctx;
     private final VmService vms;
     private final HaService ha;
+    private final BackupService backups;
 
-    QemuEndpoints(SimContext ctx, VmService vms, HaService ha) {
+    QemuEndpoints(SimContext ctx, VmService vms, HaService ha, BackupService backups) {
         this.ctx = ctx;
         this.vms = vms;
         this.ha = ha;
+        this.backups = backups;
     }
 
     void register(Routes r) {
@@ -75,7 +77,7 @@ final class QemuEndpoints {
         int vmid = c.vmid();
         c.require("/vms/" + vmid, "VM.Allocate");
         if (c.opt("archive").isPresent()) {
-            return new TextNode(new BackupService(ctx, vms).restore(c));
+            return new TextNode(backups.restore(c));
         }
         ctx.node(c.node());
         ctx.checkVmidUnused(vmid);
@@ -422,7 +424,7 @@ final class QemuEndpoints {
             ctx.model().vms.remove(vm.vmid);
             if (purge) {
                 ha.purge(vm.vmid);
-                new BackupService(ctx, vms).purgeFromJobs(vm.vmid);
+                backups.purgeFromJobs(vm.vmid);
             }
             t.log.add("purging VM " + vm.vmid + " from related configurations..");
             return "OK";
