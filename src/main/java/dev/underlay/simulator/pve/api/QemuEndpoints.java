@@ -133,7 +133,7 @@ final class QemuEndpoints {
         Vm vm = ctx.vm(c.node(), c.vmid());
         c.require("/vms/" + vm.vmid, "VM.Config.Options");
         ctx.checkLock(vm, skiplock(c));
-        checkDigest(c, vm);
+        ConfigDigest.check(c, vms.digest(vm));
         Map<String, String> changes = configParams(c);
         List<String> delete = csv(c.opt("delete").orElse(""));
         List<String> revert = csv(c.opt("revert").orElse(""));
@@ -151,13 +151,6 @@ final class QemuEndpoints {
             return "OK";
         });
         return new TextNode(task.upid);
-    }
-
-    private void checkDigest(Call c, Vm vm) {
-        String given = c.opt("digest").orElse(null);
-        if (given != null && !given.equals(vms.digest(vm))) {
-            throw PveError.die("detected modified configuration - file changed by other user? Try again.");
-        }
     }
 
     private JsonNode pending(Call c) {
@@ -374,7 +367,7 @@ final class QemuEndpoints {
         Vm vm = ctx.vm(c.node(), c.vmid());
         c.require("/vms/" + vm.vmid, "VM.Config.Disk");
         ctx.checkLock(vm, skiplock(c));
-        checkDigest(c, vm);
+        ConfigDigest.check(c, vms.digest(vm));
         String disk = c.param("disk");
         String value = vm.config.get(disk);
         if (value == null) {
