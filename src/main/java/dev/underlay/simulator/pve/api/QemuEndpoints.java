@@ -200,7 +200,7 @@ final class QemuEndpoints {
         }
         if (vm.running) {
             s.put("running-machine", ctx.version().atLeast9() ? "pc-i440fx-10.1+pve0" : "pc-i440fx-9.2+pve1");
-            s.put("running-qemu", ctx.version().atLeast9() ? "10.1.2" : "9.2.0");
+            s.put("running-qemu", ctx.version().qemuVersion());
             s.put("balloon", vm.memoryMiB() << 20);
             s.put("freemem", (vm.memoryMiB() << 20) / 2);
         }
