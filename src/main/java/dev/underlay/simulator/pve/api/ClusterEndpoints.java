@@ -37,7 +37,7 @@ final class ClusterEndpoints {
         r.get("/cluster/status", c -> clusterStatus());
         r.get("/cluster/resources", this::resources);
         r.get("/cluster/nextid", this::nextId);
-        r.get("/cluster/tasks", c -> TaskRows.list(ctx, ctx.tasks().all(), null));
+        r.get("/cluster/tasks", c -> TaskRows.list(ctx.tasks().all(), null));
         r.post("/cluster/bulk-action/guest/migrate", this::bulkMigrate);
     }
 
