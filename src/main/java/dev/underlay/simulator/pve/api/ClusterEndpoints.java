@@ -125,7 +125,7 @@ final class ClusterEndpoints {
         if (!targetNode.online) {
             throw PveError.die("target node '" + target + "' is not online");
         }
-        List<String> only = QemuEndpoints.csv(c.opt("vms").orElse(""));
+        List<String> only = c.list("vms");
         boolean online = c.flag("online");
         boolean withLocalDisks = c.flag("with-local-disks");
         List<Vm> guests = new ArrayList<>();

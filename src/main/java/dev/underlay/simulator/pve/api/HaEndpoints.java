@@ -141,7 +141,7 @@ final class HaEndpoints {
         ConfigDigest.check(c, ConfigDigest.of(state().resources));
         checkGroupParam(c);
         copyResourceKeys(c, res);
-        for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
+        for (String key : c.list("delete")) {
             res.remove(key);
         }
         int vmid = Integer.parseInt(normaliseSid(c.param("sid")).substring(3));
@@ -239,7 +239,7 @@ final class HaEndpoints {
         }
         ConfigDigest.check(c, ConfigDigest.of(state().groups));
         copyGroupKeys(c, g);
-        for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
+        for (String key : c.list("delete")) {
             g.remove(key);
         }
         return null;
@@ -273,7 +273,7 @@ final class HaEndpoints {
         String resource = c.opt("resource").orElse(null);
         state().rules.forEach((name, rule) -> {
             boolean typeOk = type == null || type.equals(rule.get("type"));
-            boolean resOk = resource == null || QemuEndpoints.csv(rule.getOrDefault("resources", "")).contains(resource);
+            boolean resOk = resource == null || Call.csv(rule.getOrDefault("resources", "")).contains(resource);
             if (typeOk && resOk) {
                 out.add(ruleRow(name, rule));
             }
@@ -333,7 +333,7 @@ final class HaEndpoints {
 
     private void checkRule(Map<String, String> rule) {
         StringBuilder unmanaged = new StringBuilder();
-        for (String sid : QemuEndpoints.csv(rule.getOrDefault("resources", ""))) {
+        for (String sid : Call.csv(rule.getOrDefault("resources", ""))) {
             if (!state().resources.containsKey(normaliseSid(sid))) {
                 unmanaged.append(unmanaged.length() == 0 ? "" : ", ").append(sid);
             }
@@ -364,7 +364,7 @@ final class HaEndpoints {
         ConfigDigest.check(c, ConfigDigest.of(state().rules));
         Map<String, String> updated = new LinkedHashMap<>(rule);
         copyRuleKeys(c, updated);
-        for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
+        for (String key : c.list("delete")) {
             updated.remove(key);
         }
         checkRule(updated);

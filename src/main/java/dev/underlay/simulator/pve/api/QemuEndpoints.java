@@ -11,7 +11,6 @@ import dev.underlay.simulator.pve.model.Vm;
 import dev.underlay.simulator.pve.model.Volume;
 import dev.underlay.simulator.pve.task.Task;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,8 +134,8 @@ final class QemuEndpoints {
         ctx.checkLock(vm, skiplock(c));
         ConfigDigest.check(c, vms.digest(vm));
         Map<String, String> changes = configParams(c);
-        List<String> delete = csv(c.opt("delete").orElse(""));
-        List<String> revert = csv(c.opt("revert").orElse(""));
+        List<String> delete = c.list("delete");
+        List<String> revert = c.list("revert");
         for (String key : delete) {
             if (changes.containsKey(key)) {
                 throw PveError.param("delete", "you can't use '-" + key + "' and -delete " + key + "' at the same time");
@@ -549,15 +548,5 @@ final class QemuEndpoints {
             throw PveError.param("skiplock", "Only root may use this option.");
         }
         return skip;
-    }
-
-    static List<String> csv(String value) {
-        List<String> out = new ArrayList<>();
-        for (String s : Arrays.asList(value.split("[,;\\s\\x00]+"))) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 }
