@@ -8,19 +8,21 @@ import java.util.Locale;
  * bodies with {@code message}, HA groups versus rules).
  */
 public enum PveVersion {
-    PVE_8_4("8.4.2", "8.4", "fa0b4f6fe1b2c3d4", "pve-8.4.2-schema.json"),
-    PVE_9_1("9.1.3", "9.1", "5ac30304265fbd8e", "pve-9.1.3-schema.json");
+    PVE_8_4("8.4.2", "8.4", "fa0b4f6fe1b2c3d4", "pve-8.4.2-schema.json", "9.2.0"),
+    PVE_9_1("9.1.3", "9.1", "5ac30304265fbd8e", "pve-9.1.3-schema.json", "10.1.2");
 
     private final String version;
     private final String release;
     private final String repoid;
     private final String schemaResource;
+    private final String qemuVersion;
 
-    PveVersion(String version, String release, String repoid, String schemaResource) {
+    PveVersion(String version, String release, String repoid, String schemaResource, String qemuVersion) {
         this.version = version;
         this.release = release;
         this.repoid = repoid;
         this.schemaResource = schemaResource;
+        this.qemuVersion = qemuVersion;
     }
 
     public String version() {
@@ -37,6 +39,11 @@ public enum PveVersion {
 
     public String schemaResource() {
         return "/pve-api/" + schemaResource;
+    }
+
+    /** The QEMU this release ships: new guests record it in {@code meta}, running ones report it. */
+    public String qemuVersion() {
+        return qemuVersion;
     }
 
     public boolean atLeast9() {

@@ -15,10 +15,6 @@ public record SimResponse(int status, String reasonPhrase, Optional<String> json
         return status >= 200 && status < 300;
     }
 
-    public SimResponse withDelay(Duration extra) {
-        return new SimResponse(status, reasonPhrase, jsonBody, delay.plus(extra));
-    }
-
     /** The body or {@code ""}. */
     public String bodyText() {
         return jsonBody.orElse("");

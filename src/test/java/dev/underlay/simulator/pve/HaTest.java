@@ -100,6 +100,18 @@ class HaTest {
     }
 
     @Test
+    void anIgnoredHaResourceIsPoweredByQemuServerNotTheCrm() {
+        SimFixture f = withGuests(PveVersion.PVE_9_1);
+        f.ok("POST", "/cluster/ha/resources", "sid", "vm:101", "state", "ignored");
+        String start = f.upid("POST", "/nodes/" + N1 + "/qemu/101/status/start");
+        assertThat(start).contains(":qmstart:101:");
+        f.finish(start);
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/status/current").get("status").asText()).isEqualTo("running");
+        String migrate = f.upid("POST", "/nodes/" + N1 + "/qemu/101/migrate", "target", N2, "online", "1");
+        assertThat(migrate).contains(":qmigrate:101:");
+    }
+
+    @Test
     void haManagedMigrationMovesTheGuestAfterTheCrmDelay() {
         SimFixture f = withGuests(PveVersion.PVE_9_1);
         f.ok("POST", "/cluster/ha/resources", "sid", "vm:102");

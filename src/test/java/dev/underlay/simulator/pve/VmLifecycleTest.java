@@ -22,6 +22,17 @@ class VmLifecycleTest {
     }
 
     @Test
+    void aGuestRunsTheQemuItsReleaseShipsAndRecordsItAtCreation() {
+        assertThat(f.config(N1, 102).get("meta").asText()).startsWith("creation-qemu=10.1.2,");
+        f.run("POST", "/nodes/" + N1 + "/qemu/102/status/start");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/102/status/current").get("running-qemu").asText())
+                .isEqualTo("10.1.2");
+
+        SimFixture pve8 = new SimFixture(PveVersion.PVE_8_4, VmSeed.of(102, N1).disk("scsi0", "local-zfs", 8));
+        assertThat(pve8.config(N1, 102).get("meta").asText()).startsWith("creation-qemu=9.2.0,");
+    }
+
+    @Test
     void nextIdIsAStringAndRefusesATakenVmidWithAParameterError() {
         JsonNode next = f.ok("GET", "/cluster/nextid");
         assertThat(next.isTextual()).isTrue();

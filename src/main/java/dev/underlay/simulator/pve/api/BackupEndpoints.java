@@ -103,7 +103,7 @@ final class BackupEndpoints {
                 job.options.put(k, v);
             }
         });
-        for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
+        for (String key : c.list("delete")) {
             job.options.remove(key);
         }
         return null;
@@ -155,7 +155,7 @@ final class BackupEndpoints {
         if (c.opt("vmid").isEmpty() && !c.flag("all") && c.opt("pool").isEmpty()) {
             throw PveError.param("vmid", "property is missing and it is not optional");
         }
-        for (String id : QemuEndpoints.csv(c.opt("vmid").orElse(""))) {
+        for (String id : c.list("vmid")) {
             c.require("/vms/" + id, "VM.Backup");
             Vm vm = ctx.model().vms.get(Integer.parseInt(id));
             if (vm == null) {

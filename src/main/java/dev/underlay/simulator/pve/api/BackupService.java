@@ -36,10 +36,10 @@ public final class BackupService {
     Plan planFrom(Map<String, String> options, String jobId) {
         List<Integer> vmids = new ArrayList<>();
         if ("1".equals(options.get("all"))) {
-            List<String> excluded = QemuEndpoints.csv(options.getOrDefault("exclude", ""));
+            List<String> excluded = Call.csv(options.getOrDefault("exclude", ""));
             ctx.model().vms.keySet().stream().filter(id -> !excluded.contains(Integer.toString(id))).forEach(vmids::add);
         } else {
-            for (String id : QemuEndpoints.csv(options.getOrDefault("vmid", ""))) {
+            for (String id : Call.csv(options.getOrDefault("vmid", ""))) {
                 vmids.add(Integer.parseInt(id));
             }
         }
@@ -233,7 +233,7 @@ public final class BackupService {
             if (ids == null) {
                 continue;
             }
-            List<String> list = new ArrayList<>(QemuEndpoints.csv(ids));
+            List<String> list = new ArrayList<>(Call.csv(ids));
             if (list.remove(Integer.toString(vmid))) {
                 if (list.isEmpty()) {
                     emptied.add(job.id);

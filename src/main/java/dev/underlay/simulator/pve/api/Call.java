@@ -3,6 +3,8 @@ package dev.underlay.simulator.pve.api;
 import dev.underlay.simulator.pve.PveError;
 import dev.underlay.simulator.pve.SimRequest;
 import dev.underlay.simulator.pve.auth.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +33,22 @@ public record Call(SimContext ctx, Principal principal, Map<String, String> para
     public boolean flag(String name, boolean fallback) {
         String v = params.get(name);
         return v == null ? fallback : "1".equals(v);
+    }
+
+    /** A list parameter ({@code delete}, {@code vmid}, ...): empty when absent. */
+    public List<String> list(String name) {
+        return csv(params.getOrDefault(name, ""));
+    }
+
+    /** PVE's list syntax, in parameters and stored options alike: split on commas, semicolons, blanks or NUL. */
+    static List<String> csv(String value) {
+        List<String> out = new ArrayList<>();
+        for (String s : value.split("[,;\\s\\x00]+")) {
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     public int intParam(String name) {

@@ -37,7 +37,7 @@ final class ClusterEndpoints {
         r.get("/cluster/status", c -> clusterStatus());
         r.get("/cluster/resources", this::resources);
         r.get("/cluster/nextid", this::nextId);
-        r.get("/cluster/tasks", c -> TaskRows.list(ctx, ctx.tasks().all(), null));
+        r.get("/cluster/tasks", c -> TaskRows.list(ctx.tasks().all(), null));
         r.post("/cluster/bulk-action/guest/migrate", this::bulkMigrate);
     }
 
@@ -125,7 +125,7 @@ final class ClusterEndpoints {
         if (!targetNode.online) {
             throw PveError.die("target node '" + target + "' is not online");
         }
-        List<String> only = QemuEndpoints.csv(c.opt("vms").orElse(""));
+        List<String> only = c.list("vms");
         boolean online = c.flag("online");
         boolean withLocalDisks = c.flag("with-local-disks");
         List<Vm> guests = new ArrayList<>();
@@ -144,7 +144,7 @@ final class ClusterEndpoints {
                 }
                 // each guest goes the way its own migrate call would: HA guests through the CRM, and a running
                 // guest's local disks only with with-local-disks
-                if (haManaged(vm)) {
+                if (ctx.model().ha.controls(vm.vmid)) {
                     t.log.add("requesting HA migration of VM " + vm.vmid + " to " + target);
                     ha.migrateSoon(vm.vmid, target);
                     continue;
@@ -161,10 +161,5 @@ final class ClusterEndpoints {
             return failed == 0 ? "OK" : "WARNINGS: " + failed;
         });
         return new TextNode(task.upid);
-    }
-
-    private boolean haManaged(Vm vm) {
-        return ctx.model().ha.manages(vm.vmid) && !"ignored".equals(ctx.model().ha.resources
-                .get(dev.underlay.simulator.pve.model.HaState.sid(vm.vmid)).getOrDefault("state", "started"));
     }
 }

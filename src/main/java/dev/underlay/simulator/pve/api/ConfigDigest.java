@@ -10,7 +10,8 @@ import java.util.HexFormat;
  * The {@code digest} of a section config file ({@code storage.cfg}, {@code ha/resources.cfg}, {@code ha/rules.cfg},
  * {@code ha/groups.cfg}). PVE hashes the whole file, so every entry read from it carries the same digest and a change
  * to any entry makes all digests read before it stale; an update sent with a stale one is refused
- * ({@code PVE::SectionConfig::assert_if_modified}).
+ * ({@code PVE::SectionConfig::assert_if_modified}). A guest config file has its own digest
+ * ({@code VmService#digest}) but is refused with the same check.
  */
 final class ConfigDigest {
 

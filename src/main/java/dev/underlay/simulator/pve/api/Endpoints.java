@@ -21,7 +21,7 @@ public final class Endpoints {
         this.backups = new BackupService(ctx, vms);
         new ClusterEndpoints(ctx, vms, ha).register(routes);
         new NodeEndpoints(ctx).register(routes);
-        new QemuEndpoints(ctx, vms, ha).register(routes);
+        new QemuEndpoints(ctx, vms, ha, backups).register(routes);
         new HaEndpoints(ctx, ha).register(routes);
         new BackupEndpoints(ctx, backups).register(routes);
         new StorageEndpoints(ctx).register(routes);

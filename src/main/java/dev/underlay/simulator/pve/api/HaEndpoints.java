@@ -32,7 +32,7 @@ final class HaEndpoints {
     void register(Routes r) {
         r.get("/cluster/ha/resources", this::listResources);
         r.post("/cluster/ha/resources", this::createResource);
-        r.get("/cluster/ha/resources/{sid}", c -> resourceRow(sid(c)));
+        r.get("/cluster/ha/resources/{sid}", this::readResource);
         r.put("/cluster/ha/resources/{sid}", this::updateResource);
         r.delete("/cluster/ha/resources/{sid}", this::deleteResource);
         r.post("/cluster/ha/resources/{sid}/migrate", c -> migrate(c, "migrate"));
@@ -72,13 +72,18 @@ final class HaEndpoints {
 
     private JsonNode listResources(Call c) {
         ArrayNode out = Json.arr();
-        state().resources.keySet().forEach(sid -> out.add(resourceRow(state().resources.get(sid))));
+        String digest = ConfigDigest.of(state().resources);
+        state().resources.forEach((sid, res) -> out.add(resourceRow(sid, res, digest)));
         return out;
     }
 
-    private ObjectNode resourceRow(Map<String, String> res) {
-        String sid = state().resources.entrySet().stream().filter(e -> e.getValue() == res).map(Map.Entry::getKey)
-                .findFirst().orElseThrow();
+    private JsonNode readResource(Call c) {
+        Map<String, String> res = sid(c);
+        return resourceRow(normaliseSid(c.param("sid")), res, ConfigDigest.of(state().resources));
+    }
+
+    /** {@code digest} is that of the whole resources.cfg, the same on every row. */
+    private ObjectNode resourceRow(String sid, Map<String, String> res, String digest) {
         ObjectNode row = Json.obj().put("sid", sid).put("type", sid.substring(0, sid.indexOf(':')))
                 .put("state", res.getOrDefault("state", "started"));
         res.forEach((k, v) -> {
@@ -90,7 +95,7 @@ final class HaEndpoints {
                 }
             }
         });
-        row.put("digest", ConfigDigest.of(state().resources));
+        row.put("digest", digest);
         return row;
     }
 
@@ -136,7 +141,7 @@ final class HaEndpoints {
         ConfigDigest.check(c, ConfigDigest.of(state().resources));
         checkGroupParam(c);
         copyResourceKeys(c, res);
-        for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
+        for (String key : c.list("delete")) {
             res.remove(key);
         }
         int vmid = Integer.parseInt(normaliseSid(c.param("sid")).substring(3));
@@ -234,7 +239,7 @@ final class HaEndpoints {
         }
         ConfigDigest.check(c, ConfigDigest.of(state().groups));
         copyGroupKeys(c, g);
-        for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
+        for (String key : c.list("delete")) {
             g.remove(key);
         }
         return null;
@@ -268,7 +273,7 @@ final class HaEndpoints {
         String resource = c.opt("resource").orElse(null);
         state().rules.forEach((name, rule) -> {
             boolean typeOk = type == null || type.equals(rule.get("type"));
-            boolean resOk = resource == null || QemuEndpoints.csv(rule.getOrDefault("resources", "")).contains(resource);
+            boolean resOk = resource == null || Call.csv(rule.getOrDefault("resources", "")).contains(resource);
             if (typeOk && resOk) {
                 out.add(ruleRow(name, rule));
             }
@@ -328,7 +333,7 @@ final class HaEndpoints {
 
     private void checkRule(Map<String, String> rule) {
         StringBuilder unmanaged = new StringBuilder();
-        for (String sid : QemuEndpoints.csv(rule.getOrDefault("resources", ""))) {
+        for (String sid : Call.csv(rule.getOrDefault("resources", ""))) {
             if (!state().resources.containsKey(normaliseSid(sid))) {
                 unmanaged.append(unmanaged.length() == 0 ? "" : ", ").append(sid);
             }
@@ -359,7 +364,7 @@ final class HaEndpoints {
         ConfigDigest.check(c, ConfigDigest.of(state().rules));
         Map<String, String> updated = new LinkedHashMap<>(rule);
         copyRuleKeys(c, updated);
-        for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
+        for (String key : c.list("delete")) {
             updated.remove(key);
         }
         checkRule(updated);
@@ -454,8 +459,8 @@ final class HaEndpoints {
         return null;
     }
 
+    /** The CRM master is simulated as the node answering cluster-wide calls. */
     private String masterNode() {
-        return ctx.model().nodes.values().stream().filter(n -> n.online).map(n -> n.name).findFirst()
-                .orElse(ctx.model().nodes.keySet().iterator().next());
+        return ctx.localNode();
     }
 }

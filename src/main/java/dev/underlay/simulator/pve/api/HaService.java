@@ -99,7 +99,7 @@ final class HaService {
         String sid = HaState.sid(vmid);
         ha().resources.remove(sid);
         for (Map<String, String> rule : new ArrayList<>(ha().rules.values())) {
-            List<String> resources = new ArrayList<>(QemuEndpoints.csv(rule.getOrDefault("resources", "")));
+            List<String> resources = new ArrayList<>(Call.csv(rule.getOrDefault("resources", "")));
             resources.remove(sid);
             rule.put("resources", String.join(",", resources));
         }

@@ -97,7 +97,7 @@ final class NodeEndpoints {
                 .filter(t -> c.opt("since").map(v -> t.startTime.getEpochSecond() >= Long.parseLong(v)).orElse(true))
                 .filter(t -> c.opt("until").map(v -> t.startTime.getEpochSecond() <= Long.parseLong(v)).orElse(true))
                 .toList();
-        JsonNode rows = TaskRows.list(ctx, matching, c.node());
+        JsonNode rows = TaskRows.list(matching, c.node());
         int start = c.opt("start").map(Integer::parseInt).orElse(0);
         int limit = c.opt("limit").map(Integer::parseInt).orElse(50);
         ArrayNode out = Json.arr();

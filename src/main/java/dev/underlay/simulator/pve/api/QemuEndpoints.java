@@ -11,7 +11,6 @@ import dev.underlay.simulator.pve.model.Vm;
 import dev.underlay.simulator.pve.model.Volume;
 import dev.underlay.simulator.pve.task.Task;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +28,13 @@ final class QemuEndpoints {
     private final SimContext ctx;
     private final VmService vms;
     private final HaService ha;
+    private final BackupService backups;
 
-    QemuEndpoints(SimContext ctx, VmService vms, HaService ha) {
+    QemuEndpoints(SimContext ctx, VmService vms, HaService ha, BackupService backups) {
         this.ctx = ctx;
         this.vms = vms;
         this.ha = ha;
+        this.backups = backups;
     }
 
     void register(Routes r) {
@@ -75,7 +76,7 @@ final class QemuEndpoints {
         int vmid = c.vmid();
         c.require("/vms/" + vmid, "VM.Allocate");
         if (c.opt("archive").isPresent()) {
-            return new TextNode(new BackupService(ctx, vms).restore(c));
+            return new TextNode(backups.restore(c));
         }
         ctx.node(c.node());
         ctx.checkVmidUnused(vmid);
@@ -131,10 +132,10 @@ final class QemuEndpoints {
         Vm vm = ctx.vm(c.node(), c.vmid());
         c.require("/vms/" + vm.vmid, "VM.Config.Options");
         ctx.checkLock(vm, skiplock(c));
-        checkDigest(c, vm);
+        ConfigDigest.check(c, vms.digest(vm));
         Map<String, String> changes = configParams(c);
-        List<String> delete = csv(c.opt("delete").orElse(""));
-        List<String> revert = csv(c.opt("revert").orElse(""));
+        List<String> delete = c.list("delete");
+        List<String> revert = c.list("revert");
         for (String key : delete) {
             if (changes.containsKey(key)) {
                 throw PveError.param("delete", "you can't use '-" + key + "' and -delete " + key + "' at the same time");
@@ -149,13 +150,6 @@ final class QemuEndpoints {
             return "OK";
         });
         return new TextNode(task.upid);
-    }
-
-    private void checkDigest(Call c, Vm vm) {
-        String given = c.opt("digest").orElse(null);
-        if (given != null && !given.equals(vms.digest(vm))) {
-            throw PveError.die("detected modified configuration - file changed by other user? Try again.");
-        }
     }
 
     private JsonNode pending(Call c) {
@@ -205,7 +199,7 @@ final class QemuEndpoints {
         }
         if (vm.running) {
             s.put("running-machine", ctx.version().atLeast9() ? "pc-i440fx-10.1+pve0" : "pc-i440fx-9.2+pve1");
-            s.put("running-qemu", ctx.version().atLeast9() ? "10.1.2" : "9.2.0");
+            s.put("running-qemu", ctx.version().qemuVersion());
             s.put("balloon", vm.memoryMiB() << 20);
             s.put("freemem", (vm.memoryMiB() << 20) / 2);
         }
@@ -218,7 +212,7 @@ final class QemuEndpoints {
         if (vm.template()) {
             throw PveError.die("you can't start a vm if it's a template");
         }
-        if (ctx.model().ha.manages(vm.vmid) && !"ignored".equals(haState(vm))) {
+        if (ctx.model().ha.controls(vm.vmid)) {
             return new TextNode(ha.request(c, vm, "hastart", "started").upid);
         }
         boolean skiplock = skiplock(c);
@@ -238,7 +232,7 @@ final class QemuEndpoints {
     private JsonNode stop(Call c, String type) {
         Vm vm = ctx.vm(c.node(), c.vmid());
         c.require("/vms/" + vm.vmid, "VM.PowerMgmt");
-        if (ctx.model().ha.manages(vm.vmid) && !"ignored".equals(haState(vm))) {
+        if (ctx.model().ha.controls(vm.vmid)) {
             return new TextNode(ha.request(c, vm, "hastop", "stopped").upid);
         }
         boolean skiplock = skiplock(c);
@@ -338,7 +332,7 @@ final class QemuEndpoints {
             throw PveError.die("target node '" + target + "' is not online");
         }
         boolean online = c.flag("online");
-        if (ctx.model().ha.manages(vm.vmid) && !"ignored".equals(haState(vm))) {
+        if (ctx.model().ha.controls(vm.vmid)) {
             return new TextNode(ha.requestMigration(c, vm, target).upid);
         }
         if (vm.running && !online) {
@@ -372,7 +366,7 @@ final class QemuEndpoints {
         Vm vm = ctx.vm(c.node(), c.vmid());
         c.require("/vms/" + vm.vmid, "VM.Config.Disk");
         ctx.checkLock(vm, skiplock(c));
-        checkDigest(c, vm);
+        ConfigDigest.check(c, vms.digest(vm));
         String disk = c.param("disk");
         String value = vm.config.get(disk);
         if (value == null) {
@@ -422,7 +416,7 @@ final class QemuEndpoints {
             ctx.model().vms.remove(vm.vmid);
             if (purge) {
                 ha.purge(vm.vmid);
-                new BackupService(ctx, vms).purgeFromJobs(vm.vmid);
+                backups.purgeFromJobs(vm.vmid);
             }
             t.log.add("purging VM " + vm.vmid + " from related configurations..");
             return "OK";
@@ -548,25 +542,11 @@ final class QemuEndpoints {
         return i;
     }
 
-    private String haState(Vm vm) {
-        return ctx.model().ha.resources.get(HaState.sid(vm.vmid)).getOrDefault("state", "started");
-    }
-
     private static boolean skiplock(Call c) {
         boolean skip = c.flag("skiplock");
         if (skip && !c.principal().isRootTicket()) {
             throw PveError.param("skiplock", "Only root may use this option.");
         }
         return skip;
-    }
-
-    static List<String> csv(String value) {
-        List<String> out = new ArrayList<>();
-        for (String s : Arrays.asList(value.split("[,;\\s\\x00]+"))) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 }

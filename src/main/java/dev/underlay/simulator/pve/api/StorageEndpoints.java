@@ -103,7 +103,7 @@ final class StorageEndpoints {
                 s.options.put(k, v);
             }
         });
-        for (String key : QemuEndpoints.csv(c.opt("delete").orElse(""))) {
+        for (String key : c.list("delete")) {
             s.options.remove(key);
         }
         return Json.obj().put("storage", s.id).put("type", s.type);

@@ -12,7 +12,7 @@ final class TaskRows {
     private TaskRows() {
     }
 
-    static JsonNode list(SimContext ctx, List<Task> tasks, String node) {
+    static JsonNode list(List<Task> tasks, String node) {
         ArrayNode out = Json.arr();
         for (Task t : tasks) {
             if (node != null && !t.node.equals(node)) {

@@ -41,8 +41,7 @@ final class VmService {
     /** Creates a fresh guest config as {@code qm create} does (vmgenid, smbios uuid, meta, boot order). */
     void initialiseNewConfig(Vm vm, Map<String, String> given) {
         VmConfig conf = vm.config;
-        String qemu = ctx.version().atLeast9() ? "10.1.2" : "9.2.0";
-        conf.put("meta", "creation-qemu=" + qemu + ",ctime=" + ctx.now());
+        conf.put("meta", "creation-qemu=" + ctx.version().qemuVersion() + ",ctime=" + ctx.now());
         conf.put("vmgenid", randomUuid());
         conf.put("smbios1", "uuid=" + randomUuid());
         applyNow(vm, given);

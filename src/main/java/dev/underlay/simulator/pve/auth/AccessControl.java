@@ -43,13 +43,6 @@ public final class AccessControl {
         passwordHashes.put(userId, hash(password));
     }
 
-    /** Adds {@code user@realm!name} with a fresh random secret and returns the secret. */
-    public String addToken(String tokenId) {
-        String secret = java.util.UUID.nameUUIDFromBytes(randomBytes()).toString();
-        tokenSecrets.put(tokenId, secret);
-        return secret;
-    }
-
     public void addToken(String tokenId, String secret) {
         tokenSecrets.put(tokenId, secret);
     }
@@ -57,10 +50,6 @@ public final class AccessControl {
     /** Removes a privilege from a user or token everywhere (to test 403 paths). */
     public void revoke(String principalId, String privilege) {
         revoked.computeIfAbsent(principalId, p -> ConcurrentHashMap.newKeySet()).add(privilege);
-    }
-
-    public void restore(String principalId) {
-        revoked.remove(principalId);
     }
 
     /** Makes every request by this user/token fail with 401 or 403 until {@link #accept} is called. */

@@ -30,6 +30,15 @@ public final class HaState {
     }
 
     /**
+     * Whether power and migrate requests for the guest go through the CRM: it is an HA resource whose requested
+     * state is not {@code ignored} (an ignored resource is left to the plain qemu-server calls).
+     */
+    public boolean controls(int vmid) {
+        Map<String, String> resource = resources.get(sid(vmid));
+        return resource != null && !"ignored".equals(resource.getOrDefault("state", "started"));
+    }
+
+    /**
      * Moves to {@code target}. Going from groups to rules does what PVE 9 does once every node runs it: each group
      * that places at least one resource becomes the node-affinity rule {@code ha-group-<group>} (restricted becomes
      * strict; the comment is kept, or generated when empty), the group's nofailback moves to its resources as
