@@ -90,7 +90,7 @@ class BadInputOperatorTest {
         assertThat(afterVerdict).as("finalizer pass + one verdict, nothing more").isLessThanOrEqualTo(3);
         assertThat(Fixtures.events(client, pool)).hasSize(1);
 
-        client.resources(CephPool.class).inNamespace(ns).withName("vm-disks").edit(p -> {
+        Fixtures.edit(client, pool, p -> {
             p.setSpec(withMinSize(p, 2));
             return p;
         });

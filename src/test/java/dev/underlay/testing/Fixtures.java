@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Test resources as a user would write them (YAML), plus readers for what the operator wrote back. Every test works
@@ -164,6 +166,26 @@ public final class Fixtures {
         Class<R> type = (Class<R>) resource.getClass();
         return client.resources(type).inNamespace(resource.getMetadata().getNamespace())
                 .withName(resource.getMetadata().getName()).get();
+    }
+
+    /**
+     * Edits a resource as a user would, retrying when the operator wrote its status or finalizer between our read and
+     * our patch (the API server answers 409 then, and so does the mock). Bounded: a conflict that persists is a bug.
+     */
+    public static <R extends CustomResource<?, ?>> R edit(KubernetesClient client, R resource, UnaryOperator<R> change) {
+        @SuppressWarnings("unchecked")
+        Class<R> type = (Class<R>) resource.getClass();
+        var named = client.resources(type).inNamespace(resource.getMetadata().getNamespace())
+                .withName(resource.getMetadata().getName());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return named.edit(change);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public static String readyReason(KubernetesClient client, CustomResource<?, ?> resource) {

@@ -208,11 +208,10 @@ class HaLayoutOperatorTest {
     private void editHaGroups(ProxmoxCluster cluster, SimulatedCluster sim, String haGroups) {
         ProxmoxCluster wanted = sim.resource(cluster.getMetadata().getName(), "pve-token",
                 "haGroups:\n" + haGroups.indent(2));
-        client.resources(ProxmoxCluster.class).inNamespace(cluster.getMetadata().getNamespace())
-                .withName(cluster.getMetadata().getName()).edit(current -> {
-                    current.setSpec(wanted.getSpec());
-                    return current;
-                });
+        Fixtures.edit(client, cluster, current -> {
+            current.setSpec(wanted.getSpec());
+            return current;
+        });
     }
 
     /** Waits until the operator has taken {@code count} more snapshots since journal position {@code from}. */

@@ -266,11 +266,10 @@ class NodeMaintenanceOperatorTest {
     private void editMaintenance(ProxmoxCluster cluster, SimulatedCluster sim, String entries) {
         ProxmoxCluster wanted = sim.resource(cluster.getMetadata().getName(), "pve-token",
                 "clusterName: homelab-pve\nmaintenance: " + entries);
-        client.resources(ProxmoxCluster.class).inNamespace(cluster.getMetadata().getNamespace())
-                .withName(cluster.getMetadata().getName()).edit(current -> {
-                    current.setSpec(wanted.getSpec());
-                    return current;
-                });
+        Fixtures.edit(client, cluster, current -> {
+            current.setSpec(wanted.getSpec());
+            return current;
+        });
     }
 
     /** Control-plane Nodes cordoned or not Ready right now. */

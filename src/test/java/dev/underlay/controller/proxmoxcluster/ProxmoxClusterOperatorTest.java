@@ -92,8 +92,8 @@ class ProxmoxClusterOperatorTest {
         });
         String transitionTime = Fixtures.ready(client, cluster).orElseThrow().getLastTransitionTime();
 
-        client.resources(ProxmoxCluster.class).inNamespace(ns).withName("homelab")
-                .edit(c -> withEndpoints(c, List.of("https://pve-1.invalid:8006", "https://pve-2.invalid:8006")));
+        Fixtures.edit(client, cluster,
+                c -> withEndpoints(c, List.of("https://pve-1.invalid:8006", "https://pve-2.invalid:8006")));
         Long generation = Fixtures.fetch(client, cluster).getMetadata().getGeneration();
         assertThat(generation).isGreaterThan(1L);
 
