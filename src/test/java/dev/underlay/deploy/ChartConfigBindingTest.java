@@ -35,6 +35,7 @@ class ChartConfigBindingTest {
         assertThat(chart.proxmox().readTimeout()).isEqualTo(builtIn.proxmox().readTimeout());
         assertThat(chart.proxmox().maxConcurrent()).isEqualTo(builtIn.proxmox().maxConcurrent());
         assertThat(chart.proxmox().requestsPerSecond()).isEqualTo(builtIn.proxmox().requestsPerSecond());
+        assertThat(chart.proxmox().clientRefresh()).isEqualTo(builtIn.proxmox().clientRefresh());
         assertThat(chart.metrics().notBackedUpInterval()).isEqualTo(builtIn.metrics().notBackedUpInterval());
     }
 
@@ -43,7 +44,7 @@ class ChartConfigBindingTest {
         Map<String, String> env = underlayEnv(UnderlayChart.render("values-custom.yaml"));
         UnderlayConfig config = bind(env);
 
-        assertThat(env).hasSize(9);
+        assertThat(env).hasSize(10);
         assertThat(config.resync().calm()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.resync().busy()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.resync().waiting()).isEqualTo(Duration.ofSeconds(45));
@@ -52,6 +53,7 @@ class ChartConfigBindingTest {
         assertThat(config.proxmox().readTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.proxmox().maxConcurrent()).isEqualTo(2);
         assertThat(config.proxmox().requestsPerSecond()).isEqualTo(2.5);
+        assertThat(config.proxmox().clientRefresh()).isEqualTo(Duration.ofHours(2));
         assertThat(config.metrics().notBackedUpInterval()).isEqualTo(Duration.ofHours(1));
     }
 

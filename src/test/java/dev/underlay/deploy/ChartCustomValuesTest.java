@@ -75,6 +75,7 @@ class ChartCustomValuesTest {
         assertThat(env.get("UNDERLAY_PROXMOX_READ_TIMEOUT").getValue()).isEqualTo("2m");
         assertThat(env.get("UNDERLAY_PROXMOX_MAX_CONCURRENT").getValue()).isEqualTo("2");
         assertThat(env.get("UNDERLAY_PROXMOX_REQUESTS_PER_SECOND").getValue()).isEqualTo("2.5");
+        assertThat(env.get("UNDERLAY_PROXMOX_CLIENT_REFRESH").getValue()).isEqualTo("2h");
         assertThat(env.get("UNDERLAY_METRICS_NOT_BACKED_UP_INTERVAL").getValue()).isEqualTo("1h");
     }
 

@@ -132,6 +132,7 @@ class ChartDefaultsTest {
         assertThat(env.get("UNDERLAY_PROXMOX_READ_TIMEOUT").getValue()).isEqualTo("60s");
         assertThat(env.get("UNDERLAY_PROXMOX_MAX_CONCURRENT").getValue()).isEqualTo("4");
         assertThat(env.get("UNDERLAY_PROXMOX_REQUESTS_PER_SECOND").getValue()).isEqualTo("10");
+        assertThat(env.get("UNDERLAY_PROXMOX_CLIENT_REFRESH").getValue()).isEqualTo("30m");
         assertThat(env.get("UNDERLAY_METRICS_NOT_BACKED_UP_INTERVAL").getValue()).isEqualTo("15m");
         assertThat(env.get("JAVA_TOOL_OPTIONS").getValue()).isEqualTo("-XX:MaxRAMPercentage=75.0");
     }

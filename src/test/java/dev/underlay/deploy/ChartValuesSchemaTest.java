@@ -23,6 +23,7 @@ class ChartValuesSchemaTest {
             proxmox.connectTimeout           | 10          | proxmox.connectTimeout: Invalid type. Expected: string
             proxmox.maxConcurrent            | 0           | proxmox.maxConcurrent: Must be greater than or equal to 1
             proxmox.requestsPerSecond        | 0           | proxmox.requestsPerSecond: Must be greater than 0
+            proxmox.clientRefresh            | 1 hour      | proxmox.clientRefresh: Does not match pattern
             proxmox.readTimout               | 60s         | Additional property readTimout is not allowed
             metrics.notBackedUpInterval      | daily       | metrics.notBackedUpInterval: Does not match pattern
             metrics.service.port             | 70000       | metrics.service.port: Must be less than or equal to 65535
