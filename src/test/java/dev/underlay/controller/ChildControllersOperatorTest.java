@@ -109,7 +109,8 @@ class ChildControllersOperatorTest {
             assertThat(Fixtures.ready(client, cluster).orElseThrow().getStatus()).isEqualTo("True");
             assertThat(Fixtures.fetch(client, cluster).getStatus().getVersion()).isEqualTo("8.3.2");
         });
-        assertThat(Fixtures.events(client, cluster)).extracting(Event::getType).containsExactly("Normal");
+        await.untilAsserted("one Normal Event for becoming Ready", () ->
+                assertThat(Fixtures.events(client, cluster)).extracting(Event::getType).containsExactly("Normal"));
 
         CephPool pool = client.resource(Fixtures.pool(ns, "vm-disks", "homelab")).create();
         await.untilAsserted("Ready cluster -> ControllerNotImplemented", () -> {

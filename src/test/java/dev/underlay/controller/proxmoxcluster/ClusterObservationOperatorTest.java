@@ -97,8 +97,10 @@ class ClusterObservationOperatorTest {
         assertThat(condition(cluster, ConditionTypes.CONNECTED).getStatus()).isEqualTo("True");
         assertThat(condition(cluster, ConditionTypes.QUORATE).getStatus()).isEqualTo("True");
         assertThat(condition(cluster, ConditionTypes.DEGRADED).getStatus()).isEqualTo("False");
-        assertThat(Fixtures.events(client, cluster)).extracting(Event::getType, Event::getReason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Normal", ConditionReasons.RECONCILED));
+        // the Event follows the status write it reports, so it may land a moment after the status did
+        await.untilAsserted("one Normal Event for becoming Ready", () -> assertThat(Fixtures.events(client, cluster))
+                .extracting(Event::getType, Event::getReason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Normal", ConditionReasons.RECONCILED)));
         assertThat(sim.simulator.journal().entries()).as("observation only reads").noneMatch(JournalEntry::mutating);
     }
 
@@ -237,9 +239,9 @@ class ClusterObservationOperatorTest {
             assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED);
             assertThat(sim.journalSince(restored)).anyMatch(JournalEntry::mutating);
         });
-        assertThat(Fixtures.events(client, cluster)).extracting(Event::getReason)
-                .contains(ConditionReasons.QUORUM_LOST, ConditionTransitionEvents.QUORUM_RESTORED,
-                        ConditionTransitionEvents.NODE_DRAINING);
+        await.untilAsserted("Events for losing and regaining quorum", () -> assertThat(Fixtures.events(client, cluster))
+                .extracting(Event::getReason).contains(ConditionReasons.QUORUM_LOST,
+                        ConditionTransitionEvents.QUORUM_RESTORED, ConditionTransitionEvents.NODE_DRAINING));
         assertThat(Fixtures.events(client, cluster)).filteredOn(e -> e.getReason()
                 .equals(ConditionTransitionEvents.NODE_DRAINING)).as("once, not per resync").hasSize(1);
     }
