@@ -1,5 +1,6 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
+import dev.underlay.controller.proxmoxcluster.ha.HaNodeAffinities;
 import dev.underlay.proxmox.model.MigratePrecondition;
 
 import java.time.Duration;
@@ -28,6 +29,8 @@ final class EvacuationMemory {
     private final List<Launch> inFlight = new ArrayList<>();
     private final Set<Integer> movedAway = new HashSet<>();
     private final Map<Integer, Cached> preconditions = new HashMap<>();
+    private HaNodeAffinities haAffinities;
+    private Instant haAffinitiesAt;
     private final Set<String> notes = new LinkedHashSet<>();
     private int failures;
     private Instant lastFailureAt;
@@ -118,6 +121,17 @@ final class EvacuationMemory {
 
     void precondition(int vmid, MigratePrecondition value, Instant now) {
         preconditions.put(vmid, new Cached(value, now));
+    }
+
+    /** The HA groups/rules as read within the last {@link #PRECONDITION_TTL}. */
+    Optional<HaNodeAffinities> haAffinities(Instant now) {
+        return haAffinities == null || haAffinitiesAt.plus(PRECONDITION_TTL).isBefore(now) ? Optional.empty()
+                : Optional.of(haAffinities);
+    }
+
+    void haAffinities(HaNodeAffinities value, Instant now) {
+        haAffinities = value;
+        haAffinitiesAt = now;
     }
 
     private record Cached(MigratePrecondition value, Instant at) {

@@ -1,5 +1,6 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
+import dev.underlay.controller.proxmoxcluster.ha.HaNodeAffinities;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.model.MigratePrecondition;
 import dev.underlay.proxmox.model.NodeResource;
@@ -24,6 +25,10 @@ import java.util.stream.Collectors;
  *
  * <p>Memory: a running guest needs its maxmem on the target, a stopped one nothing. Guests are placed largest first,
  * each on the allowed node with the most free memory left, which keeps the survivors balanced.
+ *
+ * <p>HA guests go where their HA group or node-affinity rule puts them: among the nodes it lists, those of the highest
+ * priority still available (where the CRM would move them anyway). A restricted group or strict rule with no other
+ * node available refuses the maintenance; otherwise a guest whose listed nodes are all gone may go anywhere.
  */
 final class EvacuationPlanner {
 
@@ -33,9 +38,10 @@ final class EvacuationPlanner {
     /**
      * @param preconditions       the migrate precondition of every QEMU guest on the node, by vmid
      * @param unavailableTargets  nodes that must not receive guests (themselves in maintenance)
+     * @param affinities          HA groups/rules of the HA-managed guests
      */
     static EvacuationPlan plan(String node, ClusterSnapshot snapshot, Map<Integer, MigratePrecondition> preconditions,
-            Set<String> unavailableTargets) {
+            Set<String> unavailableTargets, HaNodeAffinities affinities) {
         Map<String, Long> free = freeMemory(node, snapshot, unavailableTargets);
         List<VmResource> guests = snapshot.guestsOn(node).stream().sorted(Comparator.comparingInt(VmResource::vmid))
                 .toList();
@@ -55,6 +61,19 @@ final class EvacuationPlanner {
             if (targets.isEmpty()) {
                 return new EvacuationPlan.Refused("Blocked: " + Guests.label(guest) + " may go to no other node"
                         + reasons(preconditions.get(guest.vmid())));
+            }
+            Optional<HaNodeAffinities.Affinity> affinity = Guests.haManaged(guest, snapshot)
+                    ? affinities.of(Guests.sid(guest)) : Optional.empty();
+            if (affinity.isPresent()) {
+                Set<String> preferred = affinity.get().preferred(targets);
+                if (preferred.isEmpty() && affinity.get().strict()) {
+                    return new EvacuationPlan.Refused("Blocked: " + Guests.label(guest) + " may run only where its "
+                            + affinity.get().describe() + " allows, and none of those nodes but " + node
+                            + " can take it");
+                }
+                if (!preferred.isEmpty()) {
+                    targets = preferred;
+                }
             }
             allowed.put(guest, targets);
         }

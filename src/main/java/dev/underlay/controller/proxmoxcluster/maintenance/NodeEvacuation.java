@@ -2,6 +2,7 @@ package dev.underlay.controller.proxmoxcluster.maintenance;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.MaintenanceSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus.MaintenanceState;
+import dev.underlay.controller.proxmoxcluster.ha.HaNodeAffinities;
 import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.proxmox.model.MigratePrecondition;
 import dev.underlay.proxmox.model.NodeResource;
@@ -177,7 +178,23 @@ final class NodeEvacuation {
         }
         Set<String> elsewhere = new TreeSet<>(ctx.maintenanceNodes());
         elsewhere.remove(node);
-        return EvacuationPlanner.plan(node, ctx.snapshot(), preconditions, elsewhere);
+        return EvacuationPlanner.plan(node, ctx.snapshot(), preconditions, elsewhere, haAffinities());
+    }
+
+    /** Read only while HA guests are left to move, at most once a minute. */
+    private HaNodeAffinities haAffinities() throws ProxmoxApiException {
+        if (ctx.snapshot().guestsOn(node).stream().noneMatch(g -> Guests.haManaged(g, ctx.snapshot()))) {
+            return HaNodeAffinities.none();
+        }
+        Optional<HaNodeAffinities> cached = memory.haAffinities(ctx.now());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        HaNodeAffinities fresh = HaNodeAffinities.read(ctx.api(), ctx.snapshot().version(), ctx.snapshot().status());
+        fresh.unknownReason().ifPresent(why -> Log.warnf("%s: HA groups/rules not known (%s); HA guests may be "
+                + "moved on by the CRM after their migration", logPrefix, why));
+        memory.haAffinities(fresh, ctx.now());
+        return fresh;
     }
 
     /** Empty when every Talos Kubernetes Node on this host is cordoned and drained; else why not yet. */

@@ -1,6 +1,8 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
+import dev.underlay.controller.proxmoxcluster.ha.HaNodeAffinities;
 import dev.underlay.proxmox.model.MigratePrecondition;
+import dev.underlay.proxmox.model.NodePriority;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,7 +26,13 @@ class EvacuationPlannerTest {
     private static EvacuationPlan plan(List<dev.underlay.proxmox.model.VmResource> vms,
             Map<Integer, MigratePrecondition> preconditions, Set<String> unavailable) {
         return EvacuationPlanner.plan(A, snapshot(List.of(node(A, true, 96, 40), node(B, true, 96, 30),
-                node(C, true, 128, 80)), vms), preconditions, unavailable);
+                node(C, true, 128, 80)), vms), preconditions, unavailable, HaNodeAffinities.none());
+    }
+
+    private static EvacuationPlan planWithHa(int vmid, HaNodeAffinities.Affinity affinity, Set<String> unavailable) {
+        return EvacuationPlanner.plan(A, snapshot(List.of(node(A, true, 96, 40), node(B, true, 96, 30),
+                        node(C, true, 128, 80)), List.of(guest("qemu", vmid, A, true, 4, "started", null))),
+                Map.of(vmid, clean(true)), unavailable, HaNodeAffinities.of(Map.of("vm:" + vmid, affinity)));
     }
 
     @Test
@@ -115,7 +123,7 @@ class EvacuationPlannerTest {
     @Test
     void withoutAnotherOnlineNodeNothingCanMove() {
         EvacuationPlan plan = EvacuationPlanner.plan(A, snapshot(List.of(node(A, true, 96, 40), node(B, false, 96, 0)),
-                List.of(vm(201, A, true, 4))), Map.of(201, clean(true)), Set.of());
+                List.of(vm(201, A, true, 4))), Map.of(201, clean(true)), Set.of(), HaNodeAffinities.none());
 
         assertThat(plan).isEqualTo(
                 new EvacuationPlan.Refused("Blocked: no other online node can take the guests of pve-a"));
@@ -125,5 +133,51 @@ class EvacuationPlannerTest {
     void anEmptyNodeNeedsNoPlan() {
         assertThat(plan(List.of(vm(201, B, true, 4)), Map.of(), Set.of()))
                 .isEqualTo(new EvacuationPlan.Placement(List.of()));
+    }
+
+    @Test
+    void anHaGuestGoesToTheBestNodeItsGroupListsEvenWithLessRoom() {
+        // B has the most free memory (66 GiB against 48), but the group prefers C (priority 2) over B (1): the CRM
+        // would move the guest on to C, so it goes there directly
+        EvacuationPlan plan = planWithHa(201, new HaNodeAffinities.Affinity("HA group general",
+                NodePriority.parseList("pve-a:2,pve-b:1,pve-c:2"), false), Set.of());
+
+        assertThat(((EvacuationPlan.Placement) plan).moves()).extracting(GuestMove::target, GuestMove::method)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(C, GuestMove.Method.HA));
+    }
+
+    @Test
+    void aRestrictedGroupWithNoOtherNodeAvailableBlocks() {
+        EvacuationPlan plan = planWithHa(201, new HaNodeAffinities.Affinity("HA group ai-workloads",
+                NodePriority.parseList("pve-a"), true), Set.of());
+
+        assertThat(plan).isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 may run only where its HA group "
+                + "ai-workloads, restricted: pve-a allows, and none of those nodes but pve-a can take it"));
+    }
+
+    @Test
+    void aStrictRuleWhoseOtherNodeIsInMaintenanceBlocks() {
+        EvacuationPlan plan = planWithHa(201, new HaNodeAffinities.Affinity("HA rule gpu", NodePriority.parseList(
+                "pve-a,pve-b"), true), Set.of(B));
+
+        assertThat(plan).isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 may run only where its HA rule gpu, "
+                + "strict: pve-a,pve-b allows, and none of those nodes but pve-a can take it"));
+    }
+
+    @Test
+    void anUnrestrictedGroupWhoseNodesAreAllGoneLetsTheGuestGoAnywhere() {
+        EvacuationPlan plan = planWithHa(201, new HaNodeAffinities.Affinity("HA group solo",
+                NodePriority.parseList("pve-a"), false), Set.of());
+
+        // no preference left: the node with the most room, as for any guest
+        assertThat(((EvacuationPlan.Placement) plan).moves()).extracting(GuestMove::target).containsExactly(B);
+    }
+
+    @Test
+    void withoutPrioritiesEveryListedNodeIsEquallyGood() {
+        EvacuationPlan plan = planWithHa(201, new HaNodeAffinities.Affinity("HA rule ha-group-production",
+                NodePriority.parseList("pve-a,pve-b,pve-c"), true), Set.of());
+
+        assertThat(((EvacuationPlan.Placement) plan).moves()).extracting(GuestMove::target).containsExactly(B);
     }
 }
