@@ -115,9 +115,11 @@ public final class ProxmoxClusterStatusBuilder {
             problems.add(new String[] {ConditionReasons.NODE_OFFLINE, String.join(", ", offline)
                     + (offline.size() == 1 ? " is" : " are") + " offline"});
         }
-        snapshot.ceph().filter(ceph -> !HEALTH_OK.equals(ceph.health())).ifPresent(ceph -> problems.add(new String[] {
-                HEALTH_ERR.equals(ceph.health()) ? ConditionReasons.CEPH_HEALTH_ERR : ConditionReasons.CEPH_HEALTH_WARN,
-                ceph.health() + ": " + String.join("; ", checkSummaries(ceph))}));
+        boolean plannedNoOut = snapshot.ceph().map(ceph -> onlyOurNoOut(ceph, view)).orElse(false);
+        snapshot.ceph().filter(ceph -> !HEALTH_OK.equals(ceph.health()) && !plannedNoOut)
+                .ifPresent(ceph -> problems.add(new String[] {HEALTH_ERR.equals(ceph.health())
+                        ? ConditionReasons.CEPH_HEALTH_ERR : ConditionReasons.CEPH_HEALTH_WARN,
+                        ceph.health() + ": " + String.join("; ", checkSummaries(ceph))}));
         List<PrivilegeTable.Requirement> featureGaps = view.missingPrivileges().stream()
                 .filter(r -> r.feature() != Feature.OBSERVATION).toList();
         if (!featureGaps.isEmpty()) {
@@ -129,6 +131,7 @@ public final class ProxmoxClusterStatusBuilder {
         if (problems.isEmpty()) {
             return ConditionState.isFalse(ConditionTypes.DEGRADED, ConditionReasons.AS_EXPECTED,
                     "all nodes online" + snapshot.ceph().map(c -> ", Ceph " + c.health()).orElse("")
+                            + (plannedNoOut ? " only for the noout flag set for node maintenance" : "")
                             + ", no privilege missing");
         }
         return ConditionState.isTrue(ConditionTypes.DEGRADED, problems.get(0)[0],
@@ -202,6 +205,16 @@ public final class ProxmoxClusterStatusBuilder {
 
     private static String fraction(Double value) {
         return value == null ? null : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /**
+     * Whether Ceph warns of nothing but the noout flag this operator set for a maintenance: that warning is the plan,
+     * not a degradation (any other check, or a flag a person set, still degrades).
+     */
+    private static boolean onlyOurNoOut(CephStatus ceph, ClusterView view) {
+        boolean ours = view.maintenance().map(MaintenanceOutcome::cephNoOutSetByOperator).orElse(false);
+        return ours && "HEALTH_WARN".equals(ceph.health()) && ceph.checks().keySet().equals(Set.of(FLAGS_CHECK))
+                && List.of("noout").equals(cephFlags(ceph));
     }
 
     static CephHealthStatus ceph(CephStatus ceph) {

@@ -119,6 +119,37 @@ class ProxmoxClusterStatusBuilderTest {
     }
 
     @Test
+    void theNooutThisOperatorSetForMaintenanceIsThePlanNotADegradation() {
+        ClusterSnapshot snapshot = Snapshots.homelab().ceph(Snapshots.ceph("HEALTH_WARN",
+                Map.of("OSDMAP_FLAGS", "noout flag(s) set"))).build();
+        MaintenanceOutcome ours = new MaintenanceOutcome(Map.of("pve-ms01-02", new MaintenanceOutcome.NodeMaintenance(
+                NodeStatus.MaintenanceState.InMaintenance, "In maintenance: BIOS update")), true, true);
+        MaintenanceOutcome notOurs = new MaintenanceOutcome(Map.of(), false, false);
+
+        ConditionState planned = degraded(snapshot, Optional.of(ours));
+        assertThat(planned).extracting(ConditionState::status, ConditionState::reason)
+                .containsExactly("False", ConditionReasons.AS_EXPECTED);
+        assertThat(planned.message()).isEqualTo("all nodes online, Ceph HEALTH_WARN only for the noout flag set for "
+                + "node maintenance, no privilege missing");
+        assertThat(degraded(snapshot, Optional.of(notOurs)).reason()).as("a person's noout")
+                .isEqualTo(ConditionReasons.CEPH_HEALTH_WARN);
+        assertThat(degraded(snapshot, Optional.empty()).reason()).as("maintenance step did not run")
+                .isEqualTo(ConditionReasons.CEPH_HEALTH_WARN);
+        ClusterSnapshot more = Snapshots.homelab().ceph(Snapshots.ceph("HEALTH_WARN",
+                Map.of("OSDMAP_FLAGS", "noout flag(s) set", "OSD_DOWN", "2 osds down"))).build();
+        assertThat(degraded(more, Optional.of(ours)).reason()).as("anything beyond our noout still degrades")
+                .isEqualTo(ConditionReasons.CEPH_HEALTH_WARN);
+        ClusterSnapshot noscrub = Snapshots.homelab().ceph(Snapshots.ceph("HEALTH_WARN",
+                Map.of("OSDMAP_FLAGS", "noout,noscrub flag(s) set"))).build();
+        assertThat(degraded(noscrub, Optional.of(ours)).reason()).isEqualTo(ConditionReasons.CEPH_HEALTH_WARN);
+    }
+
+    private static ConditionState degraded(ClusterSnapshot snapshot, Optional<MaintenanceOutcome> maintenance) {
+        return condition(ProxmoxClusterStatusBuilder.conditions(spec(null, List.of()), new ClusterView(snapshot,
+                List.of(), Optional.empty(), maintenance, List.of(), "https://pve-1:8006")), ConditionTypes.DEGRADED);
+    }
+
+    @Test
     void cephErrorIsNamed() {
         ConditionState degraded = condition(ProxmoxClusterStatusBuilder.conditions(spec(null, List.of()),
                 view(Snapshots.homelab().ceph(Snapshots.ceph("HEALTH_ERR", Map.of("PG_DAMAGED",
