@@ -23,7 +23,7 @@ public final class TalosNodes {
      * A control-plane TalosNodeVM for VM {@code vmid}, running as Kubernetes Node {@code kubernetesNodeName};
      * {@code moreSpec} is YAML for the spec block (e.g. an {@code ha} entry), may be empty.
      */
-    public static TalosNodeVM controlPlane(String namespace, String name, String cluster, int vmid,
+    public static TalosNodeVM controlPlane(String namespace, String name, String cluster, int vmid, String pveNode,
             String kubernetesNodeName, String moreSpec) {
         return SERIALIZATION.unmarshal("""
                 apiVersion: %s
@@ -32,13 +32,14 @@ public final class TalosNodes {
                 spec:
                   clusterRef: {name: %s}
                   vmid: %d
+                  node: %s
                   role: controlplane
                   memoryMiB: 16384
                   disks: [{slot: scsi0, storage: vm-disks, sizeGiB: 100}]
                   boot: {iso: "local:iso/talos.iso"}
                   talos: {kubernetesNodeName: %s}
                 %s
-                """.formatted(UnderlayApi.API_VERSION, name, namespace, cluster, vmid, kubernetesNodeName,
+                """.formatted(UnderlayApi.API_VERSION, name, namespace, cluster, vmid, pveNode, kubernetesNodeName,
                 moreSpec.indent(2)), TalosNodeVM.class);
     }
 

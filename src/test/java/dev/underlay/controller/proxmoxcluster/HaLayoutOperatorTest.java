@@ -137,7 +137,7 @@ class HaLayoutOperatorTest {
         byHand.createHaRule(new HaRule("general", HaRule.Type.NODE_AFFINITY, List.of("vm:150"),
                 NodePriority.parseList("pve-ms01-01"), false, null, null, BY_HAND, null, null));
         client.resource(sim.tokenSecret("pve-token")).create();
-        client.resource(TalosNodes.controlPlane(ns, "talos-k8s-01", "homelab", 101, "talos-k8s-01",
+        client.resource(TalosNodes.controlPlane(ns, "talos-k8s-01", "homelab", 101, "pve-ms01-01", "talos-k8s-01",
                 "ha: {enabled: true, group: production}")).create();
         ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token", "haGroups:\n"
                 + SEED_GROUPS.indent(2))).create();

@@ -82,7 +82,8 @@ class NodeMaintenanceOperatorTest {
         for (int i = 1; i <= 3; i++) {
             String name = "talos-k8s-0" + i;
             client.nodes().resource(TalosNodes.readyControlPlaneNode(name)).create();
-            client.resource(TalosNodes.controlPlane(ns, name, "homelab", 100 + i, name, "")).create();
+            String pveNode = List.of("pve-ms01-01", NODE, "pve-aimax-01").get(i - 1);
+            client.resource(TalosNodes.controlPlane(ns, name, "homelab", 100 + i, pveNode, name, "")).create();
         }
         try {
             client.resource(sim.tokenSecret("pve-token")).create();
@@ -169,7 +170,7 @@ class NodeMaintenanceOperatorTest {
                 .version(PveVersion.PVE_9_1).vm(talos(102, NODE)).build());
         client.nodes().resource(TalosNodes.readyControlPlaneNode(k8sNode)).create();
         try {
-            client.resource(TalosNodes.controlPlane(ns, "talos-k8s-02", "homelab", 102, k8sNode, "")).create();
+            client.resource(TalosNodes.controlPlane(ns, "talos-k8s-02", "homelab", 102, NODE, k8sNode, "")).create();
             client.resource(sim.tokenSecret("pve-token")).create();
             ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token",
                     "maintenance: [{node: pve-ms01-02, reason: BIOS update, cephNoOut: true}]")).create();
@@ -224,7 +225,7 @@ class NodeMaintenanceOperatorTest {
                 .build());
         client.nodes().resource(TalosNodes.readyControlPlaneNode(k8sNode)).create();
         try {
-            client.resource(TalosNodes.controlPlane(ns, "talos-k8s-02", "homelab", 102, k8sNode, "")).create();
+            client.resource(TalosNodes.controlPlane(ns, "talos-k8s-02", "homelab", 102, NODE, k8sNode, "")).create();
             client.resource(sim.tokenSecret("pve-token")).create();
             ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token",
                     "maintenance: [{node: pve-ms01-02, reason: BIOS update, cephNoOut: true}]")).create();

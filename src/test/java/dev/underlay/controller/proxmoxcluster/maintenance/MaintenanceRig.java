@@ -7,7 +7,6 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus.MaintenanceState;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
-import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
 import dev.underlay.controller.proxmoxcluster.MaintenanceOutcome;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.observe.ClusterSnapshot;
@@ -21,6 +20,7 @@ import dev.underlay.simulator.pve.PveSimulatorBuilder;
 import dev.underlay.simulator.pve.PveVersion;
 import dev.underlay.simulator.pve.VmSeed;
 import dev.underlay.testing.DeployedCrds;
+import dev.underlay.testing.TalosNodes;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -95,7 +95,8 @@ final class MaintenanceRig implements AutoCloseable {
         for (int i = 1; i <= 3; i++) {
             String name = "talos-k8s-0" + i;
             kube.nodes().resource(node(name)).create();
-            kube.resource(talosNodeVm(name, 100 + i)).create();
+            kube.resource(TalosNodes.controlPlane(NAMESPACE, name, CLUSTER, 100 + i,
+                    List.of(MS01_01, MS01_02, AIMAX_01).get(i - 1), name, "")).create();
         }
         sync = new NodeMaintenanceSync(kube, clock);
         maintenance();
@@ -267,22 +268,6 @@ final class MaintenanceRig implements AutoCloseable {
                 .withNewSpec().endSpec()
                 .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
                 .build();
-    }
-
-    private static TalosNodeVM talosNodeVm(String name, int vmid) {
-        return YAML.unmarshal("""
-                apiVersion: %s
-                kind: TalosNodeVM
-                metadata: {name: %s, namespace: %s}
-                spec:
-                  clusterRef: {name: %s}
-                  vmid: %d
-                  role: controlplane
-                  memoryMiB: 16384
-                  disks: [{slot: scsi0, storage: vm-disks, sizeGiB: 100}]
-                  boot: {iso: "local:iso/talos.iso"}
-                  talos: {kubernetesNodeName: %s}
-                """.formatted(UnderlayApi.API_VERSION, name, NAMESPACE, CLUSTER, vmid, name), TalosNodeVM.class);
     }
 
     Optional<MaintenanceOutcome> last() {
