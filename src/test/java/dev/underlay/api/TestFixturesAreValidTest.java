@@ -3,6 +3,11 @@ package dev.underlay.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.underlay.api.schema.ApiServerValidation;
+import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
+import dev.underlay.connection.SimulatorRegistry;
+import dev.underlay.controller.proxmoxcluster.SimulatedCluster;
+import dev.underlay.simulator.pve.PveSimulator;
+import dev.underlay.simulator.pve.PveVersion;
 import dev.underlay.testing.Fixtures;
 import dev.underlay.testing.TalosNodes;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -33,12 +38,27 @@ class TestFixturesAreValidTest {
                 Fixtures.policy("ns", "nightly", "homelab"),
                 TalosNodes.controlPlane("ns", "talos-k8s-02", "homelab", 102, "pve-ms01-02", "talos-k8s-02", ""),
                 TalosNodes.controlPlane("ns", "talos-k8s-01", "homelab", 101, "pve-ms01-01", "talos-k8s-01",
-                        "ha: {enabled: true, group: production}"));
+                        "ha: {enabled: true, group: production}"),
+                onSimulator("""
+                        clusterName: homelab-pve
+                        expectedNodes: [pve-ms01-01, pve-ms01-02, pve-aimax-01]
+                        haGroups:
+                          - {name: production, nodes: [pve-ms01-01, pve-ms01-02, pve-aimax-01]}
+                          - {name: ai-workloads, nodes: [pve-aimax-01], restricted: true}
+                          - {name: general, nodes: ["pve-ms01-01:2", "pve-ms01-02:1"]}
+                        maintenance: [{node: pve-ms01-02, reason: BIOS update, cephNoOut: true}]
+                        """));
 
         for (HasMetadata fixture : fixtures) {
             ObjectNode object = (ObjectNode) JSON.readTree(SERIALIZATION.asJson(fixture));
             assertThat(API_SERVER.create(object).violations()).as(fixture.getKind() + " "
                     + fixture.getMetadata().getName()).isEmpty();
         }
+    }
+
+    /** A ProxmoxCluster as the operator tests point it at a simulator (endpoint and certificate pin filled in). */
+    private static ProxmoxCluster onSimulator(String moreSpec) {
+        return SimulatedCluster.register(new SimulatorRegistry(), "ns", PveSimulator.homelab(PveVersion.PVE_9_1))
+                .resource("homelab", "pve-token", moreSpec);
     }
 }
