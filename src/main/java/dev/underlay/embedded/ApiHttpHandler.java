@@ -105,6 +105,8 @@ final class ApiHttpHandler implements Handler<HttpServerRequest> {
             vertx.setTimer(TimeUnit.SECONDS.toMillis(timeoutSeconds), id -> stop.run());
         }
         listener.onOpen(stream, upgrade);
+        dispatcher.missedDeletion(target.path(), target.param("fieldSelector").orElse(null),
+                HttpWatchStream.parseLong(target.param("resourceVersion"))).ifPresent(stream::sendDeleted);
     }
 
     private MockResponse dispatchSafely(RecordedRequest request) {

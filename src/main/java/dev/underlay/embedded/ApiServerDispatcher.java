@@ -63,6 +63,38 @@ final class ApiServerDispatcher extends Dispatcher {
         return response;
     }
 
+    /**
+     * The DELETED event a watch on one named object has missed, if it has: the store keeps no history, so an object
+     * deleted between the client's list and its watch (a finalizer released in that instant, as in {@code kubectl
+     * delete} of a resource the operator cleans up at once) would leave {@code kubectl delete --wait} or {@code kubectl
+     * wait --for=delete} waiting forever. The API server replays it from its watch cache; here the object's absence
+     * once the watch is registered stands for it. Empty when the watch is not on one name or the object exists.
+     */
+    Optional<ObjectNode> missedDeletion(String collectionPath, String fieldSelector, long sinceResourceVersion) {
+        if (fieldSelector == null || sinceResourceVersion <= 0) {
+            return Optional.empty();
+        }
+        Optional<String> name = FieldSelector.parse(fieldSelector).singleName();
+        Optional<ResourcePath> path = ResourcePath.parse(collectionPath);
+        if (name.isEmpty() || path.isEmpty() || path.get().name() != null) {
+            return Optional.empty();
+        }
+        Optional<ResourceType> type = typeOf(path.get());
+        if (type.isEmpty() || store.handleGet(collectionPath + "/" + name.get()).code() != 404) {
+            return Optional.empty();
+        }
+        ObjectNode object = Json.object();
+        object.put("apiVersion", type.get().groupVersion());
+        object.put("kind", type.get().kind());
+        ObjectNode metadata = object.putObject("metadata");
+        metadata.put("name", name.get());
+        if (path.get().namespace() != null) {
+            metadata.put("namespace", path.get().namespace());
+        }
+        metadata.put("resourceVersion", Long.toString(sinceResourceVersion + 1));
+        return Optional.of(object);
+    }
+
     /** For a GET that asks for a server-side Table, turns each watched object into a one-row Table. */
     Optional<UnaryOperator<JsonNode>> watchObjectRenderer(RecordedRequest request) {
         QueryString target = QueryString.of(request.getPath());

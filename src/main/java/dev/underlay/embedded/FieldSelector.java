@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An equality-based field selector ({@code involvedObject.name=x,involvedObject.kind==TalosNodeVM,type!=Normal})
@@ -50,6 +51,15 @@ final class FieldSelector {
                     true));
         }
         return new FieldSelector(requirements);
+    }
+
+    /** The name a {@code metadata.name=x} selector (and nothing else) asks for: a watch on one object. */
+    Optional<String> singleName() {
+        if (requirements.size() == 1 && requirements.get(0).equal()
+                && requirements.get(0).field().equals("metadata.name")) {
+            return Optional.of(requirements.get(0).value());
+        }
+        return Optional.empty();
     }
 
     boolean matches(JsonNode object) {

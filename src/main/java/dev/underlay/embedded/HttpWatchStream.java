@@ -69,6 +69,13 @@ final class HttpWatchStream implements WebSocket {
         return true;
     }
 
+    void sendDeleted(ObjectNode object) {
+        ObjectNode event = Json.object();
+        event.put("type", "DELETED");
+        event.set("object", object);
+        send(Json.write(event));
+    }
+
     @Override
     public boolean send(byte[] bytes) {
         return send(new String(bytes, StandardCharsets.UTF_8));

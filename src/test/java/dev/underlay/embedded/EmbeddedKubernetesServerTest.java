@@ -14,6 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -100,6 +104,35 @@ class EmbeddedKubernetesServerTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> "Running".equals(powerStates.get("talos-cp-02")));
             assertThat(informer.isWatching()).isTrue();
             assertThat(server.webSocketWatchesOpened()).isPositive();
+        }
+    }
+
+    @Test
+    void aWatchOnOneNameSaysDeletedWhenTheObjectWentBetweenListAndWatch() throws Exception {
+        server.applyAll(ManifestReader.readDirectory(Path.of("deploy/crds")));
+        server.applyAll(ManifestReader.readFile(Path.of("src/test/resources/embedded/manifests/30-talosnodevm.yaml")));
+        String collection = server.url() + "/apis/underlay.dev/v1alpha1/namespaces/default/talosnodevms";
+        HttpClient http = HttpClient.newHttpClient();
+        // what kubectl delete --wait does once its list saw the object at resourceVersion 5; by the time the watch
+        // opens, the object is gone (here: it never existed under this name)
+        HttpResponse<java.util.stream.Stream<String>> gone = http.send(HttpRequest.newBuilder(URI.create(collection
+                + "?watch=true&fieldSelector=metadata.name%3Dtalos-cp-09&resourceVersion=5&timeoutSeconds=5")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = gone.body()) {
+            JsonNode event = Json.read(lines.findFirst().orElseThrow());
+            assertThat(event.path("type").asText()).isEqualTo("DELETED");
+            assertThat(event.path("object").path("kind").asText()).isEqualTo("TalosNodeVM");
+            assertThat(event.path("object").path("apiVersion").asText()).isEqualTo("underlay.dev/v1alpha1");
+            assertThat(event.path("object").path("metadata").path("name").asText()).isEqualTo("talos-cp-09");
+            assertThat(event.path("object").path("metadata").path("namespace").asText()).isEqualTo("default");
+        }
+
+        // an object that is still there gets no such event: the watch stays open with nothing to say
+        HttpResponse<java.io.InputStream> present = http.send(HttpRequest.newBuilder(URI.create(collection
+                + "?watch=true&fieldSelector=metadata.name%3Dtalos-cp-01&resourceVersion=999999&timeoutSeconds=1"))
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = present.body()) {
+            assertThat(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
         }
     }
 
