@@ -29,7 +29,8 @@ class ArgoCdApplicationsTest {
     @BeforeAll
     static void load() throws IOException {
         try (Stream<Path> files = Files.walk(ARGOCD)) {
-            applications = files.filter(p -> p.toString().endsWith(".yaml"))
+            applications = files.filter(p -> p.toString().endsWith(".yaml")
+                            && !p.getFileName().toString().startsWith("argocd-cm-"))
                     .flatMap(p -> Manifests.parse(read(p)).all().stream())
                     .map(GenericKubernetesResource.class::cast)
                     .collect(Collectors.toMap(a -> a.getMetadata().getName(), a -> a));
