@@ -27,13 +27,13 @@ class ArgoCdHealthChecksTest {
 
     private static final String PREFIX = "resource.customizations.health.";
     private static final List<String> KINDS = List.of("ProxmoxCluster", "CephPool", "TalosNodeVM", "BackupPolicy");
-    /** Reasons no retry resolves: Argo CD shows Degraded so that a person looks. */
+    /** Reasons no retry resolves, and quorum loss: Argo CD shows Degraded so that a person looks. */
     private static final Set<String> NEEDS_A_PERSON = Set.of(ConditionReasons.INVALID_SPEC,
             ConditionReasons.CREDENTIALS_SECRET_INVALID, ConditionReasons.SECRET_INVALID,
             ConditionReasons.AUTHENTICATION_FAILED, ConditionReasons.PERMISSION_DENIED,
             ConditionReasons.TLS_VERIFICATION_FAILED, ConditionReasons.TLS_FINGERPRINT_MISMATCH,
             ConditionReasons.CLUSTER_NAME_MISMATCH, ConditionReasons.NODES_MISMATCH,
-            ConditionReasons.OWNERSHIP_CONFLICT, ConditionReasons.PROXMOX_TASK_FAILED);
+            ConditionReasons.OWNERSHIP_CONFLICT, ConditionReasons.PROXMOX_TASK_FAILED, ConditionReasons.QUORUM_LOST);
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> checks() {
