@@ -136,6 +136,27 @@ class ChartCustomValuesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void prometheusRuleAlertsOnTheClusterAndTheOperator() {
+        GenericKubernetesResource rule = manifests.generic("PrometheusRule").get(0);
+        assertThat(manifests.generic("PrometheusRule")).hasSize(1);
+        assertThat(rule.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(rule.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+        assertThat(rule.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
+        List<Map<String, Object>> alerts = PrometheusAlerts.of(rule);
+        assertThat(alerts).extracting(a -> a.get("alert")).containsExactly("UnderlayProxmoxQuorumLost",
+                "UnderlayProxmoxNodeOffline", "UnderlayCephHealthError", "UnderlayCephHealthWarning",
+                "UnderlayCephOsdsDown", "UnderlayGuestsNotBackedUp", "UnderlayClusterNotObserved");
+        assertThat(alerts).filteredOn(a -> a.get("alert").equals("UnderlayCephHealthWarning")).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("for", "1h").containsEntry("expr", "pve_ceph_health == 1"));
+        assertThat(alerts).allSatisfy(a -> {
+            assertThat((Map<String, String>) a.get("labels")).containsKey("severity");
+            // Prometheus, not Helm, fills these in: the template must pass them through untouched
+            assertThat(((Map<String, String>) a.get("annotations")).get("summary")).contains("{{ $labels.cluster }}");
+        });
+    }
+
+    @Test
     void serviceMonitorWithoutItsServiceIsRefused() {
         assertThatThrownBy(() -> UnderlayChart.render(
                 Map.of("metrics.serviceMonitor.enabled", true, "metrics.service.enabled", false)))

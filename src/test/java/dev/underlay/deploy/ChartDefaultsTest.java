@@ -175,7 +175,8 @@ class ChartDefaultsTest {
     }
 
     @Test
-    void noServiceMonitorByDefault() {
+    void noServiceMonitorOrPrometheusRuleByDefault() {
         assertThat(manifests.generic("ServiceMonitor")).isEmpty();
+        assertThat(manifests.generic("PrometheusRule")).isEmpty();
     }
 }

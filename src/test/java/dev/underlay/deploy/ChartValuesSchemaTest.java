@@ -28,6 +28,7 @@ class ChartValuesSchemaTest {
             metrics.notBackedUpInterval      | daily       | metrics.notBackedUpInterval: Does not match pattern
             metrics.service.port             | 70000       | metrics.service.port: Must be less than or equal to 65535
             metrics.serviceMonitor.enabled   | yes please  | metrics.serviceMonitor.enabled: Invalid type. Expected: boolean
+            metrics.prometheusRule.snapshotMaxAgeSeconds | 5 | metrics.prometheusRule.snapshotMaxAgeSeconds: Must be greater than or equal to 60
             replicaCount                     | 2           | Additional property replicaCount is not allowed
             rbac.nodeMaintenence             | false       | Additional property nodeMaintenence is not allowed
             """)

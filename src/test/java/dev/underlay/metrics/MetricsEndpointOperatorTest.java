@@ -5,6 +5,7 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.connection.SimulatorRegistry;
 import dev.underlay.controller.proxmoxcluster.SimulatedCluster;
 import dev.underlay.controller.proxmoxcluster.SimulatedClusters;
+import dev.underlay.deploy.PrometheusAlerts;
 import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.PveVersion;
 import dev.underlay.simulator.pve.VmSeed;
@@ -75,6 +76,15 @@ class MetricsEndpointOperatorTest {
                 .containsPattern(series("underlay_snapshot_duration_seconds_count", tag, null))
                 .containsPattern("reconciliations_execution_duration_seconds_count\\{[^}]*controller_name="
                         + "\"proxmoxcluster\""));
+
+        // the chart's alerts (metrics.prometheusRule) must watch series that exist
+        java.util.Set<String> alerted = PrometheusAlerts.metricsReadByTheChartsAlerts();
+        assertThat(alerted).hasSizeGreaterThanOrEqualTo(6);
+        await.untilAsserted("every metric an alert reads is exported", () -> {
+            String exported = scrape();
+            assertThat(alerted).allSatisfy(name -> assertThat(exported).as(name)
+                    .containsPattern(series(name, tag, null)));
+        });
 
         client.resource(cluster).delete();
         await.untilAsserted("deleted cluster: none of its series left", () -> {
