@@ -3,8 +3,6 @@ package dev.underlay.deploy;
 import dev.underlay.api.v1alpha1.common.ConditionReasons;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +19,8 @@ class ReadmeTroubleshootingTest {
     private static final String HEADING = "## Troubleshooting: what the status tells you";
 
     @Test
-    void everyConditionReasonIsExplained() throws Exception {
-        List<String> reasons = constants(ConditionReasons.class, "");
+    void everyConditionReasonIsExplained() {
+        List<String> reasons = StringConstants.of(ConditionReasons.class, "");
 
         assertThat(reasons).hasSizeGreaterThan(20);
         assertThat(reasons).allSatisfy(reason -> assertThat(section()).as("README row for " + reason)
@@ -30,31 +28,17 @@ class ReadmeTroubleshootingTest {
     }
 
     @Test
-    void everyHaGroupStateAndEventReasonIsExplained() throws Exception {
-        List<String> names = new ArrayList<>(constants(
-                Class.forName("dev.underlay.controller.proxmoxcluster.ha.HaStates"), ""));
-        names.addAll(constants(Class.forName("dev.underlay.controller.proxmoxcluster.ConditionTransitionEvents"), ""));
+    void everyHaGroupStateAndEventReasonIsExplained() throws ClassNotFoundException {
+        String controller = "dev.underlay.controller.proxmoxcluster.";
+        List<String> names = new ArrayList<>(StringConstants.of(Class.forName(controller + "ha.HaStates"), ""));
+        names.addAll(StringConstants.of(Class.forName(controller + "ConditionTransitionEvents"), ""));
         for (String owner : List.of("MaintenanceRelease", "HaLayoutRelease", "ConnectedClusterObserver")) {
-            names.addAll(constants(Class.forName("dev.underlay.controller.proxmoxcluster." + owner), "EVENT_REASON"));
+            names.addAll(StringConstants.of(Class.forName(controller + owner), "EVENT_REASON"));
         }
 
         assertThat(names).hasSizeGreaterThanOrEqualTo(16);
         assertThat(names).allSatisfy(name -> assertThat(section()).as("README mention of " + name)
                 .contains("`" + name + "`"));
-    }
-
-    /** The String constants of a class whose field names end with {@code suffix}. */
-    private static List<String> constants(Class<?> type, String suffix) throws IllegalAccessException {
-        List<String> values = new ArrayList<>();
-        for (Field field : type.getDeclaredFields()) {
-            int modifiers = field.getModifiers();
-            if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class
-                    && field.getName().endsWith(suffix)) {
-                field.setAccessible(true);
-                values.add((String) field.get(null));
-            }
-        }
-        return values;
     }
 
     private static String section() {

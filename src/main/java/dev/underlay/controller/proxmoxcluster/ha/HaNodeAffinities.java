@@ -35,13 +35,22 @@ public final class HaNodeAffinities {
     /**
      * One HA guest's placement constraint.
      *
-     * @param source what imposes it, for messages: {@code HA group ai-workloads}, {@code HA rule ha-group-general}
+     * @param group  an HA group (PVE 8 and unmigrated 9) rather than a node-affinity rule
+     * @param id     the group's name or the rule's id
      * @param strict restricted group / strict rule: the guest runs on these nodes or not at all
      */
-    public record Affinity(String source, List<NodePriority> nodes, boolean strict) {
+    public record Affinity(boolean group, String id, List<NodePriority> nodes, boolean strict) {
 
         public Affinity {
             nodes = List.copyOf(nodes);
+        }
+
+        public static Affinity group(String name, List<NodePriority> nodes, boolean restricted) {
+            return new Affinity(true, name, nodes, restricted);
+        }
+
+        public static Affinity rule(String id, List<NodePriority> nodes, boolean strict) {
+            return new Affinity(false, id, nodes, strict);
         }
 
         /**
@@ -58,9 +67,10 @@ public final class HaNodeAffinities {
             return preferred;
         }
 
+        /** For messages: {@code HA group ai-workloads, restricted: pve-aimax-01}. */
         public String describe() {
-            return source + (strict ? ", " + (source.startsWith("HA group") ? "restricted" : "strict") : "") + ": "
-                    + NodePriority.formatList(nodes);
+            return (group ? "HA group " : "HA rule ") + id + (strict ? group ? ", restricted" : ", strict" : "")
+                    + ": " + NodePriority.formatList(nodes);
         }
     }
 
@@ -84,16 +94,15 @@ public final class HaNodeAffinities {
             for (HaResource resource : api.haResources()) {
                 HaPlacement group = resource.group() == null ? null : view.placements().get(resource.group());
                 if (group != null) {
-                    bySid.put(resource.sid(), new Affinity("HA group " + group.id(), group.nodes(),
-                            group.restricted()));
+                    bySid.put(resource.sid(), Affinity.group(group.id(), group.nodes(), group.restricted()));
                 }
             }
         } else {
             for (HaPlacement rule : view.placements().values()) {
                 if (HaPlacement.NODE_AFFINITY.equals(rule.ruleType()) && !rule.disabled()) {
                     // PVE lets a resource be in one node-affinity rule only
-                    rule.resources().forEach(sid -> bySid.putIfAbsent(sid, new Affinity("HA rule " + rule.id(),
-                            rule.nodes(), rule.restricted())));
+                    rule.resources().forEach(sid -> bySid.putIfAbsent(sid, Affinity.rule(rule.id(), rule.nodes(),
+                            rule.restricted())));
                 }
             }
         }

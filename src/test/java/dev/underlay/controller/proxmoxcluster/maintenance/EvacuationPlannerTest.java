@@ -139,7 +139,7 @@ class EvacuationPlannerTest {
     void anHaGuestGoesToTheBestNodeItsGroupListsEvenWithLessRoom() {
         // B has the most free memory (66 GiB against 48), but the group prefers C (priority 2) over B (1): the CRM
         // would move the guest on to C, so it goes there directly
-        EvacuationPlan plan = planWithHa(201, new HaNodeAffinities.Affinity("HA group general",
+        EvacuationPlan plan = planWithHa(201, HaNodeAffinities.Affinity.group("general",
                 NodePriority.parseList("pve-a:2,pve-b:1,pve-c:2"), false), Set.of());
 
         assertThat(((EvacuationPlan.Placement) plan).moves()).extracting(GuestMove::target, GuestMove::method)
@@ -148,7 +148,7 @@ class EvacuationPlannerTest {
 
     @Test
     void aRestrictedGroupWithNoOtherNodeAvailableBlocks() {
-        EvacuationPlan plan = planWithHa(201, new HaNodeAffinities.Affinity("HA group ai-workloads",
+        EvacuationPlan plan = planWithHa(201, HaNodeAffinities.Affinity.group("ai-workloads",
                 NodePriority.parseList("pve-a"), true), Set.of());
 
         assertThat(plan).isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 may run only where its HA group "
@@ -157,7 +157,7 @@ class EvacuationPlannerTest {
 
     @Test
     void aStrictRuleWhoseOtherNodeIsInMaintenanceBlocks() {
-        EvacuationPlan plan = planWithHa(201, new HaNodeAffinities.Affinity("HA rule gpu", NodePriority.parseList(
+        EvacuationPlan plan = planWithHa(201, HaNodeAffinities.Affinity.rule("gpu", NodePriority.parseList(
                 "pve-a,pve-b"), true), Set.of(B));
 
         assertThat(plan).isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 may run only where its HA rule gpu, "
@@ -166,7 +166,7 @@ class EvacuationPlannerTest {
 
     @Test
     void anUnrestrictedGroupWhoseNodesAreAllGoneLetsTheGuestGoAnywhere() {
-        EvacuationPlan plan = planWithHa(201, new HaNodeAffinities.Affinity("HA group solo",
+        EvacuationPlan plan = planWithHa(201, HaNodeAffinities.Affinity.group("solo",
                 NodePriority.parseList("pve-a"), false), Set.of());
 
         // no preference left: the node with the most room, as for any guest
@@ -175,7 +175,7 @@ class EvacuationPlannerTest {
 
     @Test
     void withoutPrioritiesEveryListedNodeIsEquallyGood() {
-        EvacuationPlan plan = planWithHa(201, new HaNodeAffinities.Affinity("HA rule ha-group-production",
+        EvacuationPlan plan = planWithHa(201, HaNodeAffinities.Affinity.rule("ha-group-production",
                 NodePriority.parseList("pve-a,pve-b,pve-c"), true), Set.of());
 
         assertThat(((EvacuationPlan.Placement) plan).moves()).extracting(GuestMove::target).containsExactly(B);
