@@ -37,6 +37,7 @@ public class UnreadableSpecTolerance implements KubernetesClientObjectMapperCust
 
     /** In-memory marker on ObjectMeta (never sent: no write of ours touches metadata with it in the diff). */
     public static final String SPEC_ERROR = "underlay.dev/unreadable-spec";
+
     private static final String API_PACKAGE = "dev.underlay.api.";
 
     @Override
@@ -49,14 +50,15 @@ public class UnreadableSpecTolerance implements KubernetesClientObjectMapperCust
         if (resource.getMetadata() == null || resource.getMetadata().getAdditionalProperties() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(resource.getMetadata().getAdditionalProperties().get(SPEC_ERROR))
+        return Optional.ofNullable(
+                        resource.getMetadata().getAdditionalProperties().get(SPEC_ERROR))
                 .map(Object::toString);
     }
 
     private static final class Modifier extends BeanDeserializerModifier {
         @Override
-        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                                                      JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyDeserializer(
+                DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
             if (CustomResource.class.isAssignableFrom(type) && type.getName().startsWith(API_PACKAGE)) {
                 return new Tolerant(deserializer);
@@ -116,12 +118,15 @@ public class UnreadableSpecTolerance implements KubernetesClientObjectMapperCust
         /** "spec.size: Cannot deserialize value of type ..." with the JSON path a person can find in the YAML. */
         private static String describe(JsonProcessingException error) {
             String message = error.getOriginalMessage();
-            String firstLine = message == null ? error.getClass().getSimpleName()
+            String firstLine = message == null
+                    ? error.getClass().getSimpleName()
                     : message.lines().findFirst().orElse("");
-            if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            if (error instanceof JsonMappingException mapping
+                    && !mapping.getPath().isEmpty()) {
                 String path = mapping.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[");
+                        .collect(Collectors.joining("."))
+                        .replace(".[", "[");
                 return path + ": " + firstLine;
             }
             return firstLine;

@@ -10,6 +10,5 @@ interface ApiBackend {
     Opened open(ConnectionRequest request);
 
     /** The client and where it answers from. */
-    record Opened(ProxmoxApi api, Supplier<String> activeEndpoint) {
-    }
+    record Opened(ProxmoxApi api, Supplier<String> activeEndpoint) {}
 }

@@ -18,8 +18,7 @@ public final class ApiCalls {
 
     private static final Map<String, ApiCall> BY_METHOD = table();
 
-    private ApiCalls() {
-    }
+    private ApiCalls() {}
 
     /** The classification of a ProxmoxApi method; empty for methods that make no API call (close). */
     public static Optional<ApiCall> of(Method method) {

@@ -27,8 +27,13 @@ public final class ClusterConnection implements AutoCloseable {
     private final AtomicBoolean announced = new AtomicBoolean();
     private volatile Handshake handshake;
 
-    ClusterConnection(ClusterKey cluster, ConnectionRequest.Identity identity, ProxmoxApi api, AutoCloseable closer,
-                      Supplier<String> activeEndpoint, Instant builtAt) {
+    ClusterConnection(
+            ClusterKey cluster,
+            ConnectionRequest.Identity identity,
+            ProxmoxApi api,
+            AutoCloseable closer,
+            Supplier<String> activeEndpoint,
+            Instant builtAt) {
         this.cluster = cluster;
         this.identity = identity;
         this.api = api;
@@ -91,6 +96,5 @@ public final class ClusterConnection implements AutoCloseable {
     }
 
     /** What the client learned when it first connected. */
-    public record Handshake(PveVersion version, Permissions permissions) {
-    }
+    public record Handshake(PveVersion version, Permissions permissions) {}
 }

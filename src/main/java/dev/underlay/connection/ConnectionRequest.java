@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param credentialsVersion resourceVersion of the credentials Secret: a rotated token changes it
  * @param caVersion          resourceVersion of the CA Secret, when tls.caSecretRef is used
  */
-public record ConnectionRequest(String uid, List<String> endpoints, String tokenId, String tokenSecret,
-                                String credentialsVersion, Optional<String> caPem, Optional<String> caVersion,
-                                Optional<String> fingerprintSha256, boolean insecureSkipVerify) {
+public record ConnectionRequest(
+        String uid,
+        List<String> endpoints,
+        String tokenId,
+        String tokenSecret,
+        String credentialsVersion,
+        Optional<String> caPem,
+        Optional<String> caVersion,
+        Optional<String> fingerprintSha256,
+        boolean insecureSkipVerify) {
 
     public ConnectionRequest {
         endpoints = List.copyOf(endpoints);
@@ -25,8 +32,14 @@ public record ConnectionRequest(String uid, List<String> endpoints, String token
 
     /** What decides whether a cached client still fits: no secret values, only their versions. */
     public Identity identity() {
-        return new Identity(uid, endpoints, tokenId, credentialsVersion, caVersion.orElse(null),
-                fingerprintSha256.orElse(null), insecureSkipVerify);
+        return new Identity(
+                uid,
+                endpoints,
+                tokenId,
+                credentialsVersion,
+                caVersion.orElse(null),
+                fingerprintSha256.orElse(null),
+                insecureSkipVerify);
     }
 
     @Override
@@ -36,7 +49,12 @@ public record ConnectionRequest(String uid, List<String> endpoints, String token
                 + ", fingerprint=" + fingerprintSha256.isPresent() + ", insecureSkipVerify=" + insecureSkipVerify + "]";
     }
 
-    public record Identity(String uid, List<String> endpoints, String tokenId, String credentialsVersion,
-                           String caVersion, String fingerprintSha256, boolean insecureSkipVerify) {
-    }
+    public record Identity(
+            String uid,
+            List<String> endpoints,
+            String tokenId,
+            String credentialsVersion,
+            String caVersion,
+            String fingerprintSha256,
+            boolean insecureSkipVerify) {}
 }

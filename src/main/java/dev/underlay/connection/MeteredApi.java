@@ -24,16 +24,20 @@ public final class MeteredApi implements InvocationHandler {
     }
 
     public static ProxmoxApi measure(ClusterKey cluster, ProxmoxApi delegate, PveCallMetrics metrics) {
-        return (ProxmoxApi) Proxy.newProxyInstance(ProxmoxApi.class.getClassLoader(), new Class<?>[] {ProxmoxApi.class},
+        return (ProxmoxApi) Proxy.newProxyInstance(
+                ProxmoxApi.class.getClassLoader(),
+                new Class<?>[] {ProxmoxApi.class},
                 new MeteredApi(cluster, delegate, metrics));
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getDeclaringClass() == Object.class) {
-            return method.getName().equals("equals") ? proxy == args[0]
-                    : method.getName().equals("hashCode") ? System.identityHashCode(proxy)
-                    : "MeteredApi[" + cluster + "]";
+            return method.getName().equals("equals")
+                    ? proxy == args[0]
+                    : method.getName().equals("hashCode")
+                            ? System.identityHashCode(proxy)
+                            : "MeteredApi[" + cluster + "]";
         }
         Optional<ApiCall> call = ApiCalls.of(method);
         long start = System.nanoTime();

@@ -59,9 +59,12 @@ public class ProxmoxConnections {
             return build(cluster, request, now);
         });
         if (replaced[0] != null) {
-            Log.infof("ProxmoxCluster %s: %s; Proxmox client rebuilt", cluster,
-                    replaced[0].identity().equals(identity) ? "client older than " + config.proxmox().clientRefresh()
-                            + ", version and privileges are read again"
+            Log.infof(
+                    "ProxmoxCluster %s: %s; Proxmox client rebuilt",
+                    cluster,
+                    replaced[0].identity().equals(identity)
+                            ? "client older than " + config.proxmox().clientRefresh()
+                                    + ", version and privileges are read again"
                             : "credentials, endpoints or TLS settings changed");
             replaced[0].close();
         }
@@ -92,14 +95,16 @@ public class ProxmoxConnections {
     }
 
     private ClusterConnection build(ClusterKey cluster, ConnectionRequest request, Instant now) {
-        ApiBackend backend = config.backend() == UnderlayConfig.Backend.simulator ? new SimulatorBackend(simulators)
+        ApiBackend backend = config.backend() == UnderlayConfig.Backend.simulator
+                ? new SimulatorBackend(simulators)
                 : new RestBackend(config.proxmox());
         ApiBackend.Opened opened = backend.open(request);
         ProxmoxApi metered = MeteredApi.measure(cluster, opened.api(), metrics);
         ProxmoxApi gated = QuorumGate.guard(cluster, metered, () -> snapshots.latest(cluster), metrics::refused);
         metrics.connectionBuilt(cluster);
-        Log.infof("ProxmoxCluster %s: Proxmox client built (%s backend, endpoints %s)", cluster, config.backend(),
-                request.endpoints());
+        Log.infof(
+                "ProxmoxCluster %s: Proxmox client built (%s backend, endpoints %s)",
+                cluster, config.backend(), request.endpoints());
         return new ClusterConnection(cluster, request.identity(), gated, opened.api(), opened.activeEndpoint(), now);
     }
 }

@@ -26,8 +26,11 @@ public final class QuorumGate implements InvocationHandler {
     private final Supplier<Optional<ClusterSnapshot>> latest;
     private final BiConsumer<ClusterKey, String> onRefusal;
 
-    private QuorumGate(ClusterKey cluster, ProxmoxApi delegate, Supplier<Optional<ClusterSnapshot>> latest,
-                       BiConsumer<ClusterKey, String> onRefusal) {
+    private QuorumGate(
+            ClusterKey cluster,
+            ProxmoxApi delegate,
+            Supplier<Optional<ClusterSnapshot>> latest,
+            BiConsumer<ClusterKey, String> onRefusal) {
         this.cluster = cluster;
         this.delegate = delegate;
         this.latest = latest;
@@ -38,9 +41,14 @@ public final class QuorumGate implements InvocationHandler {
      * @param latest    the cluster's latest snapshot, read at every mutating call
      * @param onRefusal told the method name of every refused call (metrics)
      */
-    public static ProxmoxApi guard(ClusterKey cluster, ProxmoxApi delegate, Supplier<Optional<ClusterSnapshot>> latest,
-                                   BiConsumer<ClusterKey, String> onRefusal) {
-        return (ProxmoxApi) Proxy.newProxyInstance(ProxmoxApi.class.getClassLoader(), new Class<?>[] {ProxmoxApi.class},
+    public static ProxmoxApi guard(
+            ClusterKey cluster,
+            ProxmoxApi delegate,
+            Supplier<Optional<ClusterSnapshot>> latest,
+            BiConsumer<ClusterKey, String> onRefusal) {
+        return (ProxmoxApi) Proxy.newProxyInstance(
+                ProxmoxApi.class.getClassLoader(),
+                new Class<?>[] {ProxmoxApi.class},
                 new QuorumGate(cluster, delegate, latest, onRefusal));
     }
 
@@ -54,8 +62,8 @@ public final class QuorumGate implements InvocationHandler {
             Optional<String> closed = closedBecause();
             if (closed.isPresent()) {
                 onRefusal.accept(cluster, method.getName());
-                throw new QuorumLostException("ProxmoxCluster " + cluster + ": " + method.getName()
-                        + " not sent, " + closed.get());
+                throw new QuorumLostException(
+                        "ProxmoxCluster " + cluster + ": " + method.getName() + " not sent, " + closed.get());
             }
         }
         try {
@@ -71,7 +79,8 @@ public final class QuorumGate implements InvocationHandler {
             return Optional.of("no snapshot has confirmed quorum yet");
         }
         if (!snapshot.get().isQuorate()) {
-            return Optional.of("the cluster is not quorate (snapshot of " + snapshot.get().fetchedAt() + ")");
+            return Optional.of(
+                    "the cluster is not quorate (snapshot of " + snapshot.get().fetchedAt() + ")");
         }
         return Optional.empty();
     }

@@ -26,8 +26,11 @@ final class RegistryTransport implements PveTransport {
     private final Credentials credentials;
     private volatile String activeEndpoint;
 
-    RegistryTransport(List<String> endpoints, Function<String, Optional<PveSimulator>> simulators, String tokenId,
-                      String tokenSecret) {
+    RegistryTransport(
+            List<String> endpoints,
+            Function<String, Optional<PveSimulator>> simulators,
+            String tokenId,
+            String tokenSecret) {
         this.endpoints = List.copyOf(endpoints);
         this.simulators = simulators;
         this.credentials = Credentials.token(tokenId, tokenSecret);
@@ -40,11 +43,13 @@ final class RegistryTransport implements PveTransport {
             Optional<PveSimulator> simulator = simulators.apply(endpoint);
             if (simulator.isPresent()) {
                 activeEndpoint = endpoint;
-                return SimulatorTransport.of(simulator.get(), credentials).honouringDelays().exchange(request);
+                return SimulatorTransport.of(simulator.get(), credentials)
+                        .honouringDelays()
+                        .exchange(request);
             }
         }
-        throw new TransientException(0, request.describe() + ": cannot connect: no Proxmox VE simulator answers at "
-                + endpoints, null);
+        throw new TransientException(
+                0, request.describe() + ": cannot connect: no Proxmox VE simulator answers at " + endpoints, null);
     }
 
     /** The endpoint that answered last (the first one before any call). */

@@ -33,6 +33,7 @@ final class RestBackend implements ApiBackend {
         // the transport is built here rather than through PveClientFactory so that status can name the endpoint
         // that answered
         HttpPveTransport transport = HttpPveTransport.create(connection);
-        return new Opened(new PveRestApi(transport), () -> transport.preferredEndpoint().toString());
+        return new Opened(
+                new PveRestApi(transport), () -> transport.preferredEndpoint().toString());
     }
 }

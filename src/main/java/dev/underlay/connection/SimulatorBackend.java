@@ -16,8 +16,8 @@ final class SimulatorBackend implements ApiBackend {
 
     @Override
     public Opened open(ConnectionRequest request) {
-        RegistryTransport transport = new RegistryTransport(request.endpoints(), registry::find, request.tokenId(),
-                request.tokenSecret());
+        RegistryTransport transport =
+                new RegistryTransport(request.endpoints(), registry::find, request.tokenId(), request.tokenSecret());
         return new Opened(new PveRestApi(transport), transport::activeEndpoint);
     }
 }

@@ -15,32 +15,35 @@ final class AccessReviews {
 
     static final String GROUP = "authorization.k8s.io";
 
-    private AccessReviews() {
-    }
+    private AccessReviews() {}
 
     static Optional<MockResponse> answer(ResourcePath path, String body) {
         if (!GROUP.equals(path.group()) || !path.isCollection()) {
             return Optional.empty();
         }
         JsonNode request = body.isBlank() ? Json.object() : Json.read(body);
-        ObjectNode review = Json.object().put("apiVersion", GROUP + "/" + path.version())
+        ObjectNode review = Json.object()
+                .put("apiVersion", GROUP + "/" + path.version())
                 .put("kind", request.path("kind").asText(""));
         review.putObject("metadata");
         review.set("spec", request.path("spec").isMissingNode() ? Json.object() : request.get("spec"));
         ObjectNode status = review.putObject("status");
         switch (path.resource()) {
             case "selfsubjectrulesreviews" -> {
-                status.putArray("resourceRules").addObject()
+                status.putArray("resourceRules")
+                        .addObject()
                         .<ObjectNode>set("verbs", Json.MAPPER.createArrayNode().add("*"))
-                        .<ObjectNode>set("apiGroups", Json.MAPPER.createArrayNode().add("*"))
+                        .<ObjectNode>set(
+                                "apiGroups", Json.MAPPER.createArrayNode().add("*"))
                         .set("resources", Json.MAPPER.createArrayNode().add("*"));
-                status.putArray("nonResourceRules").addObject()
+                status.putArray("nonResourceRules")
+                        .addObject()
                         .<ObjectNode>set("verbs", Json.MAPPER.createArrayNode().add("*"))
                         .set("nonResourceURLs", Json.MAPPER.createArrayNode().add("*"));
                 status.put("incomplete", false);
             }
             case "selfsubjectaccessreviews", "subjectaccessreviews", "localsubjectaccessreviews" ->
-                    status.put("allowed", true).put("reason", "the embedded API server authorizes everything");
+                status.put("allowed", true).put("reason", "the embedded API server authorizes everything");
             default -> {
                 return Optional.empty();
             }

@@ -54,7 +54,8 @@ final class ApiHttpHandler implements Handler<HttpServerRequest> {
                 webSocketWatchesOpened.incrementAndGet();
                 request.toWebSocket()
                         .onSuccess(new ServerWebSocketHandler(recorded, response))
-                        .onFailure(e -> Log.debugf("embedded API: WebSocket upgrade for %s failed: %s",
+                        .onFailure(e -> Log.debugf(
+                                "embedded API: WebSocket upgrade for %s failed: %s",
                                 recorded.getPath(), e.getMessage()));
             } else {
                 respond(request.response(), response);
@@ -65,7 +66,8 @@ final class ApiHttpHandler implements Handler<HttpServerRequest> {
                 .onSuccess(body -> {
                     RecordedRequest recorded = record(request, body);
                     QueryString target = QueryString.of(recorded.getPath());
-                    if (recorded.method() == HttpMethod.GET && target.isWatch()
+                    if (recorded.method() == HttpMethod.GET
+                            && target.isWatch()
                             && ResourcePath.parse(target.path()).isPresent()) {
                         streamWatch(request, recorded, target);
                     } else {
@@ -83,7 +85,10 @@ final class ApiHttpHandler implements Handler<HttpServerRequest> {
             return;
         }
         HttpServerResponse response = request.response();
-        HttpWatchStream stream = new HttpWatchStream(recorded, response, vertx.getOrCreateContext(),
+        HttpWatchStream stream = new HttpWatchStream(
+                recorded,
+                response,
+                vertx.getOrCreateContext(),
                 HttpWatchStream.parseLong(target.param("resourceVersion")),
                 dispatcher.watchObjectRenderer(recorded));
         stream.begin();
@@ -93,10 +98,12 @@ final class ApiHttpHandler implements Handler<HttpServerRequest> {
             if (stopped.compareAndSet(false, true)) {
                 openHttpWatches.decrementAndGet();
                 // deregistering waits for the listener's executor: not on the event loop
-                vertx.executeBlocking(() -> {
-                    listener.onClosed(stream, 1000, "watch ended");
-                    return null;
-                }, false);
+                vertx.executeBlocking(
+                        () -> {
+                            listener.onClosed(stream, 1000, "watch ended");
+                            return null;
+                        },
+                        false);
             }
         };
         response.closeHandler(v -> stop.run());
@@ -105,8 +112,12 @@ final class ApiHttpHandler implements Handler<HttpServerRequest> {
             vertx.setTimer(TimeUnit.SECONDS.toMillis(timeoutSeconds), id -> stop.run());
         }
         listener.onOpen(stream, upgrade);
-        dispatcher.missedDeletion(target.path(), target.param("fieldSelector").orElse(null),
-                HttpWatchStream.parseLong(target.param("resourceVersion"))).ifPresent(stream::sendDeleted);
+        dispatcher
+                .missedDeletion(
+                        target.path(),
+                        target.param("fieldSelector").orElse(null),
+                        HttpWatchStream.parseLong(target.param("resourceVersion")))
+                .ifPresent(stream::sendDeleted);
     }
 
     private MockResponse dispatchSafely(RecordedRequest request) {
@@ -121,7 +132,9 @@ final class ApiHttpHandler implements Handler<HttpServerRequest> {
 
     private static void respond(HttpServerResponse response, MockResponse mock) {
         response.setStatusCode(mock.code());
-        mock.getHeaders().toMultimap().forEach((name, values) -> response.headers().add(name, values));
+        mock.getHeaders()
+                .toMultimap()
+                .forEach((name, values) -> response.headers().add(name, values));
         if (mock.getBody() != null && mock.getBody().size() > 0) {
             response.end(io.vertx.core.buffer.Buffer.buffer(mock.getBody().getBytes()));
         } else {
@@ -130,7 +143,10 @@ final class ApiHttpHandler implements Handler<HttpServerRequest> {
     }
 
     private static RecordedRequest record(HttpServerRequest request, io.vertx.core.buffer.Buffer body) {
-        return new RecordedRequest("HTTP/1.1", HttpMethod.fromVertx(request.method()), request.uri(),
+        return new RecordedRequest(
+                "HTTP/1.1",
+                HttpMethod.fromVertx(request.method()),
+                request.uri(),
                 Headers.builder().addAll(request.headers()).build(),
                 new io.fabric8.mockwebserver.http.Buffer(body == null ? null : body.getBytes()));
     }

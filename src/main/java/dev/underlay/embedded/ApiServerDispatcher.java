@@ -40,8 +40,8 @@ final class ApiServerDispatcher extends Dispatcher {
 
     ApiServerDispatcher(KubernetesCrudDispatcher store, Clock clock) {
         this.store = store;
-        this.catalog = new ResourceCatalog(() -> Json.read(store.handleGet(ResourceCatalog.CRD_LIST_PATH)
-                .getBody().readUtf8()));
+        this.catalog = new ResourceCatalog(() -> Json.read(
+                store.handleGet(ResourceCatalog.CRD_LIST_PATH).getBody().readUtf8()));
         this.nonResource = new NonResourceEndpoints(catalog);
         this.tables = new TableConverter(clock);
     }
@@ -110,7 +110,9 @@ final class ApiServerDispatcher extends Dispatcher {
     private MockResponse route(RecordedRequest request) {
         String contentType = request.getHeader("Content-Type");
         if (contentType != null && contentType.startsWith("application/vnd.kubernetes.protobuf")) {
-            return ApiStatus.failure(415, "UnsupportedMediaType",
+            return ApiStatus.failure(
+                    415,
+                    "UnsupportedMediaType",
                     "the embedded API server accepts JSON bodies only (protobuf is not supported); "
                             + "use 'kubectl apply -f' or 'kubectl create -f' with a manifest");
         }
@@ -136,15 +138,19 @@ final class ApiServerDispatcher extends Dispatcher {
                 return AccessReviews.answer(path, body(request))
                         .orElseGet(() -> create(path, target.path(), contentType, body(request)));
             case PUT:
-                return withFinalState(path, () -> orNotFound(store.handleUpdate(forward(HttpMethod.PUT,
-                        target.path(), contentType, normalized(path, body(request)))), path));
+                return withFinalState(
+                        path,
+                        () -> orNotFound(
+                                store.handleUpdate(forward(
+                                        HttpMethod.PUT, target.path(), contentType, normalized(path, body(request)))),
+                                path));
             case PATCH:
                 return withFinalState(path, () -> patch(path, contentType, body(request)));
             case DELETE:
                 return orNotFound(store.handleDelete(target.path()), path);
             default:
-                return ApiStatus.failure(405, "MethodNotAllowed",
-                        "the embedded API server does not allow " + request.getMethod());
+                return ApiStatus.failure(
+                        405, "MethodNotAllowed", "the embedded API server does not allow " + request.getMethod());
         }
     }
 
@@ -154,9 +160,10 @@ final class ApiServerDispatcher extends Dispatcher {
      * kubectl reports "namespaces ... not found" for any later miss in a namespace that has no Namespace object.
      */
     private MockResponse create(ResourcePath path, String target, String contentType, String body) {
-        MockResponse created = store.handleCreate(forward(HttpMethod.POST, target, contentType,
-                normalized(path, body)));
-        if (created.code() == 201 && path.namespace() != null
+        MockResponse created =
+                store.handleCreate(forward(HttpMethod.POST, target, contentType, normalized(path, body)));
+        if (created.code() == 201
+                && path.namespace() != null
                 && store.handleGet("/api/v1/namespaces/" + path.namespace()).code() == 404) {
             ObjectNode namespace = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
             namespace.putObject("metadata").put("name", path.namespace());
@@ -179,7 +186,8 @@ final class ApiServerDispatcher extends Dispatcher {
         JsonNode body = Json.read(stored.getBody().readUtf8());
         if (body.has("items")) {
             try {
-                selectInKeyOrder((ObjectNode) body, target.param("fieldSelector").map(FieldSelector::parse));
+                selectInKeyOrder(
+                        (ObjectNode) body, target.param("fieldSelector").map(FieldSelector::parse));
             } catch (IllegalArgumentException e) {
                 return ApiStatus.failure(400, "BadRequest", e.getMessage());
             }
@@ -188,10 +196,15 @@ final class ApiServerDispatcher extends Dispatcher {
         Optional<ResourceType> type = typeOf(path);
         if (body.has("items") && type.isPresent()) {
             // the store answers "v1 List"; typed clients (kubectl describe's event lookup) decode only "<Kind>List"
-            ((ObjectNode) body).put("apiVersion", type.get().groupVersion()).put("kind", type.get().kind() + "List");
+            ((ObjectNode) body)
+                    .put("apiVersion", type.get().groupVersion())
+                    .put("kind", type.get().kind() + "List");
         }
         if (tableVersion.isPresent() && type.isPresent()) {
-            body = tables.toTable(type.get(), body, tableVersion.get(),
+            body = tables.toTable(
+                    type.get(),
+                    body,
+                    tableVersion.get(),
                     TableConverter.IncludeObject.fromParam(target.param("includeObject")));
         }
         return ApiStatus.ok(body);
@@ -201,7 +214,8 @@ final class ApiServerDispatcher extends Dispatcher {
     private static void selectInKeyOrder(ObjectNode list, Optional<FieldSelector> selector) {
         List<JsonNode> items = new ArrayList<>();
         list.get("items").forEach(items::add);
-        items.sort(Comparator.comparing((JsonNode o) -> o.path("metadata").path("namespace").asText(""))
+        items.sort(Comparator.comparing(
+                        (JsonNode o) -> o.path("metadata").path("namespace").asText(""))
                 .thenComparing(o -> o.path("metadata").path("name").asText("")));
         ArrayNode selected = list.putArray("items");
         items.stream().filter(o -> selector.map(f -> f.matches(o)).orElse(true)).forEach(selected::add);
@@ -241,8 +255,10 @@ final class ApiServerDispatcher extends Dispatcher {
         }
         JsonNode current = Json.read(stored.getBody().readUtf8());
         JsonNode merged = normalized(path, MergePatch.apply(current, patch));
-        return orNotFound(store.handlePatch(forward(HttpMethod.PATCH, target, JSON_PATCH,
-                Json.write(MergePatch.topLevelDiff(current, merged)))), path);
+        return orNotFound(
+                store.handlePatch(forward(
+                        HttpMethod.PATCH, target, JSON_PATCH, Json.write(MergePatch.topLevelDiff(current, merged)))),
+                path);
     }
 
     private static JsonNode normalized(ResourcePath path, JsonNode object) {
@@ -251,7 +267,8 @@ final class ApiServerDispatcher extends Dispatcher {
 
     private static String normalized(ResourcePath path, String body) {
         return path.group().isEmpty() && path.resource().equals("secrets") && !body.isBlank()
-                ? Json.write(SecretData.foldStringData(Json.read(body))) : body;
+                ? Json.write(SecretData.foldStringData(Json.read(body)))
+                : body;
     }
 
     /**
@@ -302,8 +319,8 @@ final class ApiServerDispatcher extends Dispatcher {
         if (contentType != null) {
             headers.add("Content-Type", contentType);
         }
-        return new RecordedRequest("HTTP/1.1", method, path, headers.build(),
-                new Buffer(body.getBytes(StandardCharsets.UTF_8)));
+        return new RecordedRequest(
+                "HTTP/1.1", method, path, headers.build(), new Buffer(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String body(RecordedRequest request) {

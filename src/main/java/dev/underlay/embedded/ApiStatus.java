@@ -6,13 +6,16 @@ import io.fabric8.mockwebserver.http.MockResponse;
 /** {@code meta/v1 Status} failure responses, so kubectl prints "Error from server (Reason): message". */
 final class ApiStatus {
 
-    private ApiStatus() {
-    }
+    private ApiStatus() {}
 
     static MockResponse failure(int code, String reason, String message) {
         ObjectNode status = Json.object()
-                .put("kind", "Status").put("apiVersion", "v1")
-                .put("status", "Failure").put("message", message).put("reason", reason).put("code", code);
+                .put("kind", "Status")
+                .put("apiVersion", "v1")
+                .put("status", "Failure")
+                .put("message", message)
+                .put("reason", reason)
+                .put("code", code);
         status.putObject("metadata");
         return new MockResponse().setResponseCode(code).setBody(Json.write(status));
     }

@@ -4,7 +4,8 @@ package dev.underlay.embedded;
 public record AppliedObject(String kind, String namespace, String name, Outcome outcome) {
 
     public enum Outcome {
-        CREATED, CONFIGURED
+        CREATED,
+        CONFIGURED
     }
 
     @Override

@@ -26,8 +26,10 @@ final class DiscoveryDocuments {
     ObjectNode coreVersions(String serverAddress) {
         ObjectNode doc = Json.object().put("kind", "APIVersions");
         doc.putArray("versions").add("v1");
-        doc.putArray("serverAddressByClientCIDRs").addObject()
-                .put("clientCIDR", "0.0.0.0/0").put("serverAddress", serverAddress);
+        doc.putArray("serverAddressByClientCIDRs")
+                .addObject()
+                .put("clientCIDR", "0.0.0.0/0")
+                .put("serverAddress", serverAddress);
         return doc;
     }
 
@@ -54,11 +56,14 @@ final class DiscoveryDocuments {
             return Optional.empty();
         }
         String groupVersion = types.get(0).groupVersion();
-        ObjectNode doc = Json.object().put("kind", "APIResourceList").put("apiVersion", "v1")
+        ObjectNode doc = Json.object()
+                .put("kind", "APIResourceList")
+                .put("apiVersion", "v1")
                 .put("groupVersion", groupVersion);
         ArrayNode resources = doc.putArray("resources");
         for (ResourceType type : types) {
-            ObjectNode resource = resources.addObject()
+            ObjectNode resource = resources
+                    .addObject()
                     .put("name", type.plural())
                     .put("singularName", type.singular())
                     .put("namespaced", type.namespaced())
@@ -71,7 +76,8 @@ final class DiscoveryDocuments {
                 type.categories().forEach(resource.putArray("categories")::add);
             }
             if (type.statusSubresource()) {
-                ObjectNode status = resources.addObject()
+                ObjectNode status = resources
+                        .addObject()
                         .put("name", type.plural() + "/status")
                         .put("singularName", "")
                         .put("namespaced", type.namespaced())
@@ -86,7 +92,8 @@ final class DiscoveryDocuments {
         Map<String, Set<String>> versions = new LinkedHashMap<>();
         for (ResourceType type : catalog.all()) {
             if (!type.group().isEmpty()) {
-                versions.computeIfAbsent(type.group(), g -> new LinkedHashSet<>()).add(type.version());
+                versions.computeIfAbsent(type.group(), g -> new LinkedHashSet<>())
+                        .add(type.version());
             }
         }
         return versions;
@@ -95,8 +102,11 @@ final class DiscoveryDocuments {
     private static void fillGroup(ObjectNode node, String group, Set<String> versions) {
         node.put("name", group);
         ArrayNode list = node.putArray("versions");
-        versions.forEach(v -> list.addObject().put("groupVersion", group + "/" + v).put("version", v));
+        versions.forEach(
+                v -> list.addObject().put("groupVersion", group + "/" + v).put("version", v));
         String preferred = versions.iterator().next();
-        node.putObject("preferredVersion").put("groupVersion", group + "/" + preferred).put("version", preferred);
+        node.putObject("preferredVersion")
+                .put("groupVersion", group + "/" + preferred)
+                .put("version", preferred);
     }
 }

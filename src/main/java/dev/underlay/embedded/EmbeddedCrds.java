@@ -23,8 +23,8 @@ import java.util.List;
 record EmbeddedCrds(String source, List<JsonNode> manifests) {
 
     static final String CLASSPATH_DIR = "underlay/crds";
-    static final List<Class<? extends HasMetadata>> KINDS = List.of(ProxmoxCluster.class, CephPool.class,
-            TalosNodeVM.class, BackupPolicy.class);
+    static final List<Class<? extends HasMetadata>> KINDS =
+            List.of(ProxmoxCluster.class, CephPool.class, TalosNodeVM.class, BackupPolicy.class);
 
     static EmbeddedCrds load(Path directory) {
         if (Files.isDirectory(directory)) {
@@ -47,6 +47,8 @@ record EmbeddedCrds(String source, List<JsonNode> manifests) {
     }
 
     static List<String> fileNames() {
-        return KINDS.stream().map(kind -> HasMetadata.getFullResourceName(kind) + "-v1.yml").toList();
+        return KINDS.stream()
+                .map(kind -> HasMetadata.getFullResourceName(kind) + "-v1.yml")
+                .toList();
     }
 }

@@ -9,8 +9,7 @@ final class EmbeddedKubeconfig {
     static final String TOKEN = "embedded-no-auth";
     static final String NAME = "underlay-embedded";
 
-    private EmbeddedKubeconfig() {
-    }
+    private EmbeddedKubeconfig() {}
 
     static String render(String serverUrl) {
         return """

@@ -40,8 +40,9 @@ public class EmbeddedKubernetes {
                 EmbeddedCrds crds = EmbeddedCrds.load(Path.of(settings.crdsDir()));
                 started.applyAll(crds.manifests());
                 kubeconfig = started.writeKubeconfig(Path.of(settings.kubeconfig()));
-                Log.infof("Embedded Kubernetes API listening on %s with %d CRDs from %s", started.url(),
-                        crds.manifests().size(), crds.source());
+                Log.infof(
+                        "Embedded Kubernetes API listening on %s with %d CRDs from %s",
+                        started.url(), crds.manifests().size(), crds.source());
             } catch (IOException e) {
                 started.close();
                 throw new UncheckedIOException("cannot write the embedded kubeconfig", e);

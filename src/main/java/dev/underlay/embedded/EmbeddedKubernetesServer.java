@@ -38,6 +38,7 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
 
     /** The CRUD store is created empty; this is the namespace kubeconfig and applied manifests default to. */
     public static final String DEFAULT_NAMESPACE = "default";
+
     private static final String LOOPBACK = "127.0.0.1";
 
     private final Vertx vertx;
@@ -45,8 +46,8 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
     private final HttpServer httpServer;
     private final ApiHttpHandler handler;
 
-    private EmbeddedKubernetesServer(Vertx vertx, ApiServerDispatcher dispatcher, HttpServer httpServer,
-            ApiHttpHandler handler) {
+    private EmbeddedKubernetesServer(
+            Vertx vertx, ApiServerDispatcher dispatcher, HttpServer httpServer, ApiHttpHandler handler) {
         this.vertx = vertx;
         this.dispatcher = dispatcher;
         this.httpServer = httpServer;
@@ -55,12 +56,13 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
 
     /** Starts listening on 127.0.0.1:{@code port} ({@code 0} picks a free port) with an empty store. */
     public static EmbeddedKubernetesServer start(int port) {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)
-                .setInternalBlockingPoolSize(2));
-        ApiServerDispatcher dispatcher = new ApiServerDispatcher(new KubernetesCrudDispatcher(List.of()),
-                Clock.systemUTC());
+        Vertx vertx = Vertx.vertx(
+                new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2).setInternalBlockingPoolSize(2));
+        ApiServerDispatcher dispatcher =
+                new ApiServerDispatcher(new KubernetesCrudDispatcher(List.of()), Clock.systemUTC());
         ApiHttpHandler handler = new ApiHttpHandler(vertx, dispatcher);
-        HttpServer httpServer = vertx.createHttpServer(new HttpServerOptions().setHost(LOOPBACK).setPort(port))
+        HttpServer httpServer = vertx.createHttpServer(
+                        new HttpServerOptions().setHost(LOOPBACK).setPort(port))
                 .requestHandler(handler);
         EmbeddedKubernetesServer server = new EmbeddedKubernetesServer(vertx, dispatcher, httpServer, handler);
         try {
@@ -111,7 +113,8 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
         Files.createDirectories(absolute.getParent());
         Files.deleteIfExists(absolute);
         try {
-            Files.createFile(absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             Files.createFile(absolute);
         }
@@ -128,8 +131,11 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
         String apiVersion = object.path("apiVersion").asText();
         String kind = object.path("kind").asText();
         String name = object.path("metadata").path("name").asText();
-        ResourceType type = dispatcher.catalog().findKind(apiVersion, kind).orElseThrow(
-                () -> new IllegalArgumentException("no kind " + kind + " in " + apiVersion + " is served (CRD missing?)"));
+        ResourceType type = dispatcher
+                .catalog()
+                .findKind(apiVersion, kind)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no kind " + kind + " in " + apiVersion + " is served (CRD missing?)"));
         String namespace = null;
         if (type.namespaced()) {
             namespace = object.path("metadata").path("namespace").asText(DEFAULT_NAMESPACE);
@@ -141,12 +147,14 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
             return new AppliedObject(type.kind(), namespace, name, AppliedObject.Outcome.CREATED);
         }
         if (created.code() != 409) {
-            throw new IllegalStateException("creating " + kind + " " + name + " failed: " + created.getBody().readUtf8());
+            throw new IllegalStateException("creating " + kind + " " + name + " failed: "
+                    + created.getBody().readUtf8());
         }
         object.withObjectProperty("metadata").remove("resourceVersion");
         MockResponse patched = send(HttpMethod.PATCH, path.objectPath(), "application/merge-patch+json", object);
         if (patched.code() >= 300) {
-            throw new IllegalStateException("updating " + kind + " " + name + " failed: " + patched.getBody().readUtf8());
+            throw new IllegalStateException("updating " + kind + " " + name + " failed: "
+                    + patched.getBody().readUtf8());
         }
         return new AppliedObject(type.kind(), namespace, name, AppliedObject.Outcome.CONFIGURED);
     }
@@ -169,7 +177,10 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
     }
 
     private MockResponse send(HttpMethod method, String path, String contentType, JsonNode body) {
-        return dispatcher.dispatch(new RecordedRequest("HTTP/1.1", method, path,
+        return dispatcher.dispatch(new RecordedRequest(
+                "HTTP/1.1",
+                method,
+                path,
                 Headers.builder().add("Content-Type", contentType).build(),
                 new io.fabric8.mockwebserver.http.Buffer(Json.write(body).getBytes(StandardCharsets.UTF_8))));
     }

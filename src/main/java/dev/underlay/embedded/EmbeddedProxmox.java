@@ -41,9 +41,10 @@ public class EmbeddedProxmox {
             PveSimulator simulator = PveSimulator.homelab(PveVersion.parse(settings.version()));
             server = PveHttpServer.start(simulator, settings.port());
             registry.register(endpoint(server), simulator);
-            Log.infof("Embedded mode: Proxmox VE simulator %s (cluster homelab-pve: pve-ms01-01, pve-ms01-02, "
-                            + "pve-aimax-01, Ceph with 6 OSDs) on %s, certificate SHA-256 %s", simulator.version().version(),
-                    endpoint(server), server.fingerprint());
+            Log.infof(
+                    "Embedded mode: Proxmox VE simulator %s (cluster homelab-pve: pve-ms01-01, pve-ms01-02, "
+                            + "pve-aimax-01, Ceph with 6 OSDs) on %s, certificate SHA-256 %s",
+                    simulator.version().version(), endpoint(server), server.fingerprint());
         }
         return server;
     }
@@ -56,8 +57,8 @@ public class EmbeddedProxmox {
     List<JsonNode> pointExamplesAtSimulator(List<JsonNode> manifests) {
         PveHttpServer started = ensureStarted();
         PveSimulator.SeedCredentials credentials = started.simulator().credentials();
-        ExamplesOnSimulator.Rewritten rewritten = ExamplesOnSimulator.rewrite(manifests, endpoint(started),
-                started.fingerprint(), credentials.tokenId(), credentials.tokenSecret());
+        ExamplesOnSimulator.Rewritten rewritten = ExamplesOnSimulator.rewrite(
+                manifests, endpoint(started), started.fingerprint(), credentials.tokenId(), credentials.tokenSecret());
         rewritten.notes().forEach(note -> Log.infof("Embedded mode: %s", note));
         return rewritten.manifests();
     }

@@ -40,7 +40,8 @@ public class EmbeddedStartup {
         if (proxmox.enabled()) {
             proxmox.ensureStarted();
         }
-        List<AppliedObject> applied = examples.map(dir -> applyExamples(server, dir)).orElse(List.of());
+        List<AppliedObject> applied =
+                examples.map(dir -> applyExamples(server, dir)).orElse(List.of());
         Path kubeconfig = embedded.kubeconfig().orElseThrow();
         Log.infof("""
                 Embedded mode: the operator runs against an in-process Kubernetes API (no cluster needed).
@@ -53,11 +54,13 @@ public class EmbeddedStartup {
                     kubectl get tnvm -w
                     kubectl describe tnvm <name>
                     kubectl apply -f <manifest>
-                  (a local, unauthenticated API for trying Underlay out: no schema validation, no admission)""",
-                kubeconfig);
-        Log.infof("Embedded mode ready: %d example objects applied from %s", applied.size(),
+                  (a local, unauthenticated API for trying Underlay out: no schema validation, no admission)""", kubeconfig);
+        Log.infof(
+                "Embedded mode ready: %d example objects applied from %s",
+                applied.size(),
                 examples.map(dir -> dir.toAbsolutePath().toString())
-                        .orElse("nowhere (no directory " + config.embedded().examplesDir().orElse("configured") + ")"));
+                        .orElse("nowhere (no directory "
+                                + config.embedded().examplesDir().orElse("configured") + ")"));
     }
 
     private List<AppliedObject> applyExamples(EmbeddedKubernetesServer server, Path directory) {

@@ -19,15 +19,13 @@ final class ExamplesOnSimulator {
 
     private static final String CLUSTER_KIND = "ProxmoxCluster";
 
-    private ExamplesOnSimulator() {
-    }
+    private ExamplesOnSimulator() {}
 
     /** The rewritten manifests, in their order (added Secrets first), and one note per change. */
-    record Rewritten(List<JsonNode> manifests, List<String> notes) {
-    }
+    record Rewritten(List<JsonNode> manifests, List<String> notes) {}
 
-    static Rewritten rewrite(List<JsonNode> manifests, String endpoint, String fingerprintSha256, String tokenId,
-                             String tokenSecret) {
+    static Rewritten rewrite(
+            List<JsonNode> manifests, String endpoint, String fingerprintSha256, String tokenId, String tokenSecret) {
         List<String> notes = new ArrayList<>();
         Set<String> credentialSecrets = new LinkedHashSet<>();
         List<JsonNode> out = new ArrayList<>();
@@ -60,8 +58,12 @@ final class ExamplesOnSimulator {
         }
         List<JsonNode> added = new ArrayList<>();
         for (String qualified : missing) {
-            ObjectNode secret = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Secret");
-            secret.putObject("metadata").put("namespace", qualified.substring(0, qualified.indexOf('/')))
+            ObjectNode secret = JsonNodeFactory.instance
+                    .objectNode()
+                    .put("apiVersion", "v1")
+                    .put("kind", "Secret");
+            secret.putObject("metadata")
+                    .put("namespace", qualified.substring(0, qualified.indexOf('/')))
                     .put("name", qualified.substring(qualified.indexOf('/') + 1));
             added.add(withToken(secret, tokenId, tokenSecret));
             notes.add("Secret " + qualified + ": added, API token " + tokenId + " of the simulator");

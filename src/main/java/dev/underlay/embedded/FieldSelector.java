@@ -47,15 +47,16 @@ final class FieldSelector {
                 throw new IllegalArgumentException("invalid field selector term: " + t);
             }
             String value = t.substring(equal + 1);
-            requirements.add(new Requirement(t.substring(0, equal), value.startsWith("=") ? value.substring(1) : value,
-                    true));
+            requirements.add(
+                    new Requirement(t.substring(0, equal), value.startsWith("=") ? value.substring(1) : value, true));
         }
         return new FieldSelector(requirements);
     }
 
     /** The name a {@code metadata.name=x} selector (and nothing else) asks for: a watch on one object. */
     Optional<String> singleName() {
-        if (requirements.size() == 1 && requirements.get(0).equal()
+        if (requirements.size() == 1
+                && requirements.get(0).equal()
                 && requirements.get(0).field().equals("metadata.name")) {
             return Optional.of(requirements.get(0).value());
         }

@@ -30,7 +30,11 @@ final class HttpWatchStream implements WebSocket {
     private final Optional<UnaryOperator<JsonNode>> renderer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    HttpWatchStream(RecordedRequest request, HttpServerResponse response, Context context, long sinceResourceVersion,
+    HttpWatchStream(
+            RecordedRequest request,
+            HttpServerResponse response,
+            Context context,
+            long sinceResourceVersion,
             Optional<UnaryOperator<JsonNode>> renderer) {
         this.request = request;
         this.response = response;
@@ -40,8 +44,10 @@ final class HttpWatchStream implements WebSocket {
     }
 
     void begin() {
-        context.runOnContext(v -> response.setChunked(true).setStatusCode(200)
-                .putHeader("Content-Type", "application/json").writeHead());
+        context.runOnContext(v -> response.setChunked(true)
+                .setStatusCode(200)
+                .putHeader("Content-Type", "application/json")
+                .writeHead());
     }
 
     @Override
@@ -106,6 +112,7 @@ final class HttpWatchStream implements WebSocket {
     }
 
     private static long resourceVersionOf(JsonNode object) {
-        return parseLong(Optional.of(object.path("metadata").path("resourceVersion").asText("0")));
+        return parseLong(
+                Optional.of(object.path("metadata").path("resourceVersion").asText("0")));
     }
 }

@@ -9,8 +9,7 @@ import java.time.Duration;
  */
 public final class HumanDuration {
 
-    private HumanDuration() {
-    }
+    private HumanDuration() {}
 
     public static String format(Duration d) {
         long seconds = d.getSeconds();

@@ -14,8 +14,7 @@ final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final YAMLMapper YAML = new YAMLMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     static JsonNode read(String json) {
         try {

@@ -15,8 +15,7 @@ import java.util.stream.Stream;
 /** Reads Kubernetes manifests: multi-document YAML files, a directory of them ({@code *.yaml|*.yml|*.json}). */
 public final class ManifestReader {
 
-    private ManifestReader() {
-    }
+    private ManifestReader() {}
 
     /** The manifests of every YAML/JSON file directly in {@code directory}, in file-name order. */
     public static List<JsonNode> readDirectory(Path directory) {
@@ -39,7 +38,8 @@ public final class ManifestReader {
 
     public static List<JsonNode> read(InputStream yaml) throws IOException {
         List<JsonNode> manifests = new ArrayList<>();
-        try (MappingIterator<JsonNode> documents = Json.YAML.readerFor(JsonNode.class).readValues(yaml)) {
+        try (MappingIterator<JsonNode> documents =
+                Json.YAML.readerFor(JsonNode.class).readValues(yaml)) {
             while (documents.hasNext()) {
                 JsonNode document = documents.next();
                 if (document != null && document.isObject() && document.has("kind")) {

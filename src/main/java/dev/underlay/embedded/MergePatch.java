@@ -15,8 +15,7 @@ import java.util.Map;
  */
 final class MergePatch {
 
-    private MergePatch() {
-    }
+    private MergePatch() {}
 
     static JsonNode apply(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
@@ -38,11 +37,14 @@ final class MergePatch {
         ArrayNode operations = Json.MAPPER.createArrayNode();
         for (Map.Entry<String, JsonNode> field : desired.properties()) {
             if (!field.getValue().equals(current.get(field.getKey()))) {
-                operations.addObject().put("op", "add").put("path", pointer(field.getKey())).set("value",
-                        field.getValue());
+                operations
+                        .addObject()
+                        .put("op", "add")
+                        .put("path", pointer(field.getKey()))
+                        .set("value", field.getValue());
             }
         }
-        for (Iterator<String> it = current.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = current.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!desired.has(name)) {
                 operations.addObject().put("op", "remove").put("path", pointer(name));

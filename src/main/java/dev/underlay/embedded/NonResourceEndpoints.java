@@ -34,11 +34,14 @@ final class NonResourceEndpoints {
             return Optional.of(ApiStatus.ok(openApi.root()));
         }
         if (trimmed.startsWith("/openapi/v3/")) {
-            return Optional.of(openApi.groupVersion(trimmed.substring("/openapi/v3/".length())).map(ApiStatus::ok)
+            return Optional.of(openApi.groupVersion(trimmed.substring("/openapi/v3/".length()))
+                    .map(ApiStatus::ok)
                     .orElseGet(ApiStatus::noSuchPath));
         }
         if (trimmed.startsWith("/openapi")) {
-            return Optional.of(ApiStatus.failure(404, "NotFound",
+            return Optional.of(ApiStatus.failure(
+                    404,
+                    "NotFound",
                     "the embedded API server serves only a minimal OpenAPI v3 document (no v2, no schemas)"));
         }
         String[] segments = trimmed.replaceAll("^/", "").split("/");
@@ -53,7 +56,9 @@ final class NonResourceEndpoints {
             case "/healthz":
             case "/livez":
             case "/readyz":
-                return Optional.of(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+                return Optional.of(new MockResponse()
+                        .setResponseCode(200)
+                        .setHeader("Content-Type", "text/plain")
                         .setBody("ok"));
             case "/api":
                 return Optional.of(ApiStatus.ok(discovery.coreVersions(serverAddress)));
@@ -68,7 +73,9 @@ final class NonResourceEndpoints {
             return Optional.of(discovery.group(segments[1]).map(ApiStatus::ok).orElseGet(ApiStatus::noSuchPath));
         }
         if (segments[0].equals("apis") && segments.length == 3) {
-            return Optional.of(discovery.resourceList(segments[1], segments[2]).map(ApiStatus::ok)
+            return Optional.of(discovery
+                    .resourceList(segments[1], segments[2])
+                    .map(ApiStatus::ok)
                     .orElseGet(ApiStatus::noSuchPath));
         }
         return Optional.empty();
@@ -76,9 +83,14 @@ final class NonResourceEndpoints {
 
     private static ObjectNode version() {
         return Json.object()
-                .put("major", "1").put("minor", "32")
-                .put("gitVersion", KUBERNETES_VERSION).put("gitCommit", "").put("gitTreeState", "clean")
-                .put("buildDate", "1970-01-01T00:00:00Z").put("goVersion", "java")
-                .put("compiler", "javac").put("platform", "linux/amd64");
+                .put("major", "1")
+                .put("minor", "32")
+                .put("gitVersion", KUBERNETES_VERSION)
+                .put("gitCommit", "")
+                .put("gitTreeState", "clean")
+                .put("buildDate", "1970-01-01T00:00:00Z")
+                .put("goVersion", "java")
+                .put("compiler", "javac")
+                .put("platform", "linux/amd64");
     }
 }

@@ -56,19 +56,26 @@ final class OpenApiDocuments {
 
     private static ObjectNode document(List<ResourceType> types) {
         ObjectNode doc = Json.object().put("openapi", "3.0.0");
-        doc.putObject("info").put("title", "Underlay embedded Kubernetes API").put("version",
-                NonResourceEndpoints.KUBERNETES_VERSION);
+        doc.putObject("info")
+                .put("title", "Underlay embedded Kubernetes API")
+                .put("version", NonResourceEndpoints.KUBERNETES_VERSION);
         ObjectNode paths = doc.putObject("paths");
         for (ResourceType type : types) {
             String prefix = type.group().isEmpty() ? "/api/" + type.version() : "/apis/" + type.groupVersion();
             String path = prefix + (type.namespaced() ? "/namespaces/{namespace}/" : "/") + type.plural() + "/{name}";
             ObjectNode patch = paths.putObject(path).putObject("patch");
             patch.putObject("x-kubernetes-group-version-kind")
-                    .put("group", type.group()).put("version", type.version()).put("kind", type.kind());
+                    .put("group", type.group())
+                    .put("version", type.version())
+                    .put("kind", type.kind());
             patch.put("x-kubernetes-action", "patch");
             ArrayNode parameters = patch.putArray("parameters");
-            parameters.addObject().put("name", "fieldValidation").put("in", "query")
-                    .putObject("schema").put("type", "string");
+            parameters
+                    .addObject()
+                    .put("name", "fieldValidation")
+                    .put("in", "query")
+                    .putObject("schema")
+                    .put("type", "string");
             patch.putObject("responses").putObject("200").put("description", "OK");
         }
         doc.putObject("components").putObject("schemas");
@@ -77,8 +84,9 @@ final class OpenApiDocuments {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

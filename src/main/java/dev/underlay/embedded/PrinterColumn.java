@@ -7,8 +7,12 @@ package dev.underlay.embedded;
 record PrinterColumn(String name, String type, String format, String description, int priority, String jsonPath) {
 
     static PrinterColumn age() {
-        return new PrinterColumn("Age", "date", null,
-                "CreationTimestamp is a timestamp representing the server time when this object was created.", 0,
+        return new PrinterColumn(
+                "Age",
+                "date",
+                null,
+                "CreationTimestamp is a timestamp representing the server time when this object was created.",
+                0,
                 ".metadata.creationTimestamp");
     }
 }

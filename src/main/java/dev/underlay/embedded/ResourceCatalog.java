@@ -46,7 +46,9 @@ final class ResourceCatalog {
     }
 
     List<ResourceType> inGroupVersion(String group, String version) {
-        return all().stream().filter(t -> t.group().equals(group) && t.version().equals(version)).toList();
+        return all().stream()
+                .filter(t -> t.group().equals(group) && t.version().equals(version))
+                .toList();
     }
 
     private static List<ResourceType> typesOf(JsonNode crdJson) {
@@ -66,12 +68,18 @@ final class ResourceCatalog {
             if (Boolean.FALSE.equals(version.getServed())) {
                 continue;
             }
-            types.add(new ResourceType(spec.getGroup(), version.getName(), names.getKind(), names.getPlural(),
-                    Objects.requireNonNullElse(names.getSingular(), names.getKind().toLowerCase(java.util.Locale.ROOT)),
+            types.add(new ResourceType(
+                    spec.getGroup(),
+                    version.getName(),
+                    names.getKind(),
+                    names.getPlural(),
+                    Objects.requireNonNullElse(
+                            names.getSingular(), names.getKind().toLowerCase(java.util.Locale.ROOT)),
                     !"Cluster".equals(spec.getScope()),
                     Objects.requireNonNullElse(names.getShortNames(), List.of()),
                     Objects.requireNonNullElse(names.getCategories(), List.of()),
-                    version.getSubresources() != null && version.getSubresources().getStatus() != null,
+                    version.getSubresources() != null
+                            && version.getSubresources().getStatus() != null,
                     columnsOf(version)));
         }
         return types;
@@ -84,8 +92,13 @@ final class ResourceCatalog {
             return List.of(PrinterColumn.age());
         }
         return declared.stream()
-                .map(c -> new PrinterColumn(c.getName(), c.getType(), c.getFormat(), c.getDescription(),
-                        Objects.requireNonNullElse(c.getPriority(), 0), c.getJsonPath()))
+                .map(c -> new PrinterColumn(
+                        c.getName(),
+                        c.getType(),
+                        c.getFormat(),
+                        c.getDescription(),
+                        Objects.requireNonNullElse(c.getPriority(), 0),
+                        c.getJsonPath()))
                 .toList();
     }
 }

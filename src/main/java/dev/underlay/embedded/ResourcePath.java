@@ -12,7 +12,8 @@ import java.util.Optional;
 record ResourcePath(String group, String version, String namespace, String resource, String name, String subresource) {
 
     static Optional<ResourcePath> parse(String path) {
-        List<String> segments = new ArrayList<>(Arrays.asList(path.replaceAll("^/+|/+$", "").split("/")));
+        List<String> segments =
+                new ArrayList<>(Arrays.asList(path.replaceAll("^/+|/+$", "").split("/")));
         String group;
         String version;
         if (segments.size() >= 3 && segments.get(0).equals("api")) {
@@ -27,7 +28,8 @@ record ResourcePath(String group, String version, String namespace, String resou
             return Optional.empty();
         }
         String namespace = null;
-        // "namespaces/<ns>/<resource>..." addresses a namespaced resource; "namespaces[/<ns>]" the Namespace kind itself
+        // "namespaces/<ns>/<resource>..." addresses a namespaced resource; "namespaces[/<ns>]" the Namespace kind
+        // itself
         if (segments.get(0).equals("namespaces") && segments.size() >= 3) {
             namespace = segments.get(1);
             segments = segments.subList(2, segments.size());
@@ -35,7 +37,11 @@ record ResourcePath(String group, String version, String namespace, String resou
         if (segments.size() > 3) {
             return Optional.empty();
         }
-        return Optional.of(new ResourcePath(group, version, namespace, segments.get(0),
+        return Optional.of(new ResourcePath(
+                group,
+                version,
+                namespace,
+                segments.get(0),
                 segments.size() > 1 ? segments.get(1) : null,
                 segments.size() > 2 ? segments.get(2) : null));
     }

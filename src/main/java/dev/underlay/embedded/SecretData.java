@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class SecretData {
 
-    private SecretData() {
-    }
+    private SecretData() {}
 
     static JsonNode foldStringData(JsonNode secret) {
         if (!secret.isObject() || !secret.has("stringData")) {
@@ -25,10 +24,13 @@ final class SecretData {
         JsonNode stringData = folded.remove("stringData");
         if (stringData.isObject()) {
             ObjectNode data = folded.has("data") && folded.get("data").isObject()
-                    ? (ObjectNode) folded.get("data") : folded.putObject("data");
+                    ? (ObjectNode) folded.get("data")
+                    : folded.putObject("data");
             for (Map.Entry<String, JsonNode> entry : stringData.properties()) {
-                data.put(entry.getKey(), Base64.getEncoder()
-                        .encodeToString(entry.getValue().asText().getBytes(StandardCharsets.UTF_8)));
+                data.put(
+                        entry.getKey(),
+                        Base64.getEncoder()
+                                .encodeToString(entry.getValue().asText().getBytes(StandardCharsets.UTF_8)));
             }
         }
         return folded;

@@ -30,10 +30,14 @@ final class TableConverter {
             + "idempotence and configuration definition. Cannot be updated.";
 
     enum IncludeObject {
-        NONE, METADATA, OBJECT;
+        NONE,
+        METADATA,
+        OBJECT;
 
         static IncludeObject fromParam(Optional<String> value) {
-            return value.map(v -> v.toUpperCase(Locale.ROOT)).map(IncludeObject::valueOf).orElse(METADATA);
+            return value.map(v -> v.toUpperCase(Locale.ROOT))
+                    .map(IncludeObject::valueOf)
+                    .orElse(METADATA);
         }
     }
 
@@ -63,12 +67,12 @@ final class TableConverter {
                         case "as" -> as = kv[1].trim();
                         case "g" -> group = kv[1].trim();
                         case "v" -> version = kv[1].trim();
-                        default -> {
-                        }
+                        default -> {}
                     }
                 }
             }
-            if ("Table".equals(as) && "meta.k8s.io".equals(group)
+            if ("Table".equals(as)
+                    && "meta.k8s.io".equals(group)
                     && ("v1".equals(version) || "v1beta1".equals(version))) {
                 return Optional.of(version);
             }
@@ -81,24 +85,31 @@ final class TableConverter {
 
     /** @param body a single object or a list document with {@code items} */
     ObjectNode toTable(ResourceType type, JsonNode body, String tableVersion, IncludeObject include) {
-        ObjectNode table = Json.object()
-                .put("kind", "Table")
-                .put("apiVersion", "meta.k8s.io/" + tableVersion);
+        ObjectNode table = Json.object().put("kind", "Table").put("apiVersion", "meta.k8s.io/" + tableVersion);
         ObjectNode metadata = table.putObject("metadata");
         String resourceVersion = body.path("metadata").path("resourceVersion").asText("");
         if (!resourceVersion.isEmpty()) {
             metadata.put("resourceVersion", resourceVersion);
         }
         ArrayNode definitions = table.putArray("columnDefinitions");
-        definitions.addObject().put("name", "Name").put("type", "string").put("format", "name")
-                .put("description", NAME_DESCRIPTION).put("priority", 0);
+        definitions
+                .addObject()
+                .put("name", "Name")
+                .put("type", "string")
+                .put("format", "name")
+                .put("description", NAME_DESCRIPTION)
+                .put("priority", 0);
         for (PrinterColumn column : type.columns()) {
-            definitions.addObject().put("name", column.name()).put("type", column.type())
+            definitions
+                    .addObject()
+                    .put("name", column.name())
+                    .put("type", column.type())
                     .put("format", column.format() == null ? "" : column.format())
                     .put("description", column.description() == null ? "" : column.description())
                     .put("priority", column.priority());
         }
-        List<CompiledColumn> columns = type.columns().stream().map(CompiledColumn::of).toList();
+        List<CompiledColumn> columns =
+                type.columns().stream().map(CompiledColumn::of).toList();
         ArrayNode rows = table.putArray("rows");
         List<JsonNode> objects = new ArrayList<>();
         if (body.has("items")) {
@@ -127,8 +138,7 @@ final class TableConverter {
                         .put("apiVersion", "meta.k8s.io/v1");
                 partial.set("metadata", object.path("metadata").deepCopy());
             }
-            case NONE -> {
-            }
+            case NONE -> {}
         }
         return row;
     }

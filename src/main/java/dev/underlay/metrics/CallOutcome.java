@@ -14,8 +14,7 @@ public final class CallOutcome {
 
     public static final String OK = "ok";
 
-    private CallOutcome() {
-    }
+    private CallOutcome() {}
 
     public static String of(Throwable failure) {
         if (failure == null) {

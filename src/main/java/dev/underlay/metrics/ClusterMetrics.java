@@ -44,8 +44,7 @@ public class ClusterMetrics {
     @Inject
     UnderlayConfig config;
 
-    public ClusterMetrics() {
-    }
+    public ClusterMetrics() {}
 
     /** For tests without CDI. */
     ClusterMetrics(MeterRegistry registry, Clock clock, UnderlayConfig config) {
@@ -57,8 +56,11 @@ public class ClusterMetrics {
     public void snapshotTaken(ClusterSnapshot snapshot, Duration took) {
         PerCluster cluster = of(snapshot.cluster());
         cluster.lastSnapshot = snapshot.fetchedAt();
-        Timer.builder(SNAPSHOT_DURATION).description("Time to take one cluster snapshot (five Proxmox reads)")
-                .tags("cluster", snapshot.cluster().toString()).register(registry).record(took);
+        Timer.builder(SNAPSHOT_DURATION)
+                .description("Time to take one cluster snapshot (five Proxmox reads)")
+                .tags("cluster", snapshot.cluster().toString())
+                .register(registry)
+                .record(took);
         cluster.snapshot.begin();
         SnapshotSeries.write(snapshot, cluster.snapshot);
         cluster.snapshot.end();
@@ -99,7 +101,8 @@ public class ClusterMetrics {
         cluster.snapshot.clear();
         cluster.notBackedUp.clear();
         registry.remove(cluster.age);
-        for (Meter meter : registry.find(SNAPSHOT_DURATION).tag("cluster", key.toString()).meters()) {
+        for (Meter meter :
+                registry.find(SNAPSHOT_DURATION).tag("cluster", key.toString()).meters()) {
             registry.remove(meter);
         }
     }
@@ -109,7 +112,9 @@ public class ClusterMetrics {
             PerCluster cluster = new PerCluster(registry);
             cluster.age = Gauge.builder(SNAPSHOT_AGE, cluster, c -> c.ageSeconds(clock))
                     .description("Seconds since the cluster's last successful snapshot")
-                    .tags("cluster", k.toString()).strongReference(true).register(registry);
+                    .tags("cluster", k.toString())
+                    .strongReference(true)
+                    .register(registry);
             return cluster;
         });
     }
@@ -128,7 +133,9 @@ public class ClusterMetrics {
 
         double ageSeconds(Clock clock) {
             Instant last = lastSnapshot;
-            return last == null ? Double.NaN : Duration.between(last, clock.instant()).toMillis() / 1000.0;
+            return last == null
+                    ? Double.NaN
+                    : Duration.between(last, clock.instant()).toMillis() / 1000.0;
         }
     }
 }

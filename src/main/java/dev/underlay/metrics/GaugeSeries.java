@@ -34,8 +34,11 @@ final class GaugeSeries {
         Value holder = live.get(key);
         if (holder == null) {
             holder = new Value();
-            holder.gauge = Gauge.builder(name, holder, Value::get).description(description).tags(tags)
-                    .strongReference(true).register(registry);
+            holder.gauge = Gauge.builder(name, holder, Value::get)
+                    .description(description)
+                    .tags(tags)
+                    .strongReference(true)
+                    .register(registry);
             live.put(key, holder);
         }
         holder.value = value;
@@ -63,8 +66,7 @@ final class GaugeSeries {
         return live.size();
     }
 
-    private record Key(String name, Tags tags) {
-    }
+    private record Key(String name, Tags tags) {}
 
     private static final class Value {
         private volatile double value;

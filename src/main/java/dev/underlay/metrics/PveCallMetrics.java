@@ -26,8 +26,7 @@ public class PveCallMetrics {
     @Inject
     MeterRegistry registry;
 
-    public PveCallMetrics() {
-    }
+    public PveCallMetrics() {}
 
     /** For tests without CDI. */
     public PveCallMetrics(MeterRegistry registry) {
@@ -39,18 +38,21 @@ public class PveCallMetrics {
         Counter.builder(CALLS)
                 .description("Proxmox VE API calls made by the operator")
                 .tags("cluster", cluster.toString(), "path_class", pathClass, "outcome", outcome)
-                .register(registry).increment();
+                .register(registry)
+                .increment();
         Timer.builder(LATENCY)
                 .description("Latency of Proxmox VE API calls, by path class")
                 .tags("cluster", cluster.toString(), "path_class", pathClass)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void refused(ClusterKey cluster, String method) {
         Counter.builder(REFUSED)
                 .description("Mutating calls the quorum gate did not send because the cluster was not quorate")
                 .tags("cluster", cluster.toString(), "method", method)
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     /** A client was (re)built: first connect, token rotation, endpoint or TLS change. */
@@ -58,12 +60,14 @@ public class PveCallMetrics {
         Counter.builder(CONNECTIONS)
                 .description("Proxmox API clients built (first connect, rotated credentials, changed endpoints or TLS)")
                 .tags("cluster", cluster.toString())
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     public void forget(ClusterKey cluster) {
         for (String name : List.of(CALLS, LATENCY, REFUSED, CONNECTIONS)) {
-            for (Meter meter : registry.find(name).tag("cluster", cluster.toString()).meters()) {
+            for (Meter meter :
+                    registry.find(name).tag("cluster", cluster.toString()).meters()) {
                 registry.remove(meter);
             }
         }

@@ -21,17 +21,25 @@ public record BackupObservation(String jobId, String runningBackup, String lastF
 
     public static BackupObservation of(ClusterSnapshot snapshot, String jobId, List<Integer> vmids) {
         List<TaskSummary> backups = snapshot.tasks().stream()
-                .filter(t -> VZDUMP.equals(t.type()) && concerns(t, vmids)).toList();
-        String running = backups.stream().filter(TaskSummary::isRunning).map(t -> t.upid().toString())
-                .findFirst().orElse(null);
-        String finished = backups.stream().filter(t -> !t.isRunning())
+                .filter(t -> VZDUMP.equals(t.type()) && concerns(t, vmids))
+                .toList();
+        String running = backups.stream()
+                .filter(TaskSummary::isRunning)
+                .map(t -> t.upid().toString())
+                .findFirst()
+                .orElse(null);
+        String finished = backups.stream()
+                .filter(t -> !t.isRunning())
                 .max(Comparator.comparingLong(TaskSummary::startTime))
-                .map(t -> t.upid() + " " + t.status()).orElse(null);
+                .map(t -> t.upid() + " " + t.status())
+                .orElse(null);
         return new BackupObservation(jobId, running, finished);
     }
 
     private static boolean concerns(TaskSummary task, List<Integer> vmids) {
-        return task.id() == null || task.id().isEmpty() || vmids.isEmpty()
+        return task.id() == null
+                || task.id().isEmpty()
+                || vmids.isEmpty()
                 || vmids.stream().anyMatch(vmid -> task.id().equals(vmid.toString()));
     }
 }

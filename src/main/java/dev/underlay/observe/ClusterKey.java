@@ -7,7 +7,8 @@ public record ClusterKey(String namespace, String name) {
 
     /** The key of a ProxmoxCluster resource. */
     public static ClusterKey of(HasMetadata cluster) {
-        return new ClusterKey(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName());
+        return new ClusterKey(
+                cluster.getMetadata().getNamespace(), cluster.getMetadata().getName());
     }
 
     /** The cluster a child resource refers to by name in its own namespace. */

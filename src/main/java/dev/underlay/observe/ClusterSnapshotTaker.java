@@ -41,9 +41,17 @@ public final class ClusterSnapshotTaker {
         List<TaskSummary> tasks = api.clusterTasks();
         List<HaStatusEntry> ha = api.haStatus();
         Optional<CephStatus> ceph = cephStatus(api);
-        return new ClusterSnapshot(cluster, clock.instant(), version, status,
-                only(resources, VmResource.class), only(resources, NodeResource.class),
-                only(resources, StorageResource.class), tasks, ha, ceph);
+        return new ClusterSnapshot(
+                cluster,
+                clock.instant(),
+                version,
+                status,
+                only(resources, VmResource.class),
+                only(resources, NodeResource.class),
+                only(resources, StorageResource.class),
+                tasks,
+                ha,
+                ceph);
     }
 
     /**

@@ -24,20 +24,33 @@ public record PoolObservation(String pool, String storageStatus, String runningT
 
     /** @param storage the PVE storage that fronts the pool, or null */
     public static PoolObservation of(ClusterSnapshot snapshot, String pool, String storage) {
-        return new PoolObservation(pool, storage == null ? null : storageStatus(snapshot, storage),
+        return new PoolObservation(
+                pool,
+                storage == null ? null : storageStatus(snapshot, storage),
                 snapshot.runningTasks().stream()
                         .filter(t -> t.type() != null && t.type().startsWith("ceph") && pool.equals(t.id()))
-                        .map(TaskSummary::upid).map(Object::toString).findFirst().orElse(null),
-                snapshot.ceph().map(ceph -> ceph.checks().keySet().stream().filter(c -> c.startsWith("POOL"))
-                        .sorted().toList()).orElse(List.of()));
+                        .map(TaskSummary::upid)
+                        .map(Object::toString)
+                        .findFirst()
+                        .orElse(null),
+                snapshot.ceph()
+                        .map(ceph -> ceph.checks().keySet().stream()
+                                .filter(c -> c.startsWith("POOL"))
+                                .sorted()
+                                .toList())
+                        .orElse(List.of()));
     }
 
     private static String storageStatus(ClusterSnapshot snapshot, String storage) {
-        List<StorageResource> rows = snapshot.storages().stream().filter(s -> storage.equals(s.storage())).toList();
+        List<StorageResource> rows = snapshot.storages().stream()
+                .filter(s -> storage.equals(s.storage()))
+                .toList();
         if (rows.isEmpty()) {
             return null;
         }
-        Optional<String> other = rows.stream().map(StorageResource::status).filter(s -> !"available".equals(s))
+        Optional<String> other = rows.stream()
+                .map(StorageResource::status)
+                .filter(s -> !"available".equals(s))
                 .findFirst();
         return other.orElse("available");
     }

@@ -33,9 +33,13 @@ public final class SnapshotEventSource<R, P extends HasMetadata> extends Caching
     private final IndexerResourceCache<P> primaries;
     private final BiFunction<P, ClusterSnapshot, Optional<R>> observe;
 
-    private SnapshotEventSource(SnapshotStore store, IndexerResourceCache<P> primaries, Class<R> type,
-                                ResourceIDMapper<R, String> id, Function<P, Optional<String>> clusterName,
-                                BiFunction<P, ClusterSnapshot, Optional<R>> observe) {
+    private SnapshotEventSource(
+            SnapshotStore store,
+            IndexerResourceCache<P> primaries,
+            Class<R> type,
+            ResourceIDMapper<R, String> id,
+            Function<P, Optional<String>> clusterName,
+            BiFunction<P, ClusterSnapshot, Optional<R>> observe) {
         super(primary -> observed(store, clusterName, observe, primary), type, id);
         this.store = store;
         this.primaries = primaries;
@@ -50,11 +54,20 @@ public final class SnapshotEventSource<R, P extends HasMetadata> extends Caching
      * @param observe     the primary's observation in a snapshot; empty when the snapshot has nothing for it
      */
     public static <R, P extends HasMetadata> SnapshotEventSource<R, P> register(
-            EventSourceContext<P> context, SnapshotStore store, Class<R> type, ResourceIDMapper<R, String> id,
-            Function<P, Optional<String>> clusterName, BiFunction<P, ClusterSnapshot, Optional<R>> observe) {
+            EventSourceContext<P> context,
+            SnapshotStore store,
+            Class<R> type,
+            ResourceIDMapper<R, String> id,
+            Function<P, Optional<String>> clusterName,
+            BiFunction<P, ClusterSnapshot, Optional<R>> observe) {
         IndexerResourceCache<P> primaries = context.getPrimaryCache();
-        primaries.addIndexer(INDEX, primary -> clusterName.apply(primary)
-                .map(name -> List.of(ClusterKey.referencedBy(primary, name).toString())).orElse(List.of()));
+        primaries.addIndexer(
+                INDEX,
+                primary -> clusterName
+                        .apply(primary)
+                        .map(name ->
+                                List.of(ClusterKey.referencedBy(primary, name).toString()))
+                        .orElse(List.of()));
         return new SnapshotEventSource<>(store, primaries, type, id, clusterName, observe);
     }
 
@@ -73,7 +86,8 @@ public final class SnapshotEventSource<R, P extends HasMetadata> extends Caching
     @Override
     public void published(ClusterSnapshot snapshot) {
         for (P primary : primaries.byIndex(INDEX, snapshot.cluster().toString())) {
-            handleResourceEvent(ResourceID.fromResource(primary),
+            handleResourceEvent(
+                    ResourceID.fromResource(primary),
                     observe.apply(primary, snapshot).map(Set::of).orElse(Set.of()));
         }
     }
@@ -85,13 +99,16 @@ public final class SnapshotEventSource<R, P extends HasMetadata> extends Caching
         }
     }
 
-    private static <R, P extends HasMetadata> Set<R> observed(SnapshotStore store,
-                                                              Function<P, Optional<String>> clusterName,
-                                                              BiFunction<P, ClusterSnapshot, Optional<R>> observe,
-                                                              P primary) {
-        return clusterName.apply(primary)
+    private static <R, P extends HasMetadata> Set<R> observed(
+            SnapshotStore store,
+            Function<P, Optional<String>> clusterName,
+            BiFunction<P, ClusterSnapshot, Optional<R>> observe,
+            P primary) {
+        return clusterName
+                .apply(primary)
                 .flatMap(name -> store.latest(ClusterKey.referencedBy(primary, name)))
                 .flatMap(snapshot -> observe.apply(primary, snapshot))
-                .map(Set::of).orElse(Set.of());
+                .map(Set::of)
+                .orElse(Set.of());
     }
 }

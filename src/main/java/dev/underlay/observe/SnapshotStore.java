@@ -2,11 +2,11 @@ package dev.underlay.observe;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 
 /**
  * The latest snapshot of every ProxmoxCluster, published by the cluster controller after each resync and read by

@@ -16,8 +16,16 @@ import java.util.Optional;
  * @param haState     HA state when HA-managed, else null
  * @param runningTask UPID of a task running on this guest, or null
  */
-public record VmObservation(int vmid, String node, String name, String status, String lock, boolean template,
-                            List<String> tags, String haState, String runningTask) {
+public record VmObservation(
+        int vmid,
+        String node,
+        String name,
+        String status,
+        String lock,
+        boolean template,
+        List<String> tags,
+        String haState,
+        String runningTask) {
 
     public VmObservation {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -29,13 +37,25 @@ public record VmObservation(int vmid, String node, String name, String status, S
     }
 
     private static VmObservation from(VmResource vm, String runningTask) {
-        return new VmObservation(vm.vmid(), vm.node(), vm.name(), vm.status(), vm.lock(), vm.template(), vm.tags(),
-                vm.haState(), runningTask);
+        return new VmObservation(
+                vm.vmid(),
+                vm.node(),
+                vm.name(),
+                vm.status(),
+                vm.lock(),
+                vm.template(),
+                vm.tags(),
+                vm.haState(),
+                runningTask);
     }
 
     private static String runningTask(ClusterSnapshot snapshot, int vmid) {
         String id = Integer.toString(vmid);
-        return snapshot.runningTasks().stream().filter(t -> id.equals(t.id())).map(TaskSummary::upid)
-                .map(Object::toString).findFirst().orElse(null);
+        return snapshot.runningTasks().stream()
+                .filter(t -> id.equals(t.id()))
+                .map(TaskSummary::upid)
+                .map(Object::toString)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -325,6 +325,5 @@ public interface ProxmoxApi extends AutoCloseable {
 
     /** Releases connections; the default does nothing. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -67,10 +67,11 @@ class CelCostBoundsTest {
         Map<String, JsonNode> scope = Map.of("self", schema);
         RuleId rule = new RuleId("Test", "spec", "self.names.all(n, n in self.bounded)", "m");
         visit(CelRuleEvaluator.untypedSyntaxTree(rule.rule()).getExpr(), scope, true, rule, unbounded);
-        assertThat(unbounded).containsExactlyInAnyOrder(
-                "Test spec \"m\": self.names has no maxItems",
-                "Test spec \"m\": items of self.names have no maxLength",
-                "Test spec \"m\": n has no maxLength");
+        assertThat(unbounded)
+                .containsExactlyInAnyOrder(
+                        "Test spec \"m\": self.names has no maxItems",
+                        "Test spec \"m\": items of self.names have no maxLength",
+                        "Test spec \"m\": n has no maxLength");
     }
 
     private static JsonNode schema(String json) {
@@ -82,7 +83,8 @@ class CelCostBoundsTest {
     }
 
     /** Walks the rule; {@code read} says whether this expression's value is used (not just selected into). */
-    private static void visit(CelExpr expr, Map<String, JsonNode> scope, boolean read, RuleId rule, List<String> unbounded) {
+    private static void visit(
+            CelExpr expr, Map<String, JsonNode> scope, boolean read, RuleId rule, List<String> unbounded) {
         switch (expr.getKind()) {
             case SELECT -> {
                 if (read && !expr.select().testOnly()) {
@@ -100,8 +102,9 @@ class CelCostBoundsTest {
                 visit(comprehension.iterRange(), scope, true, rule, unbounded);
                 JsonNode range = resolve(comprehension.iterRange(), scope);
                 Map<String, JsonNode> inner = new HashMap<>(scope);
-                inner.put(comprehension.iterVar(), range == null ? null
-                        : range.has("items") ? range.get("items") : stringKeys());
+                inner.put(
+                        comprehension.iterVar(),
+                        range == null ? null : range.has("items") ? range.get("items") : stringKeys());
                 inner.put(comprehension.accuVar(), null);
                 visit(comprehension.accuInit(), inner, true, rule, unbounded);
                 visit(comprehension.loopCondition(), inner, true, rule, unbounded);
@@ -158,7 +161,9 @@ class CelCostBoundsTest {
                 }
             }
             case "object" -> {
-                for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                schema.path("properties").fields();
+                        it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
                     checkBounded(field.getValue(), what + "." + field.getKey(), rule, unbounded);
                 }
@@ -172,7 +177,8 @@ class CelCostBoundsTest {
     private static String describe(CelExpr expr) {
         return switch (expr.getKind()) {
             case IDENT -> expr.ident().name();
-            case SELECT -> describe(expr.select().operand()) + "." + expr.select().field();
+            case SELECT ->
+                describe(expr.select().operand()) + "." + expr.select().field();
             default -> "(expression)";
         };
     }

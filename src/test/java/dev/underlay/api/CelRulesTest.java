@@ -40,12 +40,16 @@ class CelRulesTest {
         for (String folder : List.of("valid", "invalid")) {
             CrFixture.in(folder).forEach(fixture -> results.add(fixture.submit(API_SERVER)));
         }
-        results.stream().flatMap(r -> r.ruleResults().stream())
-                .forEach(r -> OUTCOMES.computeIfAbsent(r.rule(), id -> EnumSet.noneOf(Outcome.class)).add(r.outcome()));
+        results.stream()
+                .flatMap(r -> r.ruleResults().stream())
+                .forEach(r -> OUTCOMES.computeIfAbsent(r.rule(), id -> EnumSet.noneOf(Outcome.class))
+                        .add(r.outcome()));
     }
 
     private static List<RuleId> allRules() {
-        return API_SERVER.crds().all().stream().flatMap(crd -> CelRuleEvaluator.rulesOf(crd).stream()).toList();
+        return API_SERVER.crds().all().stream()
+                .flatMap(crd -> CelRuleEvaluator.rulesOf(crd).stream())
+                .toList();
     }
 
     private static boolean isTransition(RuleId rule) {
@@ -57,7 +61,9 @@ class CelRulesTest {
         List<RuleId> rules = allRules();
         assertThat(rules).hasSizeGreaterThanOrEqualTo(20);
         assertThat(rules).allSatisfy(rule -> {
-            assertThat(API_SERVER.cel().syntaxTree(API_SERVER.crds().byKind(rule.kind()), rule)).as(rule.toString()).isNotNull();
+            assertThat(API_SERVER.cel().syntaxTree(API_SERVER.crds().byKind(rule.kind()), rule))
+                    .as(rule.toString())
+                    .isNotNull();
             assertThat(rule.message()).as(rule.toString()).isNotBlank();
         });
     }
@@ -74,7 +80,9 @@ class CelRulesTest {
                 missing.add("never fails: " + rule);
             }
         }
-        assertThat(missing).as("add a fixture under src/test/resources/crs for each").isEmpty();
+        assertThat(missing)
+                .as("add a fixture under src/test/resources/crs for each")
+                .isEmpty();
     }
 
     @Test
@@ -82,40 +90,51 @@ class CelRulesTest {
         CrdCatalog.Crd crd = API_SERVER.crds().byKind("CephPool");
         for (String broken : List.of("self.minSise <= self.size", "self.poolName == 3", "self.size.exists(s, s > 1)")) {
             RuleId rule = new RuleId("CephPool", "spec", broken, "broken");
-            assertThatThrownBy(() -> API_SERVER.cel().syntaxTree(crd, rule)).as(broken).hasMessageContaining("does not compile");
+            assertThatThrownBy(() -> API_SERVER.cel().syntaxTree(crd, rule))
+                    .as(broken)
+                    .hasMessageContaining("does not compile");
         }
     }
 
     @Test
     void noRuleEverErrors() {
-        assertThat(OUTCOMES.entrySet()).allSatisfy(entry ->
-                assertThat(entry.getValue()).as(entry.getKey().toString()).doesNotContain(Outcome.ERROR));
+        assertThat(OUTCOMES.entrySet())
+                .allSatisfy(entry -> assertThat(entry.getValue())
+                        .as(entry.getKey().toString())
+                        .doesNotContain(Outcome.ERROR));
     }
 
     @Test
     void transitionRulesAreTheImmutabilityAndGrowOnlyRules() {
-        List<String> transition = allRules().stream().filter(CelRulesTest::isTransition)
-                .map(r -> r.kind() + " " + r.schemaPath() + ": " + r.message()).toList();
-        assertThat(transition).containsExactlyInAnyOrder(
-                "CephPool spec: poolName is immutable",
-                "CephPool spec: clusterRef is immutable",
-                "TalosNodeVM spec: vmid is immutable once set",
-                "TalosNodeVM spec: clusterRef is immutable",
-                "TalosNodeVM spec: disks cannot be removed: a disk holds data",
-                "TalosNodeVM spec.disks[]: disks can only grow: sizeGiB may not decrease",
-                "TalosNodeVM spec.disks[]: the storage of an existing disk slot is immutable",
-                "BackupPolicy spec: clusterRef is immutable");
+        List<String> transition = allRules().stream()
+                .filter(CelRulesTest::isTransition)
+                .map(r -> r.kind() + " " + r.schemaPath() + ": " + r.message())
+                .toList();
+        assertThat(transition)
+                .containsExactlyInAnyOrder(
+                        "CephPool spec: poolName is immutable",
+                        "CephPool spec: clusterRef is immutable",
+                        "TalosNodeVM spec: vmid is immutable once set",
+                        "TalosNodeVM spec: clusterRef is immutable",
+                        "TalosNodeVM spec: disks cannot be removed: a disk holds data",
+                        "TalosNodeVM spec.disks[]: disks can only grow: sizeGiB may not decrease",
+                        "TalosNodeVM spec.disks[]: the storage of an existing disk slot is immutable",
+                        "BackupPolicy spec: clusterRef is immutable");
     }
 
     @Test
     void transitionRulesAreNotEvaluatedOnCreate() {
         CrdCatalog.Crd crd = API_SERVER.crds().byKind("TalosNodeVM");
-        var vm = ExampleManifests.customResources(API_SERVER.crds()).stream().filter(m -> m.kind().equals("TalosNodeVM"))
-                .findFirst().orElseThrow().object();
+        var vm = ExampleManifests.customResources(API_SERVER.crds()).stream()
+                .filter(m -> m.kind().equals("TalosNodeVM"))
+                .findFirst()
+                .orElseThrow()
+                .object();
         List<CelRuleEvaluator.RuleResult> onCreate = API_SERVER.cel().evaluate(crd, vm, null);
         List<CelRuleEvaluator.RuleResult> onUpdate = API_SERVER.cel().evaluate(crd, vm, vm);
         assertThat(onCreate).noneMatch(r -> isTransition(r.rule()));
-        assertThat(onUpdate).anyMatch(r -> r.rule().message().equals("disks can only grow: sizeGiB may not decrease"))
+        assertThat(onUpdate)
+                .anyMatch(r -> r.rule().message().equals("disks can only grow: sizeGiB may not decrease"))
                 .hasSizeGreaterThan(onCreate.size());
     }
 }

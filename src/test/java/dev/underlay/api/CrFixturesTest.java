@@ -23,25 +23,38 @@ class CrFixturesTest {
 
     @TestFactory
     Stream<DynamicTest> eachInvalidCustomResourceIsRejectedByTheRuleItNames() {
-        return CrFixture.in("invalid").stream().map(fixture -> DynamicTest.dynamicTest(fixture.name(), () -> {
-            assertThat(fixture.rejectedBy()).as("an invalid fixture names the rules that reject it").isNotEmpty();
-            List<Violation> violations = fixture.submit(API_SERVER).violations();
-            List<Violation> unexpected = new ArrayList<>(violations);
-            for (CrFixture.Expectation expected : fixture.rejectedBy()) {
-                Violation match = unexpected.stream().filter(expected::matches).findFirst().orElse(null);
-                assertThat(match).as("%s: expected a violation %s, got %s", fixture.name(), expected, violations).isNotNull();
-                unexpected.remove(match);
-            }
-            assertThat(unexpected).as("%s: violations beyond the ones the header names", fixture.name()).isEmpty();
-        }));
+        return CrFixture.in("invalid").stream()
+                .map(fixture -> DynamicTest.dynamicTest(fixture.name(), () -> {
+                    assertThat(fixture.rejectedBy())
+                            .as("an invalid fixture names the rules that reject it")
+                            .isNotEmpty();
+                    List<Violation> violations = fixture.submit(API_SERVER).violations();
+                    List<Violation> unexpected = new ArrayList<>(violations);
+                    for (CrFixture.Expectation expected : fixture.rejectedBy()) {
+                        Violation match = unexpected.stream()
+                                .filter(expected::matches)
+                                .findFirst()
+                                .orElse(null);
+                        assertThat(match)
+                                .as("%s: expected a violation %s, got %s", fixture.name(), expected, violations)
+                                .isNotNull();
+                        unexpected.remove(match);
+                    }
+                    assertThat(unexpected)
+                            .as("%s: violations beyond the ones the header names", fixture.name())
+                            .isEmpty();
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> eachValidCustomResourceIsAccepted() {
-        return CrFixture.in("valid").stream().map(fixture -> DynamicTest.dynamicTest(fixture.name(), () -> {
-            assertThat(fixture.rejectedBy()).isEmpty();
-            assertThat(fixture.submit(API_SERVER).violations()).as(fixture.name()).isEmpty();
-        }));
+        return CrFixture.in("valid").stream()
+                .map(fixture -> DynamicTest.dynamicTest(fixture.name(), () -> {
+                    assertThat(fixture.rejectedBy()).isEmpty();
+                    assertThat(fixture.submit(API_SERVER).violations())
+                            .as(fixture.name())
+                            .isEmpty();
+                }));
     }
 
     @Test
@@ -50,8 +63,21 @@ class CrFixturesTest {
         assertThat(invalid.stream().map(f -> f.object().path("kind").asText()).distinct())
                 .containsExactlyInAnyOrder("ProxmoxCluster", "CephPool", "TalosNodeVM", "BackupPolicy");
         assertThat(invalid).anyMatch(CrFixture::update).anyMatch(f -> !f.update());
-        assertThat(invalid.stream().flatMap(f -> f.rejectedBy().stream()).map(CrFixture.Expectation::keyword).distinct())
-                .contains("rule", "pattern", "minimum", "maximum", "enum", "required", "type", "x-kubernetes-list-type",
-                        "additionalProperties", "minItems", "maxLength");
+        assertThat(invalid.stream()
+                        .flatMap(f -> f.rejectedBy().stream())
+                        .map(CrFixture.Expectation::keyword)
+                        .distinct())
+                .contains(
+                        "rule",
+                        "pattern",
+                        "minimum",
+                        "maximum",
+                        "enum",
+                        "required",
+                        "type",
+                        "x-kubernetes-list-type",
+                        "additionalProperties",
+                        "minItems",
+                        "maxLength");
     }
 }

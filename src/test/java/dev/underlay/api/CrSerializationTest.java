@@ -40,8 +40,14 @@ class CrSerializationTest {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final CrdCatalog CRDS = CrdCatalog.deployed();
     private static final Map<String, Class<? extends CustomResource<?, ?>>> TYPES = Map.of(
-            "ProxmoxCluster", ProxmoxCluster.class, "CephPool", CephPool.class,
-            "TalosNodeVM", TalosNodeVM.class, "BackupPolicy", BackupPolicy.class);
+            "ProxmoxCluster",
+            ProxmoxCluster.class,
+            "CephPool",
+            CephPool.class,
+            "TalosNodeVM",
+            TalosNodeVM.class,
+            "BackupPolicy",
+            BackupPolicy.class);
 
     /** Only the required fields of each kind, so that every top-level default applies. */
     private static final String MINIMAL = """
@@ -90,33 +96,46 @@ class CrSerializationTest {
 
     @TestFactory
     Stream<DynamicTest> javaDefaultsEqualSchemaDefaults() {
-        return specCorpus().stream().map(object -> DynamicTest.dynamicTest(object.path("kind").asText() + "/"
-                + object.path("metadata").path("name").asText(), () -> {
-            CustomResource<?, ?> resource = SERIALIZATION.convertValue(object, TYPES.get(object.path("kind").asText()));
-            JsonNode javaView = SERIALIZATION.convertValue(resource.getSpec(), JsonNode.class);
-            JsonNode apiServerView = SchemaDefaults.apply(CRDS.byKind(object.path("kind").asText()).schema(), object).get("spec");
-            assertThat(canonical(javaView)).isEqualTo(canonical(apiServerView));
-        }));
+        return specCorpus().stream()
+                .map(object -> DynamicTest.dynamicTest(
+                        object.path("kind").asText() + "/"
+                                + object.path("metadata").path("name").asText(),
+                        () -> {
+                            CustomResource<?, ?> resource = SERIALIZATION.convertValue(
+                                    object, TYPES.get(object.path("kind").asText()));
+                            JsonNode javaView = SERIALIZATION.convertValue(resource.getSpec(), JsonNode.class);
+                            JsonNode apiServerView = SchemaDefaults.apply(
+                                            CRDS.byKind(object.path("kind").asText())
+                                                    .schema(),
+                                            object)
+                                    .get("spec");
+                            assertThat(canonical(javaView)).isEqualTo(canonical(apiServerView));
+                        }));
     }
 
     /** The API server refuses a CRD whose defaults do not validate; the minimal objects get nearly all of them. */
     @TestFactory
     Stream<DynamicTest> minimalObjectsWithAllTheirDefaultsAreValid() {
         ApiServerValidation apiServer = new ApiServerValidation(CRDS);
-        return Yaml.documents(MINIMAL).stream().map(object -> DynamicTest.dynamicTest(object.path("kind").asText(), () ->
-                assertThat(apiServer.create(object).violations()).isEmpty()));
+        return Yaml.documents(MINIMAL).stream()
+                .map(object -> DynamicTest.dynamicTest(
+                        object.path("kind").asText(),
+                        () -> assertThat(apiServer.create(object).violations()).isEmpty()));
     }
 
     @TestFactory
     Stream<DynamicTest> statusFixturesRoundTripThroughTheJavaTypes() throws IOException {
         try (Stream<Path> files = Files.list(CrFixture.ROOT.resolve("status"))) {
-            return files.sorted().toList().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-                ObjectNode object = Yaml.documents(file).get(0);
-                CustomResource<?, ?> resource = SERIALIZATION.convertValue(object, TYPES.get(object.path("kind").asText()));
-                assertThat(resource.getStatus()).isNotNull();
-                JsonNode written = SERIALIZATION.convertValue(resource.getStatus(), JsonNode.class);
-                assertThat(canonical(withoutEmptyLists(written))).isEqualTo(canonical(withoutEmptyLists(object.get("status"))));
-            }));
+            return files.sorted().toList().stream()
+                    .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                        ObjectNode object = Yaml.documents(file).get(0);
+                        CustomResource<?, ?> resource = SERIALIZATION.convertValue(
+                                object, TYPES.get(object.path("kind").asText()));
+                        assertThat(resource.getStatus()).isNotNull();
+                        JsonNode written = SERIALIZATION.convertValue(resource.getStatus(), JsonNode.class);
+                        assertThat(canonical(withoutEmptyLists(written)))
+                                .isEqualTo(canonical(withoutEmptyLists(object.get("status"))));
+                    }));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -124,12 +143,13 @@ class CrSerializationTest {
 
     @TestFactory
     Stream<DynamicTest> examplesReadIntoTheirJavaTypes() {
-        return ExampleManifests.customResources(CRDS).stream().map(m -> DynamicTest.dynamicTest(m.toString(), () -> {
-            CustomResource<?, ?> resource = SERIALIZATION.convertValue(m.object(), TYPES.get(m.kind()));
-            assertThat(resource.getMetadata().getName()).isEqualTo(m.name());
-            assertThat(resource.getSpec()).isNotNull();
-            assertThat(resource.getApiVersion()).isEqualTo("underlay.dev/v1alpha1");
-        }));
+        return ExampleManifests.customResources(CRDS).stream()
+                .map(m -> DynamicTest.dynamicTest(m.toString(), () -> {
+                    CustomResource<?, ?> resource = SERIALIZATION.convertValue(m.object(), TYPES.get(m.kind()));
+                    assertThat(resource.getMetadata().getName()).isEqualTo(m.name());
+                    assertThat(resource.getSpec()).isNotNull();
+                    assertThat(resource.getApiVersion()).isEqualTo("underlay.dev/v1alpha1");
+                }));
     }
 
     /** Reads the tree back from its text, so that 1 as an int and 1 as a long compare equal. */

@@ -27,38 +27,57 @@ class ExamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everyExampleCustomResourceIsAcceptedOnCreateAndOnUnchangedUpdate() {
-        return ExampleManifests.customResources(CRDS).stream().map(manifest -> DynamicTest.dynamicTest(manifest.toString(), () -> {
-            assertThat(API_SERVER.create(manifest.object()).violations()).as("create").isEmpty();
-            assertThat(API_SERVER.update(manifest.object(), manifest.object()).violations()).as("re-apply unchanged").isEmpty();
-        }));
+        return ExampleManifests.customResources(CRDS).stream()
+                .map(manifest -> DynamicTest.dynamicTest(manifest.toString(), () -> {
+                    assertThat(API_SERVER.create(manifest.object()).violations())
+                            .as("create")
+                            .isEmpty();
+                    assertThat(API_SERVER
+                                    .update(manifest.object(), manifest.object())
+                                    .violations())
+                            .as("re-apply unchanged")
+                            .isEmpty();
+                }));
     }
 
     @Test
     void examplesHoldOnlySecretsAndUnderlayKinds() {
         List<Manifest> all = ExampleManifests.all();
-        assertThat(all).allSatisfy(m -> assertThat(m.kind().equals("Secret") || CRDS.serves(m.object().path("apiVersion").asText(), m.kind()))
-                .as(m.toString()).isTrue());
+        assertThat(all)
+                .allSatisfy(m -> assertThat(m.kind().equals("Secret")
+                                || CRDS.serves(m.object().path("apiVersion").asText(), m.kind()))
+                        .as(m.toString())
+                        .isTrue());
         assertThat(all.stream().map(Manifest::kind).distinct())
                 .containsExactlyInAnyOrder("Secret", "ProxmoxCluster", "CephPool", "TalosNodeVM", "BackupPolicy");
     }
 
     @Test
     void manifestsLeaveTheNamespaceToKubectl() {
-        assertThat(ExampleManifests.all()).allSatisfy(m ->
-                assertThat(m.object().path("metadata").has("namespace")).as(m.toString()).isFalse());
+        assertThat(ExampleManifests.all())
+                .allSatisfy(m -> assertThat(m.object().path("metadata").has("namespace"))
+                        .as(m.toString())
+                        .isFalse());
     }
 
     @Test
     void secretsHoldObviousPlaceholdersOnly() {
-        List<Manifest> secrets = ExampleManifests.all().stream().filter(m -> m.kind().equals("Secret")).toList();
+        List<Manifest> secrets = ExampleManifests.all().stream()
+                .filter(m -> m.kind().equals("Secret"))
+                .toList();
         assertThat(secrets).hasSize(5);
         for (Manifest secret : secrets) {
             List<String> values = new ArrayList<>();
             secret.object().path("stringData").forEach(v -> values.add(v.asText()));
-            secret.object().path("data").forEach(v -> values.add(new String(Base64.getDecoder().decode(v.asText()), StandardCharsets.UTF_8)));
+            secret.object()
+                    .path("data")
+                    .forEach(v ->
+                            values.add(new String(Base64.getDecoder().decode(v.asText()), StandardCharsets.UTF_8)));
             assertThat(values).as(secret.toString()).isNotEmpty().allSatisfy(value -> {
                 assertThat(value).contains("REPLACE-ME");
-                assertThat(value).doesNotContainPattern("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+                assertThat(value)
+                        .doesNotContainPattern(
+                                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
                 assertThat(value).doesNotContain("-----BEGIN");
             });
         }

@@ -26,8 +26,11 @@ class PrinterColumnsTest {
     private static final CrdCatalog CRDS = API_SERVER.crds();
 
     private static ObjectNode stored(String statusFixture) {
-        ObjectNode object = Yaml.documents(CrFixture.ROOT.resolve("status").resolve(statusFixture)).get(0);
-        assertThat(API_SERVER.create(object).violations()).as("%s is a valid object", statusFixture).isEmpty();
+        ObjectNode object = Yaml.documents(CrFixture.ROOT.resolve("status").resolve(statusFixture))
+                .get(0);
+        assertThat(API_SERVER.create(object).violations())
+                .as("%s is a valid object", statusFixture)
+                .isEmpty();
         return SchemaDefaults.apply(CRDS.byKind(object.path("kind").asText()).schema(), object);
     }
 
@@ -45,7 +48,8 @@ class PrinterColumnsTest {
         assertThat(PrinterColumns.headers(CRDS.byKind("TalosNodeVM"), false))
                 .containsExactly("NAME", "VMID", "NODE", "STATE", "IP", "K8S-READY", "READY", "AGE");
         assertThat(PrinterColumns.headers(CRDS.byKind("BackupPolicy"), false))
-                .containsExactly("NAME", "SCHEDULE", "MODE", "STORAGE", "KEEP", "LAST-RUN", "LAST-STATUS", "NEXT-RUN", "READY");
+                .containsExactly(
+                        "NAME", "SCHEDULE", "MODE", "STORAGE", "KEEP", "LAST-RUN", "LAST-STATUS", "NEXT-RUN", "READY");
         assertThat(PrinterColumns.headers(CRDS.byKind("TalosNodeVM"), true))
                 .containsExactly("NAME", "VMID", "NODE", "STATE", "IP", "K8S-READY", "READY", "REASON", "AGE");
     }
@@ -53,7 +57,8 @@ class PrinterColumnsTest {
     @Test
     void healthyProxmoxCluster() {
         assertThat(row("proxmoxcluster-homelab.yaml", true))
-                .containsExactly("homelab", "homelab-pve", "8.3.2", "true", "3/3", "HEALTH_OK", "True", "Reconciled", "3d");
+                .containsExactly(
+                        "homelab", "homelab-pve", "8.3.2", "true", "3/3", "HEALTH_OK", "True", "Reconciled", "3d");
     }
 
     @Test
@@ -71,27 +76,60 @@ class PrinterColumnsTest {
     @Test
     void waitingTalosNodeVmShowsItsReasonAndNothingObserved() {
         assertThat(row("talosnodevm-talos-k8s-02-waiting.yaml", true))
-                .containsExactly("talos-k8s-02", "<none>", "<none>", "<none>", "<none>", "<none>", "False", "ClusterNotFound", "4m30s");
+                .containsExactly(
+                        "talos-k8s-02",
+                        "<none>",
+                        "<none>",
+                        "<none>",
+                        "<none>",
+                        "<none>",
+                        "False",
+                        "ClusterNotFound",
+                        "4m30s");
     }
 
     @Test
     void backupPolicyShowsDefaultedModeAndTheLastRun() {
         assertThat(row("backuppolicy-daily-production.yaml", true))
-                .containsExactly("daily-production", "02:00", "snapshot", "backups", "keep-daily=7", "8h", "OK",
-                        "2025-11-05T02:00:00+01:00", "True", "Reconciled");
+                .containsExactly(
+                        "daily-production",
+                        "02:00",
+                        "snapshot",
+                        "backups",
+                        "keep-daily=7",
+                        "8h",
+                        "OK",
+                        "2025-11-05T02:00:00+01:00",
+                        "True",
+                        "Reconciled");
     }
 
     @Test
     void examplesWithoutStatusShowTheirSpecColumnsAndNoneElsewhere() {
-        var weekly = ExampleManifests.customResources(CRDS).stream().filter(m -> m.name().equals("weekly-all")).findFirst().orElseThrow();
+        var weekly = ExampleManifests.customResources(CRDS).stream()
+                .filter(m -> m.name().equals("weekly-all"))
+                .findFirst()
+                .orElseThrow();
         ObjectNode object = SchemaDefaults.apply(CRDS.byKind("BackupPolicy").schema(), weekly.object());
         assertThat(PrinterColumns.row(CRDS.byKind("BackupPolicy"), object, NOW, false))
-                .containsExactly("weekly-all", "sun 03:00", "stop", "nfs-external", "<none>", "<none>", "<none>", "<none>", "<none>");
+                .containsExactly(
+                        "weekly-all",
+                        "sun 03:00",
+                        "stop",
+                        "nfs-external",
+                        "<none>",
+                        "<none>",
+                        "<none>",
+                        "<none>",
+                        "<none>");
     }
 
     @Test
     void everyColumnOfEveryKindShowsAValueOnTheStatusFixtures() {
-        List<String> fixtures = List.of("proxmoxcluster-homelab.yaml", "cephpool-backups.yaml", "talosnodevm-talos-k8s-01.yaml",
+        List<String> fixtures = List.of(
+                "proxmoxcluster-homelab.yaml",
+                "cephpool-backups.yaml",
+                "talosnodevm-talos-k8s-01.yaml",
                 "backuppolicy-daily-production.yaml");
         for (String fixture : fixtures) {
             assertThat(row(fixture, true)).as(fixture).doesNotContain(PrinterColumns.NONE);

@@ -37,7 +37,13 @@ class TestFixturesAreValidTest {
                 Fixtures.vm("ns", "talos-cp-01", "homelab", "talos-cp-01"),
                 Fixtures.policy("ns", "nightly", "homelab"),
                 TalosNodes.controlPlane("ns", "talos-k8s-02", "homelab", 102, "pve-ms01-02", "talos-k8s-02", ""),
-                TalosNodes.controlPlane("ns", "talos-k8s-01", "homelab", 101, "pve-ms01-01", "talos-k8s-01",
+                TalosNodes.controlPlane(
+                        "ns",
+                        "talos-k8s-01",
+                        "homelab",
+                        101,
+                        "pve-ms01-01",
+                        "talos-k8s-01",
                         "ha: {enabled: true, group: production}"),
                 onSimulator("""
                         clusterName: homelab-pve
@@ -51,8 +57,9 @@ class TestFixturesAreValidTest {
 
         for (HasMetadata fixture : fixtures) {
             ObjectNode object = (ObjectNode) JSON.readTree(SERIALIZATION.asJson(fixture));
-            assertThat(API_SERVER.create(object).violations()).as(fixture.getKind() + " "
-                    + fixture.getMetadata().getName()).isEmpty();
+            assertThat(API_SERVER.create(object).violations())
+                    .as(fixture.getKind() + " " + fixture.getMetadata().getName())
+                    .isEmpty();
         }
     }
 

@@ -32,39 +32,72 @@ class LayeringTest {
 
     @Test
     void externalApiLayersDoNotKnowKubernetes() {
-        check(noClasses().that().resideInAnyPackage("dev.underlay.proxmox..", "dev.underlay.ceph..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.fabric8..", "io.javaoperatorsdk..", "io.quarkiverse.operatorsdk..",
-                        "dev.underlay.controller..", "dev.underlay.api..", "dev.underlay.observe..",
-                        "dev.underlay.simulator..", "dev.underlay.connection.."));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage("dev.underlay.proxmox..", "dev.underlay.ceph..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.fabric8..",
+                        "io.javaoperatorsdk..",
+                        "io.quarkiverse.operatorsdk..",
+                        "dev.underlay.controller..",
+                        "dev.underlay.api..",
+                        "dev.underlay.observe..",
+                        "dev.underlay.simulator..",
+                        "dev.underlay.connection.."));
     }
 
     @Test
     void simulatorDoesNotKnowTheOperator() {
-        check(noClasses().that().resideInAPackage("dev.underlay.simulator..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.javaoperatorsdk..", "io.quarkiverse.operatorsdk..", "io.fabric8.kubernetes..",
-                        "dev.underlay.controller..", "dev.underlay.api..", "dev.underlay.observe.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.underlay.simulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.javaoperatorsdk..",
+                        "io.quarkiverse.operatorsdk..",
+                        "io.fabric8.kubernetes..",
+                        "dev.underlay.controller..",
+                        "dev.underlay.api..",
+                        "dev.underlay.observe.."));
     }
 
     @Test
     void apiTypesAreOnlyData() {
-        check(noClasses().that().resideInAPackage("dev.underlay.api..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.javaoperatorsdk..", "dev.underlay.controller..", "dev.underlay.proxmox..",
-                        "dev.underlay.ceph..", "dev.underlay.simulator..", "dev.underlay.observe.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.underlay.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.javaoperatorsdk..",
+                        "dev.underlay.controller..",
+                        "dev.underlay.proxmox..",
+                        "dev.underlay.ceph..",
+                        "dev.underlay.simulator..",
+                        "dev.underlay.observe.."));
     }
 
     @Test
     void observationDoesNotReachIntoControllers() {
-        check(noClasses().that().resideInAPackage("dev.underlay.observe..")
-                .should().dependOnClassesThat().resideInAPackage("dev.underlay.controller.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.underlay.observe..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.underlay.controller.."));
     }
 
     @Test
     void connectionsKnowNoController() {
-        check(noClasses().that().resideInAnyPackage("dev.underlay.connection..", "dev.underlay.metrics..")
-                .should().dependOnClassesThat().resideInAPackage("dev.underlay.controller.."));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage("dev.underlay.connection..", "dev.underlay.metrics..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.underlay.controller.."));
     }
 
     private static void check(ArchRule rule) {

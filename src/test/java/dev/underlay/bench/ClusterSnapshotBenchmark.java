@@ -71,10 +71,15 @@ class ClusterSnapshotBenchmark {
     public static class FastResync implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("underlay.backend", "simulator",
-                    "underlay.resync.calm", "200ms",
-                    "underlay.resync.busy", "200ms",
-                    "underlay.resync.waiting", "1s");
+            return Map.of(
+                    "underlay.backend",
+                    "simulator",
+                    "underlay.resync.calm",
+                    "200ms",
+                    "underlay.resync.busy",
+                    "200ms",
+                    "underlay.resync.waiting",
+                    "1s");
         }
     }
 
@@ -93,9 +98,16 @@ class ClusterSnapshotBenchmark {
         for (int vms : List.of(3, 100, 1000)) {
             results.put(vms, measure(vms));
         }
-        results.forEach((vms, r) -> System.out.printf(Locale.ROOT,
+        results.forEach((vms, r) -> System.out.printf(
+                Locale.ROOT,
                 "%s, %5d VMs: %.2f PVE calls per resync over %d resyncs %s; snapshot %.1f ms mean, %.1f ms max%n",
-                label(), vms, r.callsPerResync, RESYNCS, r.byPath, r.snapshotMeanMillis, r.snapshotMaxMillis));
+                label(),
+                vms,
+                r.callsPerResync,
+                RESYNCS,
+                r.byPath,
+                r.snapshotMeanMillis,
+                r.snapshotMaxMillis));
         double reference = results.get(3).callsPerResync;
         assertThat(results.values()).allSatisfy(r -> {
             assertThat(r.callsPerResync).isLessThanOrEqualTo(GOAL);
@@ -108,15 +120,22 @@ class ClusterSnapshotBenchmark {
         PveSimulatorBuilder builder = PveSimulator.builder().version(PveVersion.PVE_9_1);
         String[] nodes = {PveSimulatorBuilder.MS01_01, PveSimulatorBuilder.MS01_02, PveSimulatorBuilder.AIMAX_01};
         for (int i = 0; i < vmCount; i++) {
-            builder.vm(VmSeed.of(1000 + i, nodes[i % 3]).name("guest-" + i).memoryMiB(512).running());
+            builder.vm(VmSeed.of(1000 + i, nodes[i % 3])
+                    .name("guest-" + i)
+                    .memoryMiB(512)
+                    .running());
         }
         SimulatedCluster sim = connect(ns, builder.build());
         client.resource(sim.tokenSecret("pve-token")).create();
-        ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token", HOMELAB_SPEC)).create();
-        await().atMost(Duration.ofMinutes(2)).until(() -> ConditionReasons.RECONCILED
-                .equals(readyReason(client, cluster)) && resyncs(sim.journalSince(0)) >= 2);
+        ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token", HOMELAB_SPEC))
+                .create();
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> ConditionReasons.RECONCILED.equals(readyReason(client, cluster))
+                        && resyncs(sim.journalSince(0)) >= 2);
 
-        Timer snapshots = meters.get("underlay.snapshot.duration").tag("cluster", ns + "/homelab").timer();
+        Timer snapshots = meters.get("underlay.snapshot.duration")
+                .tag("cluster", ns + "/homelab")
+                .timer();
         long snapshotsBefore = snapshots.count();
         double timeBefore = snapshots.totalTime(TimeUnit.MILLISECONDS);
         int from = sim.journalSize();
@@ -126,8 +145,8 @@ class ClusterSnapshotBenchmark {
         int start = indexOfResync(window, 0);
         int end = indexOfResync(window, RESYNCS);
         List<JournalEntry> steady = window.subList(start, end);
-        Map<String, Long> byPath = steady.stream().collect(Collectors.groupingBy(e -> e.method() + " " + e.path(),
-                TreeMap::new, Collectors.counting()));
+        Map<String, Long> byPath = steady.stream()
+                .collect(Collectors.groupingBy(e -> e.method() + " " + e.path(), TreeMap::new, Collectors.counting()));
         double mean = (snapshots.totalTime(TimeUnit.MILLISECONDS) - timeBefore)
                 / Math.max(1, snapshots.count() - snapshotsBefore);
         client.resource(cluster).delete();
@@ -154,9 +173,8 @@ class ClusterSnapshotBenchmark {
         return entry.method().equals("GET") && entry.path().equals("/cluster/status");
     }
 
-    private record Result(double callsPerResync, Map<String, Long> byPath, double snapshotMeanMillis,
-                          double snapshotMaxMillis) {
-    }
+    private record Result(
+            double callsPerResync, Map<String, Long> byPath, double snapshotMeanMillis, double snapshotMaxMillis) {}
 
     static {
         // the snapshot is the fixed part of every resync; the rest is the seams' business

@@ -2,11 +2,11 @@ package dev.underlay.bench;
 
 import dev.underlay.controller.proxmoxcluster.SimulatedCluster;
 import dev.underlay.simulator.pve.PveSimulator;
+import dev.underlay.testing.DeployedCrds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import dev.underlay.testing.DeployedCrds;
 
 import java.util.Map;
 
@@ -23,11 +23,17 @@ class ClusterSnapshotHttpsBenchmark extends ClusterSnapshotBenchmark {
     public static class RestFastResync implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("underlay.backend", "rest",
-                    "underlay.proxmox.requests-per-second", "1000",
-                    "underlay.resync.calm", "200ms",
-                    "underlay.resync.busy", "200ms",
-                    "underlay.resync.waiting", "1s");
+            return Map.of(
+                    "underlay.backend",
+                    "rest",
+                    "underlay.proxmox.requests-per-second",
+                    "1000",
+                    "underlay.resync.calm",
+                    "200ms",
+                    "underlay.resync.busy",
+                    "200ms",
+                    "underlay.resync.waiting",
+                    "1s");
         }
     }
 

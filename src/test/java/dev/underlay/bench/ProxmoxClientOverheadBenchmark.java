@@ -1,7 +1,5 @@
 package dev.underlay.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.model.CreateVmRequest;
 import dev.underlay.proxmox.model.DiskDevice;
@@ -14,13 +12,16 @@ import dev.underlay.simulator.pve.SimRequest;
 import dev.underlay.simulator.pve.SimResponse;
 import dev.underlay.simulator.pve.SimulatedProxmoxApi;
 import dev.underlay.simulator.pve.VmSeed;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the typed client adds per call, measured in-JVM so that no network hides it: the same call once straight into
@@ -42,9 +43,12 @@ class ProxmoxClientOverheadBenchmark {
             rows.add(clusterResources(vms));
         }
         rows.add(createVm());
-        System.out.printf(Locale.ROOT, "%nPveRestApi over the in-JVM transport vs PveSimulator.handle(), median of %d"
-                + " rounds%n| call                                | handle() µs | PveRestApi µs | client µs |%n"
-                + "|-------------------------------------|------------:|--------------:|----------:|%n", ROUNDS);
+        System.out.printf(
+                Locale.ROOT,
+                "%nPveRestApi over the in-JVM transport vs PveSimulator.handle(), median of %d"
+                        + " rounds%n| call                                | handle() µs | PveRestApi µs | client µs |%n"
+                        + "|-------------------------------------|------------:|--------------:|----------:|%n",
+                ROUNDS);
         rows.forEach(System.out::println);
     }
 
@@ -52,8 +56,13 @@ class ProxmoxClientOverheadBenchmark {
         PveSimulatorBuilder builder = PveSimulator.builder().version(PveVersion.PVE_9_1);
         String[] nodes = {PveSimulatorBuilder.MS01_01, PveSimulatorBuilder.MS01_02, PveSimulatorBuilder.AIMAX_01};
         for (int i = 0; i < vmCount; i++) {
-            builder.vm(VmSeed.of(1000 + i, nodes[i % 3]).name("vm-" + i).cores(2).memoryMiB(2048)
-                    .disk("scsi0", "vm-disks", 8).net("net0", "virtio,bridge=vmbr0").tags("talos;bench"));
+            builder.vm(VmSeed.of(1000 + i, nodes[i % 3])
+                    .name("vm-" + i)
+                    .cores(2)
+                    .memoryMiB(2048)
+                    .disk("scsi0", "vm-disks", 8)
+                    .net("net0", "virtio,bridge=vmbr0")
+                    .tags("talos;bench"));
         }
         PveSimulator sim = builder.build();
         ProxmoxApi api = SimulatedProxmoxApi.create(sim);
@@ -70,13 +79,35 @@ class ProxmoxClientOverheadBenchmark {
         ProxmoxApi api = SimulatedProxmoxApi.create(typedSim);
         AtomicInteger rawId = new AtomicInteger(100);
         AtomicInteger typedId = new AtomicInteger(100);
-        VmOptions options = VmOptions.builder().name("bench").cores(2).memoryMiB(2048)
-                .disk("scsi0", DiskDevice.parse("vm-disks:8,discard=on")).net(0, NetDevice.virtio("vmbr0"))
-                .agent(true).build();
-        Measured m = measure(150, () -> ok(rawSim.handle(SimRequest.of("POST", "/nodes/" + N1 + "/qemu",
-                rawSim.operatorToken(), "vmid", Integer.toString(rawId.getAndIncrement()), "name", "bench", "cores",
-                "2", "memory", "2048", "scsi0", "vm-disks:8,discard=on", "net0", "virtio,bridge=vmbr0", "agent",
-                "enabled=1"))), () -> api.createVm(N1, CreateVmRequest.of(typedId.getAndIncrement(), options)));
+        VmOptions options = VmOptions.builder()
+                .name("bench")
+                .cores(2)
+                .memoryMiB(2048)
+                .disk("scsi0", DiskDevice.parse("vm-disks:8,discard=on"))
+                .net(0, NetDevice.virtio("vmbr0"))
+                .agent(true)
+                .build();
+        Measured m = measure(
+                150,
+                () -> ok(rawSim.handle(SimRequest.of(
+                        "POST",
+                        "/nodes/" + N1 + "/qemu",
+                        rawSim.operatorToken(),
+                        "vmid",
+                        Integer.toString(rawId.getAndIncrement()),
+                        "name",
+                        "bench",
+                        "cores",
+                        "2",
+                        "memory",
+                        "2048",
+                        "scsi0",
+                        "vm-disks:8,discard=on",
+                        "net0",
+                        "virtio,bridge=vmbr0",
+                        "agent",
+                        "enabled=1"))),
+                () -> api.createVm(N1, CreateVmRequest.of(typedId.getAndIncrement(), options)));
         assertThat(api.nextVmid()).isEqualTo(typedId.get());
         return m.row("POST /nodes/{node}/qemu (create VM)");
     }
@@ -123,8 +154,13 @@ class ProxmoxClientOverheadBenchmark {
 
     private record Measured(double handleMicros, double typedMicros) {
         String row(String name) {
-            return String.format(Locale.ROOT, "| %-35s | %,11.1f | %,13.1f | %,9.1f |", name, handleMicros,
-                    typedMicros, typedMicros - handleMicros);
+            return String.format(
+                    Locale.ROOT,
+                    "| %-35s | %,11.1f | %,13.1f | %,9.1f |",
+                    name,
+                    handleMicros,
+                    typedMicros,
+                    typedMicros - handleMicros);
         }
     }
 

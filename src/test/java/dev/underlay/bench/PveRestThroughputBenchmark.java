@@ -1,7 +1,5 @@
 package dev.underlay.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.proxmox.rest.PveClientFactory;
@@ -13,6 +11,8 @@ import dev.underlay.simulator.pve.http.PveHttpServer;
 import dev.underlay.testing.DeployedCrds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import org.junit.jupiter.api.Test;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole REST path on loopback: {@code PveRestApi} → Quarkus REST client (fingerprint-pinned TLS, keep-alive) →
@@ -54,14 +55,20 @@ class PveRestThroughputBenchmark {
     }
 
     private void measure() throws Exception {
-        PveSimulator sim = PveSimulator.builder().version(PveVersion.PVE_9_1)
+        PveSimulator sim = PveSimulator.builder()
+                .version(PveVersion.PVE_9_1)
                 .vm(VmSeed.of(101, "pve-ms01-01").name("a").disk("scsi0", "vm-disks", 8))
-                .vm(VmSeed.of(102, "pve-ms01-02").name("b").disk("scsi0", "vm-disks", 8)).build();
+                .vm(VmSeed.of(102, "pve-ms01-02").name("b").disk("scsi0", "vm-disks", 8))
+                .build();
         try (PveHttpServer server = PveHttpServer.start(sim, 0);
-                ProxmoxApi api = PveClientFactory.create(PveConnectionSettings.of(List.of(URI.create(server.baseUrl())),
-                        sim.credentials().tokenId(), sim.credentials().tokenSecret())
-                        .withFingerprint(server.fingerprint()).withLimits(THREADS, 1_000_000))) {
-            List<Call> calls = List.of(new Call("GET /version", api::version),
+                ProxmoxApi api = PveClientFactory.create(PveConnectionSettings.of(
+                                List.of(URI.create(server.baseUrl())),
+                                sim.credentials().tokenId(),
+                                sim.credentials().tokenSecret())
+                        .withFingerprint(server.fingerprint())
+                        .withLimits(THREADS, 1_000_000))) {
+            List<Call> calls = List.of(
+                    new Call("GET /version", api::version),
                     new Call("GET /cluster/status", api::clusterStatus),
                     new Call("GET /cluster/resources", api::clusterResources));
             // JIT warm-up of client, TLS and server for every call before anything is measured
@@ -74,18 +81,29 @@ class PveRestThroughputBenchmark {
                 sim.journal().clear();
                 double sequential = run(call, SEQUENTIAL, 1);
                 double concurrent = run(call, CONCURRENT, THREADS);
-                assertThat(sim.journal().matching(e -> e.status() == 200).size()).as("answered requests of %s",
-                        call.name).isEqualTo(SEQUENTIAL + CONCURRENT);
-                rows.add(String.format(Locale.ROOT, "| %-22s | %,10.0f | %6.3f | %,10.0f | %6.3f |", call.name,
-                        sequential, 1000 / sequential, concurrent, 1000 * THREADS / concurrent));
+                assertThat(sim.journal().matching(e -> e.status() == 200).size())
+                        .as("answered requests of %s", call.name)
+                        .isEqualTo(SEQUENTIAL + CONCURRENT);
+                rows.add(String.format(
+                        Locale.ROOT,
+                        "| %-22s | %,10.0f | %6.3f | %,10.0f | %6.3f |",
+                        call.name,
+                        sequential,
+                        1000 / sequential,
+                        concurrent,
+                        1000 * THREADS / concurrent));
                 if (call.name.equals("GET /version")) {
-                    assertThat(concurrent).as("requests/s with %d callers", THREADS)
+                    assertThat(concurrent)
+                            .as("requests/s with %d callers", THREADS)
                             .isGreaterThanOrEqualTo(TARGET_PER_SECOND);
                 }
             }
-            System.out.printf(Locale.ROOT, "%nPveRestApi -> HTTPS (pinned) -> PveHttpServer -> simulator, loopback%n"
-                    + "| call                   | 1 caller/s | ms/req | %d callers/s | ms/req |%n"
-                    + "|------------------------|-----------:|-------:|-----------:|-------:|%n", THREADS);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nPveRestApi -> HTTPS (pinned) -> PveHttpServer -> simulator, loopback%n"
+                            + "| call                   | 1 caller/s | ms/req | %d callers/s | ms/req |%n"
+                            + "|------------------------|-----------:|-------:|-----------:|-------:|%n",
+                    THREADS);
             rows.forEach(System.out::println);
         }
     }
@@ -114,8 +132,7 @@ class PveRestThroughputBenchmark {
         }
     }
 
-    private record Call(String name, Body body) {
-    }
+    private record Call(String name, Body body) {}
 
     @FunctionalInterface
     private interface Body {

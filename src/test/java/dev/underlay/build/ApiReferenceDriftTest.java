@@ -12,7 +12,8 @@ class ApiReferenceDriftTest {
 
     @Test
     void committedReferenceMatchesTheCrds() throws IOException {
-        String rendered = ApiReference.render(ApiReference.parse(CrdGeneration.generate().values()));
+        String rendered =
+                ApiReference.render(ApiReference.parse(CrdGeneration.generate().values()));
         assertThat(Files.readString(SyncManifests.API_REFERENCE))
                 .as("docs/api-reference.md is stale; refresh it with: " + SyncManifests.COMMAND)
                 .isEqualTo(rendered);
@@ -21,9 +22,19 @@ class ApiReferenceDriftTest {
     @Test
     void referenceListsEveryKindAndKeyFields() throws IOException {
         String reference = Files.readString(SyncManifests.API_REFERENCE);
-        assertThat(reference).contains("## ProxmoxCluster", "## CephPool", "## TalosNodeVM", "## BackupPolicy",
-                "`spec.disks[].sizeGiB`", "`spec.networks[].vlan`", "`spec.selector.vmids`", "`spec.pgNum`",
-                "`status.conditions[].reason`", "`spec.tls.fingerprintSha256`", "poolName is immutable",
-                "VMID | `.status.vmid`");
+        assertThat(reference)
+                .contains(
+                        "## ProxmoxCluster",
+                        "## CephPool",
+                        "## TalosNodeVM",
+                        "## BackupPolicy",
+                        "`spec.disks[].sizeGiB`",
+                        "`spec.networks[].vlan`",
+                        "`spec.selector.vmids`",
+                        "`spec.pgNum`",
+                        "`status.conditions[].reason`",
+                        "`spec.tls.fingerprintSha256`",
+                        "poolName is immutable",
+                        "VMID | `.status.vmid`");
     }
 }

@@ -24,10 +24,13 @@ class CrdDriftTest {
         SortedMap<String, String> generated = CrdGeneration.generate();
         SyncManifests.replaceYamlFiles(GENERATED, generated);
 
-        List<String> committed = SyncManifests.yamlFiles(SyncManifests.CRDS).stream().map(p -> p.getFileName().toString()).toList();
+        List<String> committed = SyncManifests.yamlFiles(SyncManifests.CRDS).stream()
+                .map(p -> p.getFileName().toString())
+                .toList();
         assertThat(committed).as(REFRESH).containsExactlyElementsOf(generated.keySet());
         for (String name : generated.keySet()) {
-            assertThat(Files.readString(SyncManifests.CRDS.resolve(name))).as(REFRESH + " (" + name + " differs from target/crds/" + name + ")")
+            assertThat(Files.readString(SyncManifests.CRDS.resolve(name)))
+                    .as(REFRESH + " (" + name + " differs from target/crds/" + name + ")")
                     .isEqualTo(generated.get(name));
         }
     }
@@ -35,16 +38,22 @@ class CrdDriftTest {
     @Test
     void helmChartCrdsAreAByteCopyOfDeployCrds() throws IOException {
         if (!Files.isDirectory(SyncManifests.HELM_CRDS)) {
-            assertThat(Files.isDirectory(SyncManifests.HELM_CHART)).as("the chart exists but has no crds/; " + SyncManifests.COMMAND)
+            assertThat(Files.isDirectory(SyncManifests.HELM_CHART))
+                    .as("the chart exists but has no crds/; " + SyncManifests.COMMAND)
                     .isFalse();
             return;
         }
         String refresh = "helm/underlay/crds differs from deploy/crds; refresh with: " + SyncManifests.COMMAND;
         List<Path> deployed = SyncManifests.yamlFiles(SyncManifests.CRDS);
-        assertThat(SyncManifests.yamlFiles(SyncManifests.HELM_CRDS).stream().map(Path::getFileName).map(Path::toString))
-                .as(refresh).containsExactlyElementsOf(deployed.stream().map(p -> p.getFileName().toString()).toList());
+        assertThat(SyncManifests.yamlFiles(SyncManifests.HELM_CRDS).stream()
+                        .map(Path::getFileName)
+                        .map(Path::toString))
+                .as(refresh)
+                .containsExactlyElementsOf(
+                        deployed.stream().map(p -> p.getFileName().toString()).toList());
         for (Path file : deployed) {
-            assertThat(Files.readAllBytes(SyncManifests.HELM_CRDS.resolve(file.getFileName()))).as(refresh + " (" + file.getFileName() + ")")
+            assertThat(Files.readAllBytes(SyncManifests.HELM_CRDS.resolve(file.getFileName())))
+                    .as(refresh + " (" + file.getFileName() + ")")
                     .isEqualTo(Files.readAllBytes(file));
         }
     }

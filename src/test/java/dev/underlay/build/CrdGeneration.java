@@ -26,11 +26,11 @@ public final class CrdGeneration {
     public static final List<Class<? extends HasMetadata>> KINDS =
             List.of(ProxmoxCluster.class, CephPool.class, TalosNodeVM.class, BackupPolicy.class);
 
-    static final String HEADER = "# Generated from dev.underlay.api.v1alpha1 by dev.underlay.build.CrdGeneration; do not edit.\n"
-            + "# Refresh with: " + SyncManifests.COMMAND + "\n";
+    static final String HEADER =
+            "# Generated from dev.underlay.api.v1alpha1 by dev.underlay.build.CrdGeneration; do not edit.\n"
+                    + "# Refresh with: " + SyncManifests.COMMAND + "\n";
 
-    private CrdGeneration() {
-    }
+    private CrdGeneration() {}
 
     /** File name to YAML text, sorted by file name. */
     public static SortedMap<String, String> generate() {

@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrdStructureTest {
 
     private static final List<JsonNode> CRDS = SyncManifests.yamlFiles(SyncManifests.CRDS).stream()
-            .map(Path::toFile).map(f -> (JsonNode) Yaml.documents(f.toPath()).get(0)).toList();
+            .map(Path::toFile)
+            .map(f -> (JsonNode) Yaml.documents(f.toPath()).get(0))
+            .toList();
 
     @Test
     void everyKindIsNamespacedWithShortNameCategoryStatusAndLabel() {
@@ -35,17 +37,39 @@ class CrdStructureTest {
             assertThat(version.path("served").asBoolean()).isTrue();
             assertThat(version.path("storage").asBoolean()).isTrue();
             assertThat(version.path("subresources").has("status")).isTrue();
-            assertThat(version.path("schema").path("openAPIV3Schema").path("required").toString()).isEqualTo("[\"spec\"]");
-            assertThat(crd.path("metadata").path("labels").path("app.kubernetes.io/part-of").asText()).isEqualTo("underlay");
+            assertThat(version.path("schema")
+                            .path("openAPIV3Schema")
+                            .path("required")
+                            .toString())
+                    .isEqualTo("[\"spec\"]");
+            assertThat(crd.path("metadata")
+                            .path("labels")
+                            .path("app.kubernetes.io/part-of")
+                            .asText())
+                    .isEqualTo("underlay");
         });
     }
 
     @Test
     void everyKindLetsTheUserChooseManagementAndDeletion() {
         assertThat(CRDS).allSatisfy(crd -> {
-            JsonNode spec = crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema").path("properties").path("spec");
-            assertThat(spec.path("properties").path("managementPolicy").path("default").asText()).isEqualTo("Manage");
-            assertThat(spec.path("properties").path("deletionPolicy").path("default").asText()).isEqualTo("Retain");
+            JsonNode spec = crd.path("spec")
+                    .path("versions")
+                    .get(0)
+                    .path("schema")
+                    .path("openAPIV3Schema")
+                    .path("properties")
+                    .path("spec");
+            assertThat(spec.path("properties")
+                            .path("managementPolicy")
+                            .path("default")
+                            .asText())
+                    .isEqualTo("Manage");
+            assertThat(spec.path("properties")
+                            .path("deletionPolicy")
+                            .path("default")
+                            .asText())
+                    .isEqualTo("Retain");
         });
     }
 
@@ -53,7 +77,8 @@ class CrdStructureTest {
     void everyFieldIsDescribed() {
         List<String> undescribed = new ArrayList<>();
         for (JsonNode crd : CRDS) {
-            JsonNode root = crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema");
+            JsonNode root =
+                    crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema");
             String kind = crd.path("spec").path("names").path("kind").asText();
             for (String part : List.of("spec", "status")) {
                 collectUndescribed(root.path("properties").path(part), kind + "." + part, undescribed);
@@ -64,14 +89,17 @@ class CrdStructureTest {
 
     /** LabelSelector comes from the Kubernetes model, whose schema carries no descriptions. */
     private static void collectUndescribed(JsonNode schema, String path, List<String> undescribed) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
             String propertyPath = path + "." + property.getKey();
             if (property.getValue().path("description").asText().isBlank()) {
                 undescribed.add(propertyPath);
             }
             if (!property.getKey().equals("talosNodeVMSelector")) {
-                JsonNode next = property.getValue().has("items") ? property.getValue().get("items") : property.getValue();
+                JsonNode next =
+                        property.getValue().has("items") ? property.getValue().get("items") : property.getValue();
                 collectUndescribed(next, propertyPath, undescribed);
             }
         }

@@ -24,8 +24,7 @@ public final class SyncManifests {
     static final Path HELM_CRDS = HELM_CHART.resolve("crds");
     static final Path API_REFERENCE = Path.of("docs", "api-reference.md");
 
-    private SyncManifests() {
-    }
+    private SyncManifests() {}
 
     public static void main(String[] args) {
         Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -43,7 +42,9 @@ public final class SyncManifests {
         try {
             Files.createDirectories(dir);
             try (Stream<Path> existing = Files.list(dir)) {
-                for (Path stale : existing.filter(SyncManifests::isYaml).filter(p -> !files.containsKey(p.getFileName().toString())).toList()) {
+                for (Path stale : existing.filter(SyncManifests::isYaml)
+                        .filter(p -> !files.containsKey(p.getFileName().toString()))
+                        .toList()) {
                     Files.delete(stale);
                 }
             }

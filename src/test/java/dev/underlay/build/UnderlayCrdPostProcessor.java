@@ -60,7 +60,8 @@ final class UnderlayCrdPostProcessor implements CRDPostProcessor {
     public HasMetadata process(HasMetadata resource, String crdSpecVersion) {
         CustomResourceDefinition crd = (CustomResourceDefinition) resource;
         Class<?> kind = kindClass(crd);
-        Map<String, String> labels = new LinkedHashMap<>(Optional.ofNullable(crd.getMetadata().getLabels()).orElse(Map.of()));
+        Map<String, String> labels = new LinkedHashMap<>(
+                Optional.ofNullable(crd.getMetadata().getLabels()).orElse(Map.of()));
         labels.putAll(LABELS);
         crd.getMetadata().setLabels(labels);
         for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
@@ -91,8 +92,11 @@ final class UnderlayCrdPostProcessor implements CRDPostProcessor {
                 .toList();
         List<CustomResourceColumnDefinition> columns = new ArrayList<>(version.getAdditionalPrinterColumns());
         if (columns.size() != declared.size()) {
-            throw new IllegalStateException(kind.getSimpleName() + ": expected printer columns " + declared + " but the generator wrote "
-                    + columns.stream().map(CustomResourceColumnDefinition::getName).toList());
+            throw new IllegalStateException(
+                    kind.getSimpleName() + ": expected printer columns " + declared + " but the generator wrote "
+                            + columns.stream()
+                                    .map(CustomResourceColumnDefinition::getName)
+                                    .toList());
         }
         columns.sort(Comparator.comparingInt(column -> declared.indexOf(column.getName())));
         version.setAdditionalPrinterColumns(columns);
@@ -141,7 +145,8 @@ final class UnderlayCrdPostProcessor implements CRDPostProcessor {
             return;
         }
         Class<?> type = rawClass(javaType);
-        for (Map.Entry<String, JSONSchemaProps> property : schema.getProperties().entrySet()) {
+        for (Map.Entry<String, JSONSchemaProps> property :
+                schema.getProperties().entrySet()) {
             Optional<Member> member = member(type, property.getKey());
             if (member.isEmpty()) {
                 continue;
@@ -152,7 +157,9 @@ final class UnderlayCrdPostProcessor implements CRDPostProcessor {
                 setListType(type, property.getKey(), propertySchema, listType);
             }
             if ("array".equals(propertySchema.getType())) {
-                applyListTypes(propertySchema.getItems().getSchema(), elementType(member.get().type()));
+                applyListTypes(
+                        propertySchema.getItems().getSchema(),
+                        elementType(member.get().type()));
             } else {
                 applyListTypes(propertySchema, member.get().type());
             }
@@ -161,22 +168,25 @@ final class UnderlayCrdPostProcessor implements CRDPostProcessor {
 
     private static void setListType(Class<?> owner, String property, JSONSchemaProps schema, ListType listType) {
         if (!"array".equals(schema.getType())) {
-            throw new IllegalStateException(owner.getSimpleName() + "." + property + " has @ListType but is not an array");
+            throw new IllegalStateException(
+                    owner.getSimpleName() + "." + property + " has @ListType but is not an array");
         }
         schema.setXKubernetesListType(listType.value().name());
         if (listType.value() == ListType.Kind.map) {
             List<String> keys = List.of(listType.keys());
-            List<String> required = Optional.ofNullable(schema.getItems().getSchema().getRequired()).orElse(List.of());
+            List<String> required = Optional.ofNullable(
+                            schema.getItems().getSchema().getRequired())
+                    .orElse(List.of());
             if (keys.isEmpty() || !required.containsAll(keys)) {
                 throw new IllegalStateException(owner.getSimpleName() + "." + property
-                        + ": a map list needs keys, and every key must be a required item field; keys " + keys + ", required " + required);
+                        + ": a map list needs keys, and every key must be a required item field; keys " + keys
+                        + ", required " + required);
             }
             schema.setXKubernetesListMapKeys(keys);
         }
     }
 
-    private record Member(AnnotatedElement annotated, Type type) {
-    }
+    private record Member(AnnotatedElement annotated, Type type) {}
 
     private static Optional<Member> member(Class<?> type, String name) {
         if (type.isRecord()) {

@@ -36,8 +36,9 @@ class UnreadableSpecToleranceTest {
         assertThat(pool.getSpec()).isNull();
         assertThat(pool.getMetadata().getName()).isEqualTo("p");
         assertThat(pool.getStatus().getObservedGeneration()).isEqualTo(4L);
-        assertThat(UnreadableSpecTolerance.specError(pool)).hasValueSatisfying(error ->
-                assertThat(error).startsWith("spec.size: ").contains("three"));
+        assertThat(UnreadableSpecTolerance.specError(pool))
+                .hasValueSatisfying(
+                        error -> assertThat(error).startsWith("spec.size: ").contains("three"));
     }
 
     @Test

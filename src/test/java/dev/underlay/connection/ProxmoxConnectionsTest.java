@@ -33,7 +33,8 @@ class ProxmoxConnectionsTest {
 
     private static final String ENDPOINT = "https://pve-1.test:8006";
 
-    private final PveSimulator simulator = PveSimulator.homelab(PveVersion.PVE_9_1).authFailureDelay(Duration.ZERO);
+    private final PveSimulator simulator =
+            PveSimulator.homelab(PveVersion.PVE_9_1).authFailureDelay(Duration.ZERO);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ProxmoxConnections connections = new ProxmoxConnections();
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
@@ -69,7 +70,8 @@ class ProxmoxConnectionsTest {
         first.handshake();
 
         clock.advance(Duration.ofMinutes(29));
-        assertThat(connections.connect(Snapshots.CLUSTER, request("1", secret()))).isSameAs(first);
+        assertThat(connections.connect(Snapshots.CLUSTER, request("1", secret())))
+                .isSameAs(first);
 
         clock.advance(Duration.ofMinutes(1));
         ClusterConnection refreshed = connections.connect(Snapshots.CLUSTER, request("1", secret()));
@@ -90,7 +92,9 @@ class ProxmoxConnectionsTest {
         assertThat(rotated).isNotSameAs(stale);
         assertThat(rotated.handshake().version().major()).isEqualTo(9);
         assertThat(registry.get(PveCallMetrics.CONNECTIONS).counter().count()).isEqualTo(2);
-        assertThat(simulator.journal().entries()).extracting(JournalEntry::status).containsExactly(401, 200, 200);
+        assertThat(simulator.journal().entries())
+                .extracting(JournalEntry::status)
+                .containsExactly(401, 200, 200);
     }
 
     @Test
@@ -102,9 +106,16 @@ class ProxmoxConnectionsTest {
         connection.api().setCephFlag(CephFlag.NOOUT, true);
 
         assertThat(simulator.journal().matching(JournalEntry::mutating)).hasSize(1);
-        assertThat(registry.get(PveCallMetrics.CALLS).tags("path_class", "ceph", "outcome", "ok").counter().count())
+        assertThat(registry.get(PveCallMetrics.CALLS)
+                        .tags("path_class", "ceph", "outcome", "ok")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
-        assertThat(registry.get(PveCallMetrics.REFUSED).tags("method", "setCephFlag").counter().count()).isEqualTo(1);
+        assertThat(registry.get(PveCallMetrics.REFUSED)
+                        .tags("method", "setCephFlag")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -117,8 +128,15 @@ class ProxmoxConnectionsTest {
 
     @Test
     void anEndpointWithoutASimulatorIsUnreachableAndTheNextOneAnswers() throws Exception {
-        ConnectionRequest twoEndpoints = new ConnectionRequest("uid-1", List.of("https://down.test:8006", ENDPOINT),
-                simulator.credentials().tokenId(), secret(), "1", Optional.empty(), Optional.empty(), Optional.empty(),
+        ConnectionRequest twoEndpoints = new ConnectionRequest(
+                "uid-1",
+                List.of("https://down.test:8006", ENDPOINT),
+                simulator.credentials().tokenId(),
+                secret(),
+                "1",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 false);
         ClusterConnection connection = connections.connect(Snapshots.CLUSTER, twoEndpoints);
         connection.handshake();
@@ -130,7 +148,15 @@ class ProxmoxConnectionsTest {
     }
 
     private ConnectionRequest request(String secretVersion, String tokenSecret) {
-        return new ConnectionRequest("uid-1", List.of(ENDPOINT), simulator.credentials().tokenId(), tokenSecret,
-                secretVersion, Optional.empty(), Optional.empty(), Optional.empty(), false);
+        return new ConnectionRequest(
+                "uid-1",
+                List.of(ENDPOINT),
+                simulator.credentials().tokenId(),
+                tokenSecret,
+                secretVersion,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false);
     }
 }

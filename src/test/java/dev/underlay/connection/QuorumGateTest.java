@@ -24,8 +24,8 @@ class QuorumGateTest {
     private final RecordingApi delegate = new RecordingApi();
     private final AtomicReference<Optional<ClusterSnapshot>> latest = new AtomicReference<>(Optional.empty());
     private final List<String> refused = new ArrayList<>();
-    private final ProxmoxApi gated = QuorumGate.guard(Snapshots.CLUSTER, delegate.api, latest::get,
-            (cluster, method) -> refused.add(method));
+    private final ProxmoxApi gated =
+            QuorumGate.guard(Snapshots.CLUSTER, delegate.api, latest::get, (cluster, method) -> refused.add(method));
 
     @Test
     void withoutQuorumEveryWriteIsRefusedAndEveryReadPasses() throws Throwable {
@@ -36,9 +36,11 @@ class QuorumGateTest {
             boolean mutating = ApiCalls.of(method).orElseThrow().mutating();
             if (mutating) {
                 writes.add(method.getName());
-                assertThatThrownBy(() -> invoke(method)).as(method.getName())
+                assertThatThrownBy(() -> invoke(method))
+                        .as(method.getName())
                         .isInstanceOf(QuorumLostException.class)
-                        .hasMessageContaining(method.getName()).hasMessageContaining("not quorate");
+                        .hasMessageContaining(method.getName())
+                        .hasMessageContaining("not quorate");
             } else {
                 reads.add(method.getName());
                 invoke(method);
@@ -51,7 +53,8 @@ class QuorumGateTest {
 
     @Test
     void beforeAnySnapshotWritesWaitForQuorumToBeConfirmed() {
-        assertThatThrownBy(() -> gated.setCephFlag(null, true)).isInstanceOf(QuorumLostException.class)
+        assertThatThrownBy(() -> gated.setCephFlag(null, true))
+                .isInstanceOf(QuorumLostException.class)
                 .hasMessageContaining("no snapshot has confirmed quorum yet");
         assertThat(delegate.calls).isEmpty();
     }

@@ -14,10 +14,11 @@ import java.util.Optional;
 final class RecordingApi {
 
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-    final ProxmoxApi api = (ProxmoxApi) Proxy.newProxyInstance(ProxmoxApi.class.getClassLoader(),
-            new Class<?>[] {ProxmoxApi.class}, (proxy, method, args) -> {
+    final ProxmoxApi api = (ProxmoxApi) Proxy.newProxyInstance(
+            ProxmoxApi.class.getClassLoader(), new Class<?>[] {ProxmoxApi.class}, (proxy, method, args) -> {
                 if (method.getDeclaringClass() == Object.class) {
-                    return method.getName().equals("equals") ? proxy == args[0]
+                    return method.getName().equals("equals")
+                            ? proxy == args[0]
                             : method.getName().equals("hashCode") ? 0 : "RecordingApi";
                 }
                 calls.add(method.getName());

@@ -39,19 +39,26 @@ class ChildControllersOperatorTest {
     void childrenMoveOnWhenTheirClusterAppearsAndWhenItsStatusChanges() {
         String ns = Fixtures.namespace("children");
         Awaits await = Awaits.in(client, ns);
-        CephPool pool = client.resource(Fixtures.pool(ns, "vm-disks", "homelab")).create();
-        BackupPolicy policy = client.resource(Fixtures.policy(ns, "nightly", "homelab")).create();
-        client.resource(Fixtures.secret(ns, "talos-cp-01", Map.of("machineconfig", "version: v1alpha1"))).create();
-        TalosNodeVM vm = client.resource(Fixtures.vm(ns, "talos-cp-01", "homelab", "talos-cp-01")).create();
+        CephPool pool =
+                client.resource(Fixtures.pool(ns, "vm-disks", "homelab")).create();
+        BackupPolicy policy =
+                client.resource(Fixtures.policy(ns, "nightly", "homelab")).create();
+        client.resource(Fixtures.secret(ns, "talos-cp-01", Map.of("machineconfig", "version: v1alpha1")))
+                .create();
+        TalosNodeVM vm = client.resource(Fixtures.vm(ns, "talos-cp-01", "homelab", "talos-cp-01"))
+                .create();
 
         await.untilAsserted("no cluster -> ClusterNotFound", () -> {
             assertThat(readyReason(client, pool)).isEqualTo(ConditionReasons.CLUSTER_NOT_FOUND);
             assertThat(readyReason(client, policy)).isEqualTo(ConditionReasons.CLUSTER_NOT_FOUND);
             assertThat(readyReason(client, vm)).isEqualTo(ConditionReasons.CLUSTER_NOT_FOUND);
         });
-        assertThat(Fixtures.ready(client, pool).orElseThrow().getMessage()).contains("homelab").contains(ns);
+        assertThat(Fixtures.ready(client, pool).orElseThrow().getMessage())
+                .contains("homelab")
+                .contains(ns);
 
-        ProxmoxCluster cluster = client.resource(Fixtures.cluster(ns, "homelab", "pve-token")).create();
+        ProxmoxCluster cluster =
+                client.resource(Fixtures.cluster(ns, "homelab", "pve-token")).create();
         await.untilAsserted("cluster without credentials -> ClusterNotReady carrying its reason", () -> {
             for (var child : List.of(pool, policy, vm)) {
                 Condition ready = Fixtures.ready(client, child).orElseThrow();
@@ -69,7 +76,8 @@ class ChildControllersOperatorTest {
             }
         });
         // ClusterNotFound -> ClusterNotReady is one transition; a new message under the same reason is not
-        assertThat(Fixtures.events(client, pool)).extracting(Event::getReason)
+        assertThat(Fixtures.events(client, pool))
+                .extracting(Event::getReason)
                 .containsExactly(ConditionReasons.CLUSTER_NOT_FOUND, ConditionReasons.CLUSTER_NOT_READY);
     }
 
@@ -77,7 +85,8 @@ class ChildControllersOperatorTest {
     void talosNodeVmWaitsForItsMachineConfigSecretAndKey() {
         String ns = Fixtures.namespace("tnvm-secret");
         Awaits await = Awaits.in(client, ns);
-        TalosNodeVM vm = client.resource(Fixtures.vm(ns, "talos-cp-01", "homelab", "talos-cp-01")).create();
+        TalosNodeVM vm = client.resource(Fixtures.vm(ns, "talos-cp-01", "homelab", "talos-cp-01"))
+                .create();
 
         await.untilAsserted("no Secret -> SecretMissing", () -> {
             Condition ready = Fixtures.ready(client, vm).orElseThrow();
@@ -85,14 +94,19 @@ class ChildControllersOperatorTest {
             assertThat(ready.getMessage()).contains("talos-cp-01").contains("not found");
         });
 
-        client.resource(Fixtures.secret(ns, "talos-cp-01", Map.of("other", "x"))).create();
-        await.untilAsserted("Secret without the default key -> SecretMissing naming the key", () ->
-                assertThat(Fixtures.ready(client, vm).orElseThrow().getMessage()).contains("has no key machineconfig"));
+        client.resource(Fixtures.secret(ns, "talos-cp-01", Map.of("other", "x")))
+                .create();
+        await.untilAsserted(
+                "Secret without the default key -> SecretMissing naming the key",
+                () -> assertThat(Fixtures.ready(client, vm).orElseThrow().getMessage())
+                        .contains("has no key machineconfig"));
 
         String machineConfig = "machine: {type: controlplane, token: do-not-log-me}";
-        client.resource(Fixtures.secret(ns, "talos-cp-01", Map.of("machineconfig", machineConfig))).update();
-        await.untilAsserted("key present -> on to the cluster", () ->
-                assertThat(readyReason(client, vm)).isEqualTo(ConditionReasons.CLUSTER_NOT_FOUND));
+        client.resource(Fixtures.secret(ns, "talos-cp-01", Map.of("machineconfig", machineConfig)))
+                .update();
+        await.untilAsserted(
+                "key present -> on to the cluster",
+                () -> assertThat(readyReason(client, vm)).isEqualTo(ConditionReasons.CLUSTER_NOT_FOUND));
         assertThat(Fixtures.events(client, vm))
                 .allSatisfy(e -> assertThat(e.getMessage()).doesNotContain("do-not-log-me"));
     }
@@ -106,13 +120,18 @@ class ChildControllersOperatorTest {
         connected.getMetadata().setLabels(Map.of(ConnectedOnLabelObserver.LABEL, "true"));
         ProxmoxCluster cluster = client.resource(connected).create();
         await.untilAsserted("the observer seam decides the cluster's Ready", () -> {
-            assertThat(Fixtures.ready(client, cluster).orElseThrow().getStatus()).isEqualTo("True");
+            assertThat(Fixtures.ready(client, cluster).orElseThrow().getStatus())
+                    .isEqualTo("True");
             assertThat(Fixtures.fetch(client, cluster).getStatus().getVersion()).isEqualTo("8.3.2");
         });
-        await.untilAsserted("one Normal Event for becoming Ready", () ->
-                assertThat(Fixtures.events(client, cluster)).extracting(Event::getType).containsExactly("Normal"));
+        await.untilAsserted(
+                "one Normal Event for becoming Ready",
+                () -> assertThat(Fixtures.events(client, cluster))
+                        .extracting(Event::getType)
+                        .containsExactly("Normal"));
 
-        CephPool pool = client.resource(Fixtures.pool(ns, "vm-disks", "homelab")).create();
+        CephPool pool =
+                client.resource(Fixtures.pool(ns, "vm-disks", "homelab")).create();
         await.untilAsserted("Ready cluster -> ControllerNotImplemented", () -> {
             Condition ready = Fixtures.ready(client, pool).orElseThrow();
             assertThat(ready.getReason()).isEqualTo(ConditionReasons.NOT_IMPLEMENTED);

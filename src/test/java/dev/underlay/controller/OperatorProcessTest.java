@@ -59,8 +59,12 @@ class OperatorProcessTest {
         assertThat(get(live).statusCode()).isEqualTo(200);
         HttpResponse<String> readiness = get(ready);
         assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"UP\"")
-                .contains(ProxmoxClusterReconciler.NAME, CephPoolReconciler.NAME, TalosNodeVMReconciler.NAME,
+        assertThat(readiness.body())
+                .contains("\"UP\"")
+                .contains(
+                        ProxmoxClusterReconciler.NAME,
+                        CephPoolReconciler.NAME,
+                        TalosNodeVMReconciler.NAME,
                         BackupPolicyReconciler.NAME);
     }
 
@@ -68,20 +72,27 @@ class OperatorProcessTest {
     void reconciliationsShowUpInPrometheusMetrics() throws Exception {
         String ns = Fixtures.namespace("metrics");
         var pool = client.resource(Fixtures.pool(ns, "vm-disks", "homelab")).create();
-        Awaits.in(client, ns).untilAsserted("reconciled", () ->
-                assertThat(readyReason(client, pool)).isEqualTo(ConditionReasons.CLUSTER_NOT_FOUND));
+        Awaits.in(client, ns)
+                .untilAsserted(
+                        "reconciled",
+                        () -> assertThat(readyReason(client, pool)).isEqualTo(ConditionReasons.CLUSTER_NOT_FOUND));
 
         String body = get(metrics).body();
-        assertThat(body).containsPattern(
-                "reconciliations_started_total\\{[^}]*controller_name=\"cephpool\"[^}]*namespace=\"" + ns + "\"");
+        assertThat(body)
+                .containsPattern("reconciliations_started_total\\{[^}]*controller_name=\"cephpool\"[^}]*namespace=\""
+                        + ns + "\"");
         assertThat(body).contains("reconciliations_execution_duration");
     }
 
     @Test
     void everyControllerIsRegisteredUnderItsStableNameWithBoundedRetryAndFinalizer() {
-        for (String name : List.of(ProxmoxClusterReconciler.NAME, CephPoolReconciler.NAME, TalosNodeVMReconciler.NAME,
+        for (String name : List.of(
+                ProxmoxClusterReconciler.NAME,
+                CephPoolReconciler.NAME,
+                TalosNodeVMReconciler.NAME,
                 BackupPolicyReconciler.NAME)) {
-            var configuration = operator.getRegisteredController(name).orElseThrow().getConfiguration();
+            var configuration =
+                    operator.getRegisteredController(name).orElseThrow().getConfiguration();
             assertThat(configuration.isGenerationAware()).as(name).isTrue();
             assertThat(configuration.getFinalizerName()).as(name).endsWith(".underlay.dev/finalizer");
             assertThat(configuration.getRetry()).as(name).isInstanceOfSatisfying(GenericRetry.class, retry -> {
@@ -95,11 +106,15 @@ class OperatorProcessTest {
     @Test
     void leaderElectionUsesTheStableLeaseName() {
         assertThat(leaderElection.getLeaseName()).isEqualTo("underlay-operator");
-        assertThat(leaderElection.getLeaseNamespace()).as("default: the operator's own namespace").isEmpty();
+        assertThat(leaderElection.getLeaseNamespace())
+                .as("default: the operator's own namespace")
+                .isEmpty();
     }
 
     private static HttpResponse<String> get(URL url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.toString())).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url.toString())).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

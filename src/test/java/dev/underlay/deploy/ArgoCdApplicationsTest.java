@@ -60,7 +60,9 @@ class ArgoCdApplicationsTest {
 
         try (Stream<Path> files = Files.list(apps)) {
             List<String> children = files.flatMap(p -> Manifests.parse(read(p)).all().stream())
-                    .map(HasMetadata::getMetadata).map(m -> m.getName()).collect(Collectors.toList());
+                    .map(HasMetadata::getMetadata)
+                    .map(m -> m.getName())
+                    .collect(Collectors.toList());
             assertThat(children).containsExactlyInAnyOrder("underlay-operator", "underlay-homelab");
         }
     }
@@ -72,7 +74,8 @@ class ArgoCdApplicationsTest {
         String path = operator.get("spec", "source", "path");
         assertThat(ROOT.resolve(path).resolve("Chart.yaml")).exists();
         assertThat(ROOT.resolve(path)).isEqualTo(RepositoryPaths.CHART);
-        assertThat((String) operator.get("spec", "source", "helm", "releaseName")).isEqualTo(UnderlayChart.RELEASE);
+        assertThat((String) operator.get("spec", "source", "helm", "releaseName"))
+                .isEqualTo(UnderlayChart.RELEASE);
         assertThat((String) operator.get("spec", "destination", "namespace")).isEqualTo(UnderlayChart.NAMESPACE);
         assertThat(syncOptions(operator)).contains("CreateNamespace=true", "ServerSideApply=true");
         // deleting the Application must never cascade to the CRDs (and so to every Underlay resource)
@@ -81,7 +84,8 @@ class ArgoCdApplicationsTest {
 
     @Test
     void operatorApplicationValuesPassTheChartSchema() throws IOException {
-        Map<String, Object> values = applications.get("underlay-operator").get("spec", "source", "helm", "valuesObject");
+        Map<String, Object> values =
+                applications.get("underlay-operator").get("spec", "source", "helm", "valuesObject");
         Path valuesFile = ROOT.resolve("target/argocd-operator-values.yaml");
         Files.createDirectories(valuesFile.getParent());
         Files.writeString(valuesFile, Manifests.SERIALIZATION.asYaml(values));
@@ -106,7 +110,8 @@ class ArgoCdApplicationsTest {
     @Test
     void siteApplicationPathHoldsTheExamples() {
         // deploy/examples is written by the API work; until it is merged there is nothing to check
-        Path examples = ROOT.resolve((String) applications.get("underlay-homelab").get("spec", "source", "path"));
+        Path examples =
+                ROOT.resolve((String) applications.get("underlay-homelab").get("spec", "source", "path"));
         assumeThat(examples).as("deploy/examples not present on this branch").isDirectory();
         assertThat(examples.toFile().list((dir, name) -> name.endsWith(".yaml") || name.endsWith(".yml")))
                 .isNotEmpty();

@@ -25,12 +25,19 @@ class ArgoCdHealthChecksTest {
     private static final String PREFIX = "resource.customizations.health.";
     private static final List<String> KINDS = List.of("ProxmoxCluster", "CephPool", "TalosNodeVM", "BackupPolicy");
     /** Reasons no retry resolves, and quorum loss: Argo CD shows Degraded so that a person looks. */
-    private static final Set<String> NEEDS_A_PERSON = Set.of(ConditionReasons.INVALID_SPEC,
-            ConditionReasons.CREDENTIALS_SECRET_INVALID, ConditionReasons.SECRET_INVALID,
-            ConditionReasons.AUTHENTICATION_FAILED, ConditionReasons.PERMISSION_DENIED,
-            ConditionReasons.TLS_VERIFICATION_FAILED, ConditionReasons.TLS_FINGERPRINT_MISMATCH,
-            ConditionReasons.CLUSTER_NAME_MISMATCH, ConditionReasons.NODES_MISMATCH,
-            ConditionReasons.OWNERSHIP_CONFLICT, ConditionReasons.PROXMOX_TASK_FAILED, ConditionReasons.QUORUM_LOST);
+    private static final Set<String> NEEDS_A_PERSON = Set.of(
+            ConditionReasons.INVALID_SPEC,
+            ConditionReasons.CREDENTIALS_SECRET_INVALID,
+            ConditionReasons.SECRET_INVALID,
+            ConditionReasons.AUTHENTICATION_FAILED,
+            ConditionReasons.PERMISSION_DENIED,
+            ConditionReasons.TLS_VERIFICATION_FAILED,
+            ConditionReasons.TLS_FINGERPRINT_MISMATCH,
+            ConditionReasons.CLUSTER_NAME_MISMATCH,
+            ConditionReasons.NODES_MISMATCH,
+            ConditionReasons.OWNERSHIP_CONFLICT,
+            ConditionReasons.PROXMOX_TASK_FAILED,
+            ConditionReasons.QUORUM_LOST);
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> checks() {
@@ -44,17 +51,20 @@ class ArgoCdHealthChecksTest {
         Globals globals = JsePlatform.standardGlobals();
         globals.set("obj", lua(object));
         LuaValue result = globals.load(script, kind).call();
-        return new Health(result.get("status").tojstring(), result.get("message").tojstring());
+        return new Health(
+                result.get("status").tojstring(), result.get("message").tojstring());
     }
 
-    private record Health(String status, String message) {
-    }
+    private record Health(String status, String message) {}
 
     @Test
     void everyUnderlayKindHasTheCheck() {
-        assertThat(checks()).containsKeys(KINDS.stream().map(k -> PREFIX + "underlay.dev_" + k).toArray(String[]::new));
-        assertThat(KINDS).allSatisfy(kind -> assertThat(checks().get(PREFIX + "underlay.dev_" + kind))
-                .isEqualTo(checks().get(PREFIX + "underlay.dev_ProxmoxCluster")));
+        assertThat(checks())
+                .containsKeys(
+                        KINDS.stream().map(k -> PREFIX + "underlay.dev_" + k).toArray(String[]::new));
+        assertThat(KINDS)
+                .allSatisfy(kind -> assertThat(checks().get(PREFIX + "underlay.dev_" + kind))
+                        .isEqualTo(checks().get(PREFIX + "underlay.dev_ProxmoxCluster")));
     }
 
     @Test
@@ -67,10 +77,17 @@ class ArgoCdHealthChecksTest {
 
     @Test
     void readyIsHealthyAndTheReasonIsShown() {
-        assertThat(run("underlay.dev_ProxmoxCluster", object(3, status(3, "True", ConditionReasons.RECONCILED,
-                "cluster homelab-pve on Proxmox VE 9.1 is quorate and as specified"))))
-                .isEqualTo(new Health("Healthy",
-                        "Reconciled: cluster homelab-pve on Proxmox VE 9.1 is quorate and as specified"));
+        assertThat(run(
+                        "underlay.dev_ProxmoxCluster",
+                        object(
+                                3,
+                                status(
+                                        3,
+                                        "True",
+                                        ConditionReasons.RECONCILED,
+                                        "cluster homelab-pve on Proxmox VE 9.1 is quorate and as specified"))))
+                .isEqualTo(new Health(
+                        "Healthy", "Reconciled: cluster homelab-pve on Proxmox VE 9.1 is quorate and as specified"));
     }
 
     @Test
@@ -79,7 +96,8 @@ class ArgoCdHealthChecksTest {
             if (reason.equals(ConditionReasons.RECONCILED) || reason.equals(ConditionReasons.AS_EXPECTED)) {
                 continue;
             }
-            String expected = NEEDS_A_PERSON.contains(reason) ? "Degraded"
+            String expected = NEEDS_A_PERSON.contains(reason)
+                    ? "Degraded"
                     : reason.equals(ConditionReasons.NOT_IMPLEMENTED) ? "Suspended" : "Progressing";
             Health health = run("underlay.dev_TalosNodeVM", object(1, status(1, "False", reason, "detail")));
             assertThat(health).as(reason).isEqualTo(new Health(expected, reason + ": detail"));
@@ -88,8 +106,13 @@ class ArgoCdHealthChecksTest {
 
     @Test
     void theApplicationCheckPassesTheChildApplicationsHealthOn() {
-        assertThat(run("argoproj.io_Application", Map.of("metadata", Map.of("name", "underlay-operator"),
-                "status", Map.of("health", Map.of("status", "Degraded", "message", "Deployment not available")))))
+        assertThat(run(
+                        "argoproj.io_Application",
+                        Map.of(
+                                "metadata",
+                                Map.of("name", "underlay-operator"),
+                                "status",
+                                Map.of("health", Map.of("status", "Degraded", "message", "Deployment not available")))))
                 .isEqualTo(new Health("Degraded", "Deployment not available"));
         assertThat(run("argoproj.io_Application", Map.of("metadata", Map.of("name", "underlay-operator"))))
                 .isEqualTo(new Health("Progressing", ""));
@@ -106,9 +129,21 @@ class ArgoCdHealthChecksTest {
     }
 
     private static Map<String, Object> status(long observedGeneration, String ready, String reason, String message) {
-        return Map.of("observedGeneration", observedGeneration, "conditions", List.of(
-                Map.of("type", "Connected", "status", "True", "reason", ConditionReasons.AS_EXPECTED, "message", ""),
-                Map.of("type", "Ready", "status", ready, "reason", reason, "message", message)));
+        return Map.of(
+                "observedGeneration",
+                observedGeneration,
+                "conditions",
+                List.of(
+                        Map.of(
+                                "type",
+                                "Connected",
+                                "status",
+                                "True",
+                                "reason",
+                                ConditionReasons.AS_EXPECTED,
+                                "message",
+                                ""),
+                        Map.of("type", "Ready", "status", ready, "reason", reason, "message", message)));
     }
 
     /** JSON-shaped Java values as Lua values: maps become tables, lists 1-based arrays. */

@@ -34,9 +34,11 @@ class ChartConfigBindingTest {
         assertThat(chart.proxmox().connectTimeout()).isEqualTo(builtIn.proxmox().connectTimeout());
         assertThat(chart.proxmox().readTimeout()).isEqualTo(builtIn.proxmox().readTimeout());
         assertThat(chart.proxmox().maxConcurrent()).isEqualTo(builtIn.proxmox().maxConcurrent());
-        assertThat(chart.proxmox().requestsPerSecond()).isEqualTo(builtIn.proxmox().requestsPerSecond());
+        assertThat(chart.proxmox().requestsPerSecond())
+                .isEqualTo(builtIn.proxmox().requestsPerSecond());
         assertThat(chart.proxmox().clientRefresh()).isEqualTo(builtIn.proxmox().clientRefresh());
-        assertThat(chart.metrics().notBackedUpInterval()).isEqualTo(builtIn.metrics().notBackedUpInterval());
+        assertThat(chart.metrics().notBackedUpInterval())
+                .isEqualTo(builtIn.metrics().notBackedUpInterval());
     }
 
     @Test
@@ -58,8 +60,16 @@ class ChartConfigBindingTest {
     }
 
     private static Map<String, String> underlayEnv(Manifests manifests) {
-        return manifests.one(Deployment.class, "underlay").getSpec().getTemplate().getSpec().getContainers().get(0)
-                .getEnv().stream().filter(e -> e.getName().startsWith("UNDERLAY_"))
+        return manifests
+                .one(Deployment.class, "underlay")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
+                .stream()
+                .filter(e -> e.getName().startsWith("UNDERLAY_"))
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
     }
 

@@ -25,8 +25,11 @@ class ChartCrdsTest {
 
     static final String REFRESH = "./mvnw -B test -Dtest=ChartCrdsTest -Dunderlay.sync=true";
 
-    private static final List<String> CRD_NAMES = List.of("backuppolicies.underlay.dev", "cephpools.underlay.dev",
-            "proxmoxclusters.underlay.dev", "talosnodevms.underlay.dev");
+    private static final List<String> CRD_NAMES = List.of(
+            "backuppolicies.underlay.dev",
+            "cephpools.underlay.dev",
+            "proxmoxclusters.underlay.dev",
+            "talosnodevms.underlay.dev");
 
     @BeforeAll
     static void refreshIfAsked() throws IOException {
@@ -50,7 +53,8 @@ class ChartCrdsTest {
         for (String file : generated) {
             CommittedCopy.assertCurrent(CHART_CRDS.resolve(file), Files.readAllBytes(CRDS.resolve(file)), REFRESH);
         }
-        assertThat(yamlFiles(CHART_CRDS)).as("helm/underlay/crds has files deploy/crds lacks; refresh with " + REFRESH)
+        assertThat(yamlFiles(CHART_CRDS))
+                .as("helm/underlay/crds has files deploy/crds lacks; refresh with " + REFRESH)
                 .containsExactlyElementsOf(generated);
     }
 

@@ -51,7 +51,9 @@ class ChartCustomValuesTest {
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
         assertThat(operator.getImage()).isEqualTo("registry.example.lan/platform/underlay:0.1.0-rc.2");
         assertThat(operator.getImagePullPolicy()).isEqualTo("Always");
-        assertThat(pod.getImagePullSecrets()).extracting(LocalObjectReference::getName).containsExactly("lan-registry");
+        assertThat(pod.getImagePullSecrets())
+                .extracting(LocalObjectReference::getName)
+                .containsExactly("lan-registry");
     }
 
     @Test
@@ -63,7 +65,8 @@ class ChartCustomValuesTest {
         assertThat(env.get("UNDERLAY_RESYNC_WAITING").getValue()).isEqualTo("45s");
         assertThat(env.get("UNDERLAY_RESYNC_HA_LAYOUT_DRIFT").getValue()).isEqualTo("30m");
         assertThat(env.get("JAVA_TOOL_OPTIONS").getValue()).isEqualTo("-XX:MaxRAMPercentage=60.0");
-        assertThat(env.get("QUARKUS_OPERATOR_SDK_CONTROLLERS_TALOSNODEVM_MAX_RECONCILIATION_INTERVAL").getValue())
+        assertThat(env.get("QUARKUS_OPERATOR_SDK_CONTROLLERS_TALOSNODEVM_MAX_RECONCILIATION_INTERVAL")
+                        .getValue())
                 .isEqualTo("10m");
         assertThat(env.get("POD_NAMESPACE")).as("chart env survives extraEnv").isNotNull();
     }
@@ -76,15 +79,18 @@ class ChartCustomValuesTest {
         assertThat(env.get("UNDERLAY_PROXMOX_MAX_CONCURRENT").getValue()).isEqualTo("2");
         assertThat(env.get("UNDERLAY_PROXMOX_REQUESTS_PER_SECOND").getValue()).isEqualTo("2.5");
         assertThat(env.get("UNDERLAY_PROXMOX_CLIENT_REFRESH").getValue()).isEqualTo("2h");
-        assertThat(env.get("UNDERLAY_METRICS_NOT_BACKED_UP_INTERVAL").getValue()).isEqualTo("1h");
+        assertThat(env.get("UNDERLAY_METRICS_NOT_BACKED_UP_INTERVAL").getValue())
+                .isEqualTo("1h");
     }
 
     @Test
     void resources() {
         assertThat(operator.getResources().getRequests())
-                .containsEntry("cpu", new Quantity("250m")).containsEntry("memory", new Quantity("384Mi"));
+                .containsEntry("cpu", new Quantity("250m"))
+                .containsEntry("memory", new Quantity("384Mi"));
         assertThat(operator.getResources().getLimits())
-                .containsEntry("cpu", new Quantity("1")).containsEntry("memory", new Quantity("768Mi"));
+                .containsEntry("cpu", new Quantity("1"))
+                .containsEntry("memory", new Quantity("768Mi"));
     }
 
     @Test
@@ -95,7 +101,8 @@ class ChartCustomValuesTest {
             assertThat(t.getEffect()).isEqualTo("NoSchedule");
         });
         assertThat(pod.getAffinity().getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution())
-                .singleElement().satisfies(term -> assertThat(term.getWeight()).isEqualTo(100));
+                .singleElement()
+                .satisfies(term -> assertThat(term.getWeight()).isEqualTo(100));
         assertThat(pod.getPriorityClassName()).isEqualTo("system-cluster-critical");
         assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
                 .containsEntry("example.dev/scrape", "true");
@@ -127,10 +134,12 @@ class ChartCustomValuesTest {
         Map<String, String> selector = monitor.get("spec", "selector", "matchLabels");
         assertThat(service.getMetadata().getLabels()).containsAllEntriesOf(selector);
         List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
-        assertThat(endpoints).singleElement().satisfies(endpoint -> assertThat(endpoint)
-                .containsEntry("port", "http")
-                .containsEntry("path", "/q/metrics")
-                .containsEntry("interval", "15s"));
+        assertThat(endpoints)
+                .singleElement()
+                .satisfies(endpoint -> assertThat(endpoint)
+                        .containsEntry("port", "http")
+                        .containsEntry("path", "/q/metrics")
+                        .containsEntry("interval", "15s"));
         List<String> namespaces = monitor.get("spec", "namespaceSelector", "matchNames");
         assertThat(namespaces).containsExactly(NAMESPACE);
     }
@@ -144,22 +153,32 @@ class ChartCustomValuesTest {
         assertThat(rule.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
         assertThat(rule.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
         List<Map<String, Object>> alerts = PrometheusAlerts.of(rule);
-        assertThat(alerts).extracting(a -> a.get("alert")).containsExactly("UnderlayProxmoxQuorumLost",
-                "UnderlayProxmoxNodeOffline", "UnderlayCephHealthError", "UnderlayCephHealthWarning",
-                "UnderlayCephOsdsDown", "UnderlayGuestsNotBackedUp", "UnderlayClusterNotObserved");
-        assertThat(alerts).filteredOn(a -> a.get("alert").equals("UnderlayCephHealthWarning")).singleElement()
+        assertThat(alerts)
+                .extracting(a -> a.get("alert"))
+                .containsExactly(
+                        "UnderlayProxmoxQuorumLost",
+                        "UnderlayProxmoxNodeOffline",
+                        "UnderlayCephHealthError",
+                        "UnderlayCephHealthWarning",
+                        "UnderlayCephOsdsDown",
+                        "UnderlayGuestsNotBackedUp",
+                        "UnderlayClusterNotObserved");
+        assertThat(alerts)
+                .filteredOn(a -> a.get("alert").equals("UnderlayCephHealthWarning"))
+                .singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("for", "1h").containsEntry("expr", "pve_ceph_health == 1"));
         assertThat(alerts).allSatisfy(a -> {
             assertThat((Map<String, String>) a.get("labels")).containsKey("severity");
             // Prometheus, not Helm, fills these in: the template must pass them through untouched
-            assertThat(((Map<String, String>) a.get("annotations")).get("summary")).contains("{{ $labels.cluster }}");
+            assertThat(((Map<String, String>) a.get("annotations")).get("summary"))
+                    .contains("{{ $labels.cluster }}");
         });
     }
 
     @Test
     void serviceMonitorWithoutItsServiceIsRefused() {
         assertThatThrownBy(() -> UnderlayChart.render(
-                Map.of("metrics.serviceMonitor.enabled", true, "metrics.service.enabled", false)))
+                        Map.of("metrics.serviceMonitor.enabled", true, "metrics.service.enabled", false)))
                 .hasMessageContaining("metrics.serviceMonitor.enabled needs metrics.service.enabled");
     }
 

@@ -40,16 +40,17 @@ class ChartDefaultsTest {
 
     @Test
     void rendersExactlyTheOperatorsObjects() {
-        assertThat(manifests.describe()).containsExactlyInAnyOrder(
-                "ServiceAccount/underlay (underlay-system)",
-                "ClusterRole/underlay",
-                "ClusterRoleBinding/underlay",
-                "ClusterRole/underlay-nodes",
-                "ClusterRoleBinding/underlay-nodes",
-                "Role/underlay-leader-election (underlay-system)",
-                "RoleBinding/underlay-leader-election (underlay-system)",
-                "Service/underlay-metrics (underlay-system)",
-                "Deployment/underlay (underlay-system)");
+        assertThat(manifests.describe())
+                .containsExactlyInAnyOrder(
+                        "ServiceAccount/underlay (underlay-system)",
+                        "ClusterRole/underlay",
+                        "ClusterRoleBinding/underlay",
+                        "ClusterRole/underlay-nodes",
+                        "ClusterRoleBinding/underlay-nodes",
+                        "Role/underlay-leader-election (underlay-system)",
+                        "RoleBinding/underlay-leader-election (underlay-system)",
+                        "Service/underlay-metrics (underlay-system)",
+                        "Deployment/underlay (underlay-system)");
     }
 
     @Test
@@ -90,14 +91,16 @@ class ChartDefaultsTest {
 
     @Test
     void tmpIsAWritableEmptyDir() {
-        Volume tmp = pod.getVolumes().stream().filter(v -> "tmp".equals(v.getName())).findFirst().orElseThrow();
+        Volume tmp = pod.getVolumes().stream()
+                .filter(v -> "tmp".equals(v.getName()))
+                .findFirst()
+                .orElseThrow();
         assertThat(tmp.getEmptyDir()).isNotNull();
-        assertThat(operator.getVolumeMounts())
-                .anySatisfy(m -> {
-                    assertThat(m.getName()).isEqualTo("tmp");
-                    assertThat(m.getMountPath()).isEqualTo("/tmp");
-                    assertThat(m.getReadOnly()).isNotEqualTo(Boolean.TRUE);
-                });
+        assertThat(operator.getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getName()).isEqualTo("tmp");
+            assertThat(m.getMountPath()).isEqualTo("/tmp");
+            assertThat(m.getReadOnly()).isNotEqualTo(Boolean.TRUE);
+        });
     }
 
     @Test
@@ -121,7 +124,8 @@ class ChartDefaultsTest {
     void environmentConfiguresNamespacesLogLevelResyncAndLeaseNamespace() {
         Map<String, EnvVar> env = operator.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
 
-        assertThat(env.get("POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
+        assertThat(env.get("POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath())
+                .isEqualTo("metadata.namespace");
         assertThat(env.get("QUARKUS_OPERATOR_SDK_NAMESPACES").getValue()).isEqualTo("JOSDK_ALL_NAMESPACES");
         assertThat(env.get("QUARKUS_LOG_LEVEL").getValue()).isEqualTo("INFO");
         assertThat(env.get("UNDERLAY_RESYNC_CALM").getValue()).isEqualTo("60s");
@@ -133,7 +137,8 @@ class ChartDefaultsTest {
         assertThat(env.get("UNDERLAY_PROXMOX_MAX_CONCURRENT").getValue()).isEqualTo("4");
         assertThat(env.get("UNDERLAY_PROXMOX_REQUESTS_PER_SECOND").getValue()).isEqualTo("10");
         assertThat(env.get("UNDERLAY_PROXMOX_CLIENT_REFRESH").getValue()).isEqualTo("30m");
-        assertThat(env.get("UNDERLAY_METRICS_NOT_BACKED_UP_INTERVAL").getValue()).isEqualTo("15m");
+        assertThat(env.get("UNDERLAY_METRICS_NOT_BACKED_UP_INTERVAL").getValue())
+                .isEqualTo("15m");
         assertThat(env.get("JAVA_TOOL_OPTIONS").getValue()).isEqualTo("-XX:MaxRAMPercentage=75.0");
     }
 
@@ -149,17 +154,23 @@ class ChartDefaultsTest {
     void bindingsAndPodUseTheChartsServiceAccount() {
         ServiceAccount account = manifests.one(ServiceAccount.class, "underlay");
         assertThat(pod.getServiceAccountName()).isEqualTo(account.getMetadata().getName());
-        assertThat(manifests.ofType(ClusterRoleBinding.class)).isNotEmpty().allSatisfy(binding ->
-                assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
-                    assertThat(subject.getKind()).isEqualTo("ServiceAccount");
-                    assertThat(subject.getName()).isEqualTo("underlay");
-                    assertThat(subject.getNamespace()).isEqualTo(NAMESPACE);
-                }));
-        assertThat(manifests.ofType(RoleBinding.class)).isNotEmpty().allSatisfy(binding ->
-                assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
-                    assertThat(subject.getName()).isEqualTo("underlay");
-                    assertThat(subject.getNamespace()).isEqualTo(NAMESPACE);
-                }));
+        assertThat(manifests.ofType(ClusterRoleBinding.class))
+                .isNotEmpty()
+                .allSatisfy(binding -> assertThat(binding.getSubjects())
+                        .singleElement()
+                        .satisfies(subject -> {
+                            assertThat(subject.getKind()).isEqualTo("ServiceAccount");
+                            assertThat(subject.getName()).isEqualTo("underlay");
+                            assertThat(subject.getNamespace()).isEqualTo(NAMESPACE);
+                        }));
+        assertThat(manifests.ofType(RoleBinding.class))
+                .isNotEmpty()
+                .allSatisfy(binding -> assertThat(binding.getSubjects())
+                        .singleElement()
+                        .satisfies(subject -> {
+                            assertThat(subject.getName()).isEqualTo("underlay");
+                            assertThat(subject.getNamespace()).isEqualTo(NAMESPACE);
+                        }));
     }
 
     @Test

@@ -17,7 +17,8 @@ class ChartMetadataTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> chart = Manifests.SERIALIZATION.unmarshal(read(CHART.resolve("Chart.yaml")), Map.class);
 
-        assertThat(chart).containsEntry("apiVersion", "v2")
+        assertThat(chart)
+                .containsEntry("apiVersion", "v2")
                 .containsEntry("name", "underlay")
                 .containsEntry("type", "application")
                 .containsEntry("appVersion", "0.1.0")
@@ -29,8 +30,11 @@ class ChartMetadataTest {
     void lintStrictReportsNothingAboveInfo() {
         LintResult result = UnderlayChart.lintStrict();
 
-        assertThat(result.isFailed()).as("helm lint --strict failed: %s", result.getMessages()).isFalse();
-        assertThat(result.getMessages()).allSatisfy(message -> assertThat(message).startsWith("[INFO]"));
+        assertThat(result.isFailed())
+                .as("helm lint --strict failed: %s", result.getMessages())
+                .isFalse();
+        assertThat(result.getMessages())
+                .allSatisfy(message -> assertThat(message).startsWith("[INFO]"));
     }
 
     @Test

@@ -42,8 +42,8 @@ class ChartRbacTest {
     private static Set<Grant> leaderElectionGrants() {
         Set<Grant> expected = new LinkedHashSet<>();
         expected.addAll(grants(NAMESPACE, "coordination.k8s.io", List.of("leases"), List.of("create")));
-        expected.addAll(named(NAMESPACE, "coordination.k8s.io", List.of("leases"), "underlay-operator",
-                List.of("get", "update")));
+        expected.addAll(named(
+                NAMESPACE, "coordination.k8s.io", List.of("leases"), "underlay-operator", List.of("get", "update")));
         return expected;
     }
 
@@ -89,7 +89,8 @@ class ChartRbacTest {
                 assertThat(rule.getApiGroups()).doesNotContain("*");
                 assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
             });
-            assertThat(manifests.ofType(ClusterRole.class)).allSatisfy(role -> assertThat(role.getAggregationRule()).isNull());
+            assertThat(manifests.ofType(ClusterRole.class))
+                    .allSatisfy(role -> assertThat(role.getAggregationRule()).isNull());
         }
     }
 
@@ -97,12 +98,16 @@ class ChartRbacTest {
     void secretsAreReadOnlyAndNothingIsEverDeleted() {
         Set<Grant> all = RbacGrants.boundTo(UnderlayChart.render(), "underlay", NAMESPACE);
 
-        assertThat(all).filteredOn(g -> g.resource().equals("secrets"))
-                .extracting(Grant::verb).containsOnly("get", "list", "watch");
+        assertThat(all)
+                .filteredOn(g -> g.resource().equals("secrets"))
+                .extracting(Grant::verb)
+                .containsOnly("get", "list", "watch");
         assertThat(all).extracting(Grant::verb).doesNotContain("delete", "deletecollection");
         // the operator never creates or deletes the users' custom resources
-        assertThat(all).filteredOn(g -> g.apiGroup().equals("underlay.dev"))
-                .extracting(Grant::verb).doesNotContain("create");
+        assertThat(all)
+                .filteredOn(g -> g.apiGroup().equals("underlay.dev"))
+                .extracting(Grant::verb)
+                .doesNotContain("create");
     }
 
     @Test
@@ -110,16 +115,21 @@ class ChartRbacTest {
         Manifests manifests = UnderlayChart.render("values-custom.yaml");
 
         assertThat(RbacGrants.boundTo(manifests, "underlay-operator", NAMESPACE))
-                .containsExactlyInAnyOrderElementsOf(union(operatorGrants("homelab"), operatorGrants("lab"),
-                        nodeGrants(true), leaderElectionGrants()));
-        assertThat(manifests.ofType(ClusterRole.class)).extracting(r -> r.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(union(
+                        operatorGrants("homelab"), operatorGrants("lab"), nodeGrants(true), leaderElectionGrants()));
+        assertThat(manifests.ofType(ClusterRole.class))
+                .extracting(r -> r.getMetadata().getName())
                 .containsExactly("underlay-nodes");
         assertThat(manifests.ofType(Role.class))
-                .extracting(r -> r.getMetadata().getName() + "@" + r.getMetadata().getNamespace())
-                .containsExactlyInAnyOrder("underlay@homelab", "underlay@lab", "underlay-leader-election@underlay-system");
+                .extracting(
+                        r -> r.getMetadata().getName() + "@" + r.getMetadata().getNamespace())
+                .containsExactlyInAnyOrder(
+                        "underlay@homelab", "underlay@lab", "underlay-leader-election@underlay-system");
         assertThat(manifests.ofType(RoleBinding.class))
-                .extracting(b -> b.getMetadata().getName() + "@" + b.getMetadata().getNamespace())
-                .containsExactlyInAnyOrder("underlay@homelab", "underlay@lab", "underlay-leader-election@underlay-system");
+                .extracting(
+                        b -> b.getMetadata().getName() + "@" + b.getMetadata().getNamespace())
+                .containsExactlyInAnyOrder(
+                        "underlay@homelab", "underlay@lab", "underlay-leader-election@underlay-system");
     }
 
     @Test

@@ -23,10 +23,13 @@ class ChartReadmeTest {
         Map<String, Object> values = Manifests.SERIALIZATION.unmarshal(read(CHART.resolve("values.yaml")), Map.class);
         List<String> documented = documentedKeys();
 
-        assertThat(documented).as("documented keys missing from values.yaml")
+        assertThat(documented)
+                .as("documented keys missing from values.yaml")
                 .allSatisfy(key -> assertThat(lookup(values, key)).as(key).isTrue());
-        assertThat(values.keySet()).as("top-level values without a row in the README table")
-                .allSatisfy(top -> assertThat(documented).anyMatch(key -> key.equals(top) || key.startsWith(top + ".")));
+        assertThat(values.keySet())
+                .as("top-level values without a row in the README table")
+                .allSatisfy(
+                        top -> assertThat(documented).anyMatch(key -> key.equals(top) || key.startsWith(top + ".")));
     }
 
     private static List<String> documentedKeys() {

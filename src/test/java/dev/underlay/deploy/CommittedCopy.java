@@ -12,8 +12,7 @@ import java.nio.file.Path;
  */
 final class CommittedCopy {
 
-    private CommittedCopy() {
-    }
+    private CommittedCopy() {}
 
     /** Rewrites the committed file when the build asked for it; call before any test reads the file. */
     static void refreshIfAsked(Path committed, byte[] expected) {

@@ -40,7 +40,8 @@ final class Manifests {
     }
 
     <T extends HasMetadata> T one(Class<T> type, String name) {
-        List<T> matches = ofType(type).stream().filter(o -> name.equals(o.getMetadata().getName()))
+        List<T> matches = ofType(type).stream()
+                .filter(o -> name.equals(o.getMetadata().getName()))
                 .collect(Collectors.toUnmodifiableList());
         if (matches.size() != 1) {
             throw new AssertionError("expected exactly one " + type.getSimpleName() + " named " + name + " but found "
@@ -50,7 +51,8 @@ final class Manifests {
     }
 
     List<GenericKubernetesResource> generic(String kind) {
-        return ofType(GenericKubernetesResource.class).stream().filter(o -> kind.equals(o.getKind()))
+        return ofType(GenericKubernetesResource.class).stream()
+                .filter(o -> kind.equals(o.getKind()))
                 .collect(Collectors.toUnmodifiableList());
     }
 
@@ -58,7 +60,9 @@ final class Manifests {
     List<String> describe() {
         return objects.stream()
                 .map(o -> o.getKind() + "/" + o.getMetadata().getName()
-                        + (o.getMetadata().getNamespace() == null ? "" : " (" + o.getMetadata().getNamespace() + ")"))
+                        + (o.getMetadata().getNamespace() == null
+                                ? ""
+                                : " (" + o.getMetadata().getNamespace() + ")"))
                 .collect(Collectors.toUnmodifiableList());
     }
 }

@@ -51,23 +51,33 @@ class PlainManifestsTest {
 
     @Test
     void everyNamespacedObjectLivesInTheNamespaceTheNamespaceFileCreates() {
-        Namespace namespace = (Namespace) Manifests.parse(read(PLAIN_MANIFESTS.resolve("namespace.yaml"))).all().get(0);
+        Namespace namespace = (Namespace) Manifests.parse(read(PLAIN_MANIFESTS.resolve("namespace.yaml")))
+                .all()
+                .get(0);
         Manifests operator = Manifests.parse(read(PLAIN_MANIFESTS.resolve("underlay.yaml")));
 
         assertThat(namespace.getMetadata().getName()).isEqualTo(NAMESPACE);
-        assertThat(operator.all()).hasSizeGreaterThan(5)
+        assertThat(operator.all())
+                .hasSizeGreaterThan(5)
                 .filteredOn(o -> !(o instanceof ClusterRole) && !(o instanceof ClusterRoleBinding))
                 .extracting(HasMetadata::getMetadata)
-                .allSatisfy(meta -> assertThat(meta.getNamespace()).as(meta.getName()).isEqualTo(NAMESPACE));
+                .allSatisfy(meta ->
+                        assertThat(meta.getNamespace()).as(meta.getName()).isEqualTo(NAMESPACE));
     }
 
     @Test
     void podMeetsTheRestrictedPodSecurityStandardTheNamespaceEnforces() {
-        Namespace namespace = (Namespace) Manifests.parse(read(PLAIN_MANIFESTS.resolve("namespace.yaml"))).all().get(0);
-        assertThat(namespace.getMetadata().getLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+        Namespace namespace = (Namespace) Manifests.parse(read(PLAIN_MANIFESTS.resolve("namespace.yaml")))
+                .all()
+                .get(0);
+        assertThat(namespace.getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
 
-        PodSpec pod = Manifests.parse(read(PLAIN_MANIFESTS.resolve("underlay.yaml"))).one(Deployment.class, "underlay")
-                .getSpec().getTemplate().getSpec();
+        PodSpec pod = Manifests.parse(read(PLAIN_MANIFESTS.resolve("underlay.yaml")))
+                .one(Deployment.class, "underlay")
+                .getSpec()
+                .getTemplate()
+                .getSpec();
         assertThat(pod.getHostNetwork()).isNotEqualTo(Boolean.TRUE);
         assertThat(pod.getHostPID()).isNotEqualTo(Boolean.TRUE);
         assertThat(pod.getHostIPC()).isNotEqualTo(Boolean.TRUE);
@@ -75,10 +85,13 @@ class PlainManifestsTest {
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         for (Container container : pod.getContainers()) {
-            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-            assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation())
+                    .isFalse();
+            assertThat(container.getSecurityContext().getCapabilities().getDrop())
+                    .containsExactly("ALL");
             assertThat(container.getSecurityContext().getPrivileged()).isNotEqualTo(Boolean.TRUE);
-            assertThat(container.getPorts()).allSatisfy(p -> assertThat(p.getHostPort()).isNull());
+            assertThat(container.getPorts())
+                    .allSatisfy(p -> assertThat(p.getHostPort()).isNull());
         }
     }
 }

@@ -13,8 +13,7 @@ public final class PrometheusAlerts {
 
     private static final Pattern METRIC = Pattern.compile("\\b(?:pve|underlay)_[a-z_]+\\b");
 
-    private PrometheusAlerts() {
-    }
+    private PrometheusAlerts() {}
 
     /** Every rule of every group, in order, as rendered. */
     @SuppressWarnings("unchecked")
@@ -30,7 +29,8 @@ public final class PrometheusAlerts {
     /** Every metric the chart's alerts read, rendered with the PrometheusRule on. */
     public static java.util.Set<String> metricsReadByTheChartsAlerts() {
         GenericKubernetesResource rule = UnderlayChart.render(Map.of("metrics.prometheusRule.enabled", true))
-                .generic("PrometheusRule").get(0);
+                .generic("PrometheusRule")
+                .get(0);
         java.util.Set<String> names = new java.util.TreeSet<>();
         of(rule).forEach(alert -> names.addAll(metrics(alert.get("expr").toString())));
         return names;

@@ -28,14 +28,14 @@ final class RbacGrants {
         }
     }
 
-    private RbacGrants() {
-    }
+    private RbacGrants() {}
 
     static Set<Grant> boundTo(Manifests manifests, String serviceAccount, String serviceAccountNamespace) {
         Set<Grant> grants = new LinkedHashSet<>();
         for (ClusterRoleBinding binding : manifests.ofType(ClusterRoleBinding.class)) {
             if (bindsAccount(binding.getSubjects(), serviceAccount, serviceAccountNamespace)) {
-                ClusterRole role = manifests.one(ClusterRole.class, binding.getRoleRef().getName());
+                ClusterRole role =
+                        manifests.one(ClusterRole.class, binding.getRoleRef().getName());
                 grants.addAll(flatten(CLUSTER, role.getRules()));
             }
         }
@@ -43,11 +43,14 @@ final class RbacGrants {
             if (bindsAccount(binding.getSubjects(), serviceAccount, serviceAccountNamespace)) {
                 String namespace = binding.getMetadata().getNamespace();
                 Role role = manifests.ofType(Role.class).stream()
-                        .filter(r -> r.getMetadata().getName().equals(binding.getRoleRef().getName()))
+                        .filter(r -> r.getMetadata()
+                                .getName()
+                                .equals(binding.getRoleRef().getName()))
                         .filter(r -> namespace.equals(r.getMetadata().getNamespace()))
                         .findFirst()
-                        .orElseThrow(() -> new AssertionError("RoleBinding " + binding.getMetadata().getName() + " in "
-                                + namespace + " refers to a Role that is not rendered"));
+                        .orElseThrow(() -> new AssertionError(
+                                "RoleBinding " + binding.getMetadata().getName() + " in " + namespace
+                                        + " refers to a Role that is not rendered"));
                 grants.addAll(flatten(namespace, role.getRules()));
             }
         }
@@ -66,8 +69,8 @@ final class RbacGrants {
         return named(scope, apiGroup, resources, "", verbs);
     }
 
-    static Set<Grant> named(String scope, String apiGroup, List<String> resources, String resourceName,
-            List<String> verbs) {
+    static Set<Grant> named(
+            String scope, String apiGroup, List<String> resources, String resourceName, List<String> verbs) {
         Set<Grant> grants = new LinkedHashSet<>();
         for (String resource : resources) {
             for (String verb : verbs) {
@@ -77,18 +80,21 @@ final class RbacGrants {
         return grants;
     }
 
-    private static boolean bindsAccount(List<io.fabric8.kubernetes.api.model.rbac.Subject> subjects, String name,
-            String namespace) {
-        return subjects.stream().anyMatch(s -> "ServiceAccount".equals(s.getKind()) && name.equals(s.getName())
-                && namespace.equals(s.getNamespace()));
+    private static boolean bindsAccount(
+            List<io.fabric8.kubernetes.api.model.rbac.Subject> subjects, String name, String namespace) {
+        return subjects.stream()
+                .anyMatch(s -> "ServiceAccount".equals(s.getKind())
+                        && name.equals(s.getName())
+                        && namespace.equals(s.getNamespace()));
     }
 
     private static List<Grant> flatten(String scope, List<PolicyRule> rules) {
         List<Grant> grants = new ArrayList<>();
         for (PolicyRule rule : rules) {
-            List<String> names = rule.getResourceNames() == null || rule.getResourceNames().isEmpty()
-                    ? List.of("")
-                    : rule.getResourceNames();
+            List<String> names =
+                    rule.getResourceNames() == null || rule.getResourceNames().isEmpty()
+                            ? List.of("")
+                            : rule.getResourceNames();
             for (String group : rule.getApiGroups()) {
                 for (String resource : rule.getResources()) {
                     for (String name : names) {

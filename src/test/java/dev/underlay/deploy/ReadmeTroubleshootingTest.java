@@ -23,8 +23,9 @@ class ReadmeTroubleshootingTest {
         List<String> reasons = StringConstants.of(ConditionReasons.class, "");
 
         assertThat(reasons).hasSizeGreaterThan(20);
-        assertThat(reasons).allSatisfy(reason -> assertThat(section()).as("README row for " + reason)
-                .contains("`" + reason + "`"));
+        assertThat(reasons)
+                .allSatisfy(reason ->
+                        assertThat(section()).as("README row for " + reason).contains("`" + reason + "`"));
     }
 
     @Test
@@ -37,8 +38,9 @@ class ReadmeTroubleshootingTest {
         }
 
         assertThat(names).hasSizeGreaterThanOrEqualTo(16);
-        assertThat(names).allSatisfy(name -> assertThat(section()).as("README mention of " + name)
-                .contains("`" + name + "`"));
+        assertThat(names)
+                .allSatisfy(name ->
+                        assertThat(section()).as("README mention of " + name).contains("`" + name + "`"));
     }
 
     private static String section() {

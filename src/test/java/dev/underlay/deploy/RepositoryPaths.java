@@ -17,8 +17,7 @@ final class RepositoryPaths {
     /** Set on the Maven command line ({@code -Dunderlay.sync=true}) to rewrite committed copies instead of failing. */
     static final boolean SYNC = Boolean.getBoolean("underlay.sync");
 
-    private RepositoryPaths() {
-    }
+    private RepositoryPaths() {}
 
     static String read(Path file) {
         try {

@@ -32,8 +32,7 @@ final class UnderlayChart {
     private static final Path RENDERABLE_COPY = ROOT.resolve("target/helm-under-test/underlay");
     private static boolean copied;
 
-    private UnderlayChart() {
-    }
+    private UnderlayChart() {}
 
     static LintResult lintStrict() {
         return new Helm(CHART).lint().strict().call();
@@ -41,20 +40,29 @@ final class UnderlayChart {
 
     /** {@code helm template} of the chart as committed, kubeVersion included. */
     static String templateAsCommitted() {
-        return new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE).call();
+        return new Helm(CHART)
+                .template()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .call();
     }
 
     /** {@code helm template underlay helm/underlay -n underlay-system} with value files from src/test/resources/deploy. */
     static String template(List<String> valuesFiles, Map<String, Object> sets) {
-        TemplateCommand command = new Helm(renderableCopy()).template().withName(RELEASE).withNamespace(NAMESPACE);
+        TemplateCommand command =
+                new Helm(renderableCopy()).template().withName(RELEASE).withNamespace(NAMESPACE);
         valuesFiles.forEach(file -> command.withValuesFile(TEST_VALUES.resolve(file)));
         sets.forEach(command::set);
         return command.call();
     }
 
     static String template(Path valuesFile) {
-        return new Helm(renderableCopy()).template().withName(RELEASE).withNamespace(NAMESPACE)
-                .withValuesFile(valuesFile).call();
+        return new Helm(renderableCopy())
+                .template()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withValuesFile(valuesFile)
+                .call();
     }
 
     static Manifests render() {
@@ -92,7 +100,8 @@ final class UnderlayChart {
             }
             try (Stream<Path> files = Files.walk(CHART)) {
                 for (Path source : files.collect(Collectors.toList())) {
-                    Path target = RENDERABLE_COPY.resolve(CHART.relativize(source).toString());
+                    Path target =
+                            RENDERABLE_COPY.resolve(CHART.relativize(source).toString());
                     if (Files.isDirectory(source)) {
                         Files.createDirectories(target);
                     } else {
@@ -102,7 +111,8 @@ final class UnderlayChart {
             }
             Path chartYaml = RENDERABLE_COPY.resolve("Chart.yaml");
             List<String> lines = Files.readAllLines(chartYaml);
-            List<String> kept = lines.stream().filter(l -> !l.startsWith("kubeVersion:")).collect(Collectors.toList());
+            List<String> kept =
+                    lines.stream().filter(l -> !l.startsWith("kubeVersion:")).collect(Collectors.toList());
             if (lines.size() - kept.size() != 1) {
                 throw new IllegalStateException("expected one kubeVersion line in " + chartYaml);
             }

@@ -19,8 +19,7 @@ final class UnknownFields {
 
     private static final String MODEL_PACKAGE = "io.fabric8.kubernetes.api.model";
 
-    private UnknownFields() {
-    }
+    private UnknownFields() {}
 
     /** Each unknown field as "Kind/name.path.to.object [field]"; generic resources have no schema here. */
     static List<String> in(Manifests manifests) {
@@ -48,7 +47,8 @@ final class UnknownFields {
 
     private static void walkModel(Object node, String path, List<String> found) {
         for (Method getter : node.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get")
+            if (getter.getParameterCount() != 0
+                    || !getter.getName().startsWith("get")
                     || getter.getDeclaringClass() == Object.class) {
                 continue;
             }
@@ -58,7 +58,8 @@ final class UnknownFields {
                     found.add(path + " " + ((Map<?, ?>) value).keySet());
                 }
             } else {
-                String field = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+                String field = Character.toLowerCase(getter.getName().charAt(3))
+                        + getter.getName().substring(4);
                 walk(value, path + "." + field, found);
             }
         }

@@ -30,7 +30,8 @@ class ApiServerDispatcherTest {
 
     @BeforeEach
     void setUp() {
-        dispatcher = new ApiServerDispatcher(new KubernetesCrudDispatcher(List.of()),
+        dispatcher = new ApiServerDispatcher(
+                new KubernetesCrudDispatcher(List.of()),
                 Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -69,9 +70,16 @@ class ApiServerDispatcherTest {
         assertThat(group.path("kind").asText()).isEqualTo("APIGroup");
         assertThat(group.path("preferredVersion").path("groupVersion").asText()).isEqualTo("underlay.dev/v1alpha1");
         JsonNode resources = json(get("/apis/underlay.dev/v1alpha1"));
-        assertThat(resources.path("resources").findValuesAsText("name")).containsExactlyInAnyOrder(
-                "proxmoxclusters", "proxmoxclusters/status", "cephpools", "cephpools/status",
-                "talosnodevms", "talosnodevms/status", "backuppolicies", "backuppolicies/status");
+        assertThat(resources.path("resources").findValuesAsText("name"))
+                .containsExactlyInAnyOrder(
+                        "proxmoxclusters",
+                        "proxmoxclusters/status",
+                        "cephpools",
+                        "cephpools/status",
+                        "talosnodevms",
+                        "talosnodevms/status",
+                        "backuppolicies",
+                        "backuppolicies/status");
         JsonNode vms = resource(resources, "talosnodevms");
         assertThat(vms.path("kind").asText()).isEqualTo("TalosNodeVM");
         assertThat(vms.path("singularName").asText()).isEqualTo("talosnodevm");
@@ -82,9 +90,13 @@ class ApiServerDispatcherTest {
 
     @Test
     void advertisesTheCrdCategoriesSoKubectlCanGetAllKindsOfACategory() {
-        JsonNode crd = ManifestReader.readFile(Path.of("deploy/crds/cephpools.underlay.dev-v1.yml")).get(0).deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) crd.path("spec").path("names")).putArray("categories")
-                .add("underlay").add("all");
+        JsonNode crd = ManifestReader.readFile(Path.of("deploy/crds/cephpools.underlay.dev-v1.yml"))
+                .get(0)
+                .deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) crd.path("spec").path("names"))
+                .putArray("categories")
+                .add("underlay")
+                .add("all");
         send(HttpMethod.POST, CRDS, "application/json", crd.toString());
 
         JsonNode pools = resource(json(get("/apis/underlay.dev/v1alpha1")), "cephpools");
@@ -102,12 +114,17 @@ class ApiServerDispatcherTest {
         loadCrds();
 
         JsonNode root = json(get("/openapi/v3"));
-        String vmsUrl = root.path("paths").path("apis/underlay.dev/v1alpha1").path("serverRelativeURL").asText();
-        assertThat(root.path("paths").path("api/v1").path("serverRelativeURL").asText()).startsWith("/openapi/v3/api/v1?hash=");
+        String vmsUrl = root.path("paths")
+                .path("apis/underlay.dev/v1alpha1")
+                .path("serverRelativeURL")
+                .asText();
+        assertThat(root.path("paths").path("api/v1").path("serverRelativeURL").asText())
+                .startsWith("/openapi/v3/api/v1?hash=");
         assertThat(vmsUrl).startsWith("/openapi/v3/apis/underlay.dev/v1alpha1?hash=");
 
         JsonNode doc = json(get(vmsUrl));
-        JsonNode patch = doc.path("paths").path("/apis/underlay.dev/v1alpha1/namespaces/{namespace}/talosnodevms/{name}")
+        JsonNode patch = doc.path("paths")
+                .path("/apis/underlay.dev/v1alpha1/namespaces/{namespace}/talosnodevms/{name}")
                 .path("patch");
         assertThat(patch.path("x-kubernetes-group-version-kind").toString())
                 .isEqualTo("{\"group\":\"underlay.dev\",\"version\":\"v1alpha1\",\"kind\":\"TalosNodeVM\"}");
@@ -122,8 +139,7 @@ class ApiServerDispatcherTest {
         send(HttpMethod.POST, VMS, "application/json", vm("talos-cp-01", 101));
         for (String reason : List.of("ClusterNotFound", "CredentialsSecretMissing", "Provisioning")) {
             patchStatus("talos-cp-01", """
-                    {"status": {"conditions": [{"type": "Ready", "status": "False", "reason": "%s"}]}}"""
-                    .formatted(reason));
+                    {"status": {"conditions": [{"type": "Ready", "status": "False", "reason": "%s"}]}}""".formatted(reason));
         }
 
         JsonNode conditions = json(get(VMS + "/talos-cp-01")).path("status").path("conditions");
@@ -150,7 +166,10 @@ class ApiServerDispatcherTest {
                  "data": {"tokenId": "YQ=="}, "stringData": {"tokenSecret": "placeholder"}}""");
         JsonNode created = json(get(secrets + "/pve-api-token"));
 
-        send(HttpMethod.PATCH, secrets + "/pve-api-token", "application/merge-patch+json",
+        send(
+                HttpMethod.PATCH,
+                secrets + "/pve-api-token",
+                "application/merge-patch+json",
                 "{\"stringData\": {\"tokenSecret\": \"changed\"}}");
         JsonNode patched = json(get(secrets + "/pve-api-token"));
 
@@ -199,11 +218,18 @@ class ApiServerDispatcherTest {
         loadCrds();
         send(HttpMethod.POST, VMS, "application/json", vm("talos-cp-01", 101));
 
-        MockResponse response = send(HttpMethod.PATCH, VMS + "/talos-cp-01/status?fieldManager=underlay&force=true",
-                "application/merge-patch+json", "{\"status\":{\"powerState\":\"Stopped\"}}");
+        MockResponse response = send(
+                HttpMethod.PATCH,
+                VMS + "/talos-cp-01/status?fieldManager=underlay&force=true",
+                "application/merge-patch+json",
+                "{\"status\":{\"powerState\":\"Stopped\"}}");
 
         assertThat(response.code()).isBetween(200, 299);
-        assertThat(json(get(VMS + "/talos-cp-01")).path("status").path("powerState").asText()).isEqualTo("Stopped");
+        assertThat(json(get(VMS + "/talos-cp-01"))
+                        .path("status")
+                        .path("powerState")
+                        .asText())
+                .isEqualTo("Stopped");
     }
 
     @Test
@@ -216,10 +242,16 @@ class ApiServerDispatcherTest {
                 spec: {vmid: 103, memoryMiB: 16384}
                 """;
 
-        MockResponse created = send(HttpMethod.PATCH, VMS + "/talos-cp-03?fieldManager=kubectl&force=false",
-                "application/apply-patch+yaml", applied);
-        MockResponse updated = send(HttpMethod.PATCH, VMS + "/talos-cp-03?fieldManager=kubectl&force=false",
-                "application/apply-patch+yaml", applied.replace("16384", "32768"));
+        MockResponse created = send(
+                HttpMethod.PATCH,
+                VMS + "/talos-cp-03?fieldManager=kubectl&force=false",
+                "application/apply-patch+yaml",
+                applied);
+        MockResponse updated = send(
+                HttpMethod.PATCH,
+                VMS + "/talos-cp-03?fieldManager=kubectl&force=false",
+                "application/apply-patch+yaml",
+                applied.replace("16384", "32768"));
 
         assertThat(created.code()).isEqualTo(201);
         assertThat(updated.code()).isBetween(200, 299);
@@ -236,8 +268,11 @@ class ApiServerDispatcherTest {
                 {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "pve-api-token"},
                  "data": {"tokenId": "YQ=="}}""");
 
-        MockResponse response = send(HttpMethod.PATCH, secrets + "/pve-api-token?fieldManager=kubectl-client-side-apply",
-                "application/strategic-merge-patch+json", """
+        MockResponse response = send(
+                HttpMethod.PATCH,
+                secrets + "/pve-api-token?fieldManager=kubectl-client-side-apply",
+                "application/strategic-merge-patch+json",
+                """
                         {"$setElementOrder/finalizers": [], "data": {"tokenSecret": "Yg=="},
                          "metadata": {"annotations": {"note": "x"}, "$retainKeys": ["annotations"]}}""");
 
@@ -245,14 +280,15 @@ class ApiServerDispatcherTest {
         JsonNode stored = json(get(secrets + "/pve-api-token"));
         assertThat(stored.path("data").path("tokenId").asText()).isEqualTo("YQ==");
         assertThat(stored.path("data").path("tokenSecret").asText()).isEqualTo("Yg==");
-        assertThat(stored.path("metadata").path("annotations").path("note").asText()).isEqualTo("x");
+        assertThat(stored.path("metadata").path("annotations").path("note").asText())
+                .isEqualTo("x");
         assertThat(stored.toString()).doesNotContain("$setElementOrder", "$retainKeys");
     }
 
     @Test
     void refusesProtobufBodiesAtOnce() {
-        MockResponse response = send(HttpMethod.POST, "/api/v1/namespaces", "application/vnd.kubernetes.protobuf",
-                "k8s\u0000binary");
+        MockResponse response =
+                send(HttpMethod.POST, "/api/v1/namespaces", "application/vnd.kubernetes.protobuf", "k8s\u0000binary");
 
         assertThat(response.code()).isEqualTo(415);
         assertThat(json(response).path("reason").asText()).isEqualTo("UnsupportedMediaType");
@@ -284,7 +320,10 @@ class ApiServerDispatcherTest {
         loadCrds();
         assertThat(get("/api/v1/namespaces/lab").code()).isEqualTo(404);
 
-        send(HttpMethod.POST, "/apis/underlay.dev/v1alpha1/namespaces/lab/talosnodevms", "application/json",
+        send(
+                HttpMethod.POST,
+                "/apis/underlay.dev/v1alpha1/namespaces/lab/talosnodevms",
+                "application/json",
                 vm("talos-cp-01", 101).replace("\"default\"", "\"lab\""));
 
         assertThat(json(get("/api/v1/namespaces/lab")).path("kind").asText()).isEqualTo("Namespace");
@@ -328,7 +367,10 @@ class ApiServerDispatcherTest {
 
     @Test
     void printsEventsWithWhatHappened() {
-        send(HttpMethod.POST, "/api/v1/namespaces/default/events", "application/json",
+        send(
+                HttpMethod.POST,
+                "/api/v1/namespaces/default/events",
+                "application/json",
                 event("e1", "talos-cp-01", "ClusterNotFound"));
 
         JsonNode table = json(get("/api/v1/namespaces/default/events", TABLE));
@@ -341,12 +383,12 @@ class ApiServerDispatcherTest {
 
     @Test
     void allowsEverythingWhenAskedForRulesAsJosdkDoesBeforeLeaderElection() {
-        MockResponse rules = send(HttpMethod.POST, "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews",
-                "application/json", """
+        MockResponse rules =
+                send(HttpMethod.POST, "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews", "application/json", """
                         {"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectRulesReview",
                          "spec": {"namespace": "default"}}""");
-        MockResponse access = send(HttpMethod.POST, "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
-                "application/json", """
+        MockResponse access = send(
+                HttpMethod.POST, "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", "application/json", """
                         {"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview",
                          "spec": {"resourceAttributes": {"verb": "create", "resource": "leases"}}}""");
 
@@ -371,12 +413,24 @@ class ApiServerDispatcherTest {
     void answersWithTheFinalObjectWhenRemovingTheLastFinalizerDeletesIt() {
         loadCrds();
         send(HttpMethod.POST, VMS, "application/json", vm("talos-cp-01", 101));
-        send(HttpMethod.PATCH, VMS + "/talos-cp-01", "application/merge-patch+json",
+        send(
+                HttpMethod.PATCH,
+                VMS + "/talos-cp-01",
+                "application/merge-patch+json",
                 "{\"metadata\":{\"finalizers\":[\"underlay.dev/cleanup\"]}}");
-        assertThat(send(HttpMethod.DELETE, VMS + "/talos-cp-01", "application/json", "{}").code()).isEqualTo(200);
-        assertThat(json(get(VMS + "/talos-cp-01")).path("metadata").path("deletionTimestamp").asText()).isNotEmpty();
+        assertThat(send(HttpMethod.DELETE, VMS + "/talos-cp-01", "application/json", "{}")
+                        .code())
+                .isEqualTo(200);
+        assertThat(json(get(VMS + "/talos-cp-01"))
+                        .path("metadata")
+                        .path("deletionTimestamp")
+                        .asText())
+                .isNotEmpty();
 
-        MockResponse released = send(HttpMethod.PATCH, VMS + "/talos-cp-01", "application/merge-patch+json",
+        MockResponse released = send(
+                HttpMethod.PATCH,
+                VMS + "/talos-cp-01",
+                "application/merge-patch+json",
                 "{\"metadata\":{\"finalizers\":null}}");
 
         assertThat(released.code()).isEqualTo(200);
@@ -387,12 +441,15 @@ class ApiServerDispatcherTest {
 
     private void loadCrds() {
         for (JsonNode crd : ManifestReader.readDirectory(Path.of("deploy/crds"))) {
-            assertThat(send(HttpMethod.POST, CRDS, "application/json", crd.toString()).code()).isEqualTo(201);
+            assertThat(send(HttpMethod.POST, CRDS, "application/json", crd.toString())
+                            .code())
+                    .isEqualTo(201);
         }
     }
 
     private void patchStatus(String name, String patch) {
-        assertThat(send(HttpMethod.PATCH, VMS + "/" + name + "/status", "application/merge-patch+json", patch).code())
+        assertThat(send(HttpMethod.PATCH, VMS + "/" + name + "/status", "application/merge-patch+json", patch)
+                        .code())
                 .isBetween(200, 299);
     }
 
@@ -407,8 +464,7 @@ class ApiServerDispatcherTest {
                 {"apiVersion": "v1", "kind": "Event", "metadata": {"name": "%s", "namespace": "default"},
                  "involvedObject": {"apiVersion": "underlay.dev/v1alpha1", "kind": "TalosNodeVM", "name": "%s",
                                     "namespace": "default"},
-                 "reason": "%s", "message": "m", "type": "Warning", "lastTimestamp": "2029-12-30T00:00:00Z"}"""
-                .formatted(name, object, reason);
+                 "reason": "%s", "message": "m", "type": "Warning", "lastTimestamp": "2029-12-30T00:00:00Z"}""".formatted(name, object, reason);
     }
 
     private MockResponse get(String path) {
@@ -416,12 +472,19 @@ class ApiServerDispatcherTest {
     }
 
     private MockResponse get(String path, String accept) {
-        return dispatcher.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET, path,
-                Headers.builder().add("Accept", accept).build(), new Buffer()));
+        return dispatcher.dispatch(new RecordedRequest(
+                "HTTP/1.1",
+                HttpMethod.GET,
+                path,
+                Headers.builder().add("Accept", accept).build(),
+                new Buffer()));
     }
 
     private MockResponse send(HttpMethod method, String path, String contentType, String body) {
-        return dispatcher.dispatch(new RecordedRequest("HTTP/1.1", method, path,
+        return dispatcher.dispatch(new RecordedRequest(
+                "HTTP/1.1",
+                method,
+                path,
                 Headers.builder().add("Content-Type", contentType).build(),
                 new Buffer(body.getBytes(StandardCharsets.UTF_8))));
     }

@@ -14,9 +14,11 @@ class EmbeddedClientConfigTest {
                 .withMasterUrl("https://kubernetes.default.svc/")
                 .withNamespace("underlay-system")
                 .withOauthToken("service-account-token")
-                .withUsername("admin").withPassword("secret")
+                .withUsername("admin")
+                .withPassword("secret")
                 .withCaCertFile("/var/run/secrets/kubernetes.io/serviceaccount/ca.crt")
-                .withClientCertData("Y2VydA==").withClientKeyData("a2V5")
+                .withClientCertData("Y2VydA==")
+                .withClientKeyData("a2V5")
                 .build();
         try (EmbeddedKubernetesServer server = EmbeddedKubernetesServer.start(0)) {
             EmbeddedClientConfig.pointAt(real, server);

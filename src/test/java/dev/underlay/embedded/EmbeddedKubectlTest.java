@@ -47,7 +47,9 @@ class EmbeddedKubectlTest {
     static void startServer() throws Exception {
         boolean strict = Boolean.parseBoolean(System.getenv("UNDERLAY_IT_STRICT"));
         if (!Kubectl.onPath()) {
-            assertThat(strict).as("kubectl must be on the PATH when UNDERLAY_IT_STRICT=true").isFalse();
+            assertThat(strict)
+                    .as("kubectl must be on the PATH when UNDERLAY_IT_STRICT=true")
+                    .isFalse();
             Assumptions.abort("kubectl is not on the PATH");
         }
         server = EmbeddedKubernetesServer.start(0);
@@ -71,20 +73,28 @@ class EmbeddedKubectlTest {
         Kubectl.Result result = kubectl.run("apply", "-n", "apply", "-f", MANIFESTS.toString());
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.lines()).containsExactly(
-                "secret/pve-api-token created",
-                "proxmoxcluster.underlay.dev/homelab created",
-                "talosnodevm.underlay.dev/talos-cp-01 created",
-                "talosnodevm.underlay.dev/talos-cp-02 created");
-        assertThat(vm("apply", "talos-cp-01").get().getAdditionalProperties().get("spec").toString()).contains("vmid=101");
+        assertThat(result.lines())
+                .containsExactly(
+                        "secret/pve-api-token created",
+                        "proxmoxcluster.underlay.dev/homelab created",
+                        "talosnodevm.underlay.dev/talos-cp-01 created",
+                        "talosnodevm.underlay.dev/talos-cp-02 created");
+        assertThat(vm("apply", "talos-cp-01")
+                        .get()
+                        .getAdditionalProperties()
+                        .get("spec")
+                        .toString())
+                .contains("vmid=101");
     }
 
     @Test
     void reapplyingAChangedManifestReplacesItsListsAndCreateWorksWithoutValidateFalse() throws Exception {
         applyManifests("reapply");
         Path changed = work.resolve("pxc-changed.yaml");
-        Files.writeString(changed, Files.readString(MANIFESTS.resolve("20-proxmoxcluster.yaml"))
-                .replace("https://10.8.16.10:8006", "https://10.8.16.11:8006"));
+        Files.writeString(
+                changed,
+                Files.readString(MANIFESTS.resolve("20-proxmoxcluster.yaml"))
+                        .replace("https://10.8.16.10:8006", "https://10.8.16.11:8006"));
         Path configMap = work.resolve("cm.yaml");
         Files.writeString(configMap, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: b}\n");
 
@@ -93,7 +103,8 @@ class EmbeddedKubectlTest {
 
         assertThat(reapplied.lines()).containsExactly("proxmoxcluster.underlay.dev/homelab configured");
         assertThat(ok(kubectl.run("get", "pxc", "homelab", "-n", "reapply", "-o", "jsonpath={.spec.endpoints}"))
-                .stdout()).isEqualTo("[\"https://10.8.16.11:8006\"]");
+                        .stdout())
+                .isEqualTo("[\"https://10.8.16.11:8006\"]");
         assertThat(created.lines()).containsExactly("configmap/settings created");
     }
 
@@ -106,18 +117,28 @@ class EmbeddedKubectlTest {
                             "conditions": [{"type": "Ready", "status": "False", "reason": "ClusterNotFound",
                                             "message": "ProxmoxCluster columns/homelab not found"}]}}""");
 
-        PrintedTable table = PrintedTable.parse(ok(kubectl.run("get", "tnvm", "-n", "columns")).lines());
+        PrintedTable table = PrintedTable.parse(
+                ok(kubectl.run("get", "tnvm", "-n", "columns")).lines());
 
         assertThat(table.headers()).isEqualTo(expectedHeaders(false));
         assertThat(table.rows()).extracting(r -> r.get("NAME")).containsExactly("talos-cp-01", "talos-cp-02");
         Map<String, String> withStatus = table.row("talos-cp-01");
-        assertThat(withStatus).containsEntry("VMID", "101").containsEntry("NODE", "pve-ms01-01")
-                .containsEntry("STATE", "Running").containsEntry("IP", "10.8.16.21")
-                .containsEntry("K8S-READY", "true").containsEntry("READY", "False");
+        assertThat(withStatus)
+                .containsEntry("VMID", "101")
+                .containsEntry("NODE", "pve-ms01-01")
+                .containsEntry("STATE", "Running")
+                .containsEntry("IP", "10.8.16.21")
+                .containsEntry("K8S-READY", "true")
+                .containsEntry("READY", "False");
         assertThat(withStatus.get("AGE")).matches("\\d+s");
         Map<String, String> withoutStatus = table.row("talos-cp-02");
-        assertThat(withoutStatus).containsEntry("VMID", "").containsEntry("NODE", "").containsEntry("STATE", "")
-                .containsEntry("IP", "").containsEntry("K8S-READY", "").containsEntry("READY", "");
+        assertThat(withoutStatus)
+                .containsEntry("VMID", "")
+                .containsEntry("NODE", "")
+                .containsEntry("STATE", "")
+                .containsEntry("IP", "")
+                .containsEntry("K8S-READY", "")
+                .containsEntry("READY", "");
         assertThat(withoutStatus.get("AGE")).matches("\\d+s");
     }
 
@@ -132,7 +153,9 @@ class EmbeddedKubectlTest {
 
         assertThat(table.headers()).isEqualTo(expectedHeaders(true));
         assertThat(table.headers()).hasSizeGreaterThan(expectedHeaders(false).size());
-        assertThat(table.row("talos-cp-01")).containsEntry("REASON", "ClusterNotFound").containsEntry("READY", "False");
+        assertThat(table.row("talos-cp-01"))
+                .containsEntry("REASON", "ClusterNotFound")
+                .containsEntry("READY", "False");
         assertThat(table.row("talos-cp-02")).containsEntry("REASON", "");
     }
 
@@ -145,8 +168,11 @@ class EmbeddedKubectlTest {
         int blank = lines.indexOf("");
         PrintedTable clusters = PrintedTable.parse(lines.subList(0, blank));
         PrintedTable vms = PrintedTable.parse(lines.subList(blank + 1, lines.size()));
-        assertThat(clusters.rows()).extracting(r -> r.get("NAME")).containsExactly("proxmoxcluster.underlay.dev/homelab");
-        assertThat(vms.rows()).extracting(r -> r.get("NAME"))
+        assertThat(clusters.rows())
+                .extracting(r -> r.get("NAME"))
+                .containsExactly("proxmoxcluster.underlay.dev/homelab");
+        assertThat(vms.rows())
+                .extracting(r -> r.get("NAME"))
                 .containsExactly("talosnodevm.underlay.dev/talos-cp-01", "talosnodevm.underlay.dev/talos-cp-02");
     }
 
@@ -157,17 +183,27 @@ class EmbeddedKubectlTest {
         recordEvent(vm, "e1", "ClusterNotFound", "ProxmoxCluster describe/homelab not found");
         recordEvent(vm("describe", "talos-cp-02").get(), "e2", "VMLocked", "VM 102 is locked (backup)");
 
-        List<String> lines = ok(kubectl.run("describe", "tnvm", "talos-cp-01", "-n", "describe")).lines();
+        List<String> lines = ok(kubectl.run("describe", "tnvm", "talos-cp-01", "-n", "describe"))
+                .lines();
 
-        assertThat(lines).contains("Name:         talos-cp-01", "Namespace:    describe",
-                "Kind:         TalosNodeVM", "API Version:  underlay.dev/v1alpha1");
+        assertThat(lines)
+                .contains(
+                        "Name:         talos-cp-01",
+                        "Namespace:    describe",
+                        "Kind:         TalosNodeVM",
+                        "API Version:  underlay.dev/v1alpha1");
         List<String> events = lines.subList(lines.indexOf("Events:") + 1, lines.size()).stream()
-                .map(String::trim).toList();
-        PrintedTable eventTable = PrintedTable.parse(events.stream().filter(l -> !l.startsWith("----")).toList());
+                .map(String::trim)
+                .toList();
+        PrintedTable eventTable = PrintedTable.parse(
+                events.stream().filter(l -> !l.startsWith("----")).toList());
         assertThat(eventTable.headers()).containsExactly("Type", "Reason", "Age", "From", "Message");
         assertThat(eventTable.rows()).hasSize(1);
-        assertThat(eventTable.rows().get(0)).containsEntry("Type", "Warning").containsEntry("Reason", "ClusterNotFound")
-                .containsEntry("From", "underlay").containsEntry("Message", "ProxmoxCluster describe/homelab not found");
+        assertThat(eventTable.rows().get(0))
+                .containsEntry("Type", "Warning")
+                .containsEntry("Reason", "ClusterNotFound")
+                .containsEntry("From", "underlay")
+                .containsEntry("Message", "ProxmoxCluster describe/homelab not found");
     }
 
     @Test
@@ -186,14 +222,17 @@ class EmbeddedKubectlTest {
     @Test
     void deleteWaitsThroughAWatchUntilTheFinalizerIsReleased() throws Exception {
         applyManifests("finalize");
-        vm("finalize", "talos-cp-01").patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"metadata\":{\"finalizers\":[\"underlay.dev/cleanup\"]}}");
+        vm("finalize", "talos-cp-01")
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"finalizers\":[\"underlay.dev/cleanup\"]}}");
         int watchesBefore = server.openHttpWatches();
 
         Process delete = kubectl.start("delete", "tnvm", "talos-cp-01", "-n", "finalize", "--timeout=60s");
         await().atMost(Duration.ofSeconds(30)).until(() -> server.openHttpWatches() > watchesBefore);
         assertThat(delete.isAlive()).isTrue();
-        vm("finalize", "talos-cp-01").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
+        vm("finalize", "talos-cp-01")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !delete.isAlive());
         Kubectl.Result result = Kubectl.result(delete);
@@ -207,8 +246,13 @@ class EmbeddedKubectlTest {
         applyManifests("wait");
         int watchesBefore = server.openHttpWatches();
 
-        Process wait = kubectl.start("wait", "--for=jsonpath={.status.powerState}=Running", "tnvm/talos-cp-01",
-                "-n", "wait", "--timeout=60s");
+        Process wait = kubectl.start(
+                "wait",
+                "--for=jsonpath={.status.powerState}=Running",
+                "tnvm/talos-cp-01",
+                "-n",
+                "wait",
+                "--timeout=60s");
         await().atMost(Duration.ofSeconds(30)).until(() -> server.openHttpWatches() > watchesBefore);
         setStatus("wait", "talos-cp-01", "{\"status\":{\"powerState\":\"Running\"}}");
 
@@ -229,8 +273,13 @@ class EmbeddedKubectlTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> server.openHttpWatches() > watchesBefore);
             setStatus("watch", "talos-cp-01", "{\"status\":{\"powerState\":\"Stopped\"}}");
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> Kubectl.stdoutSoFar(watch).lines().filter(l -> !l.isBlank()).count() >= 3);
-            PrintedTable printed = PrintedTable.parse(Kubectl.stdoutSoFar(watch).lines().toList());
+                    .until(() -> Kubectl.stdoutSoFar(watch)
+                                    .lines()
+                                    .filter(l -> !l.isBlank())
+                                    .count()
+                            >= 3);
+            PrintedTable printed =
+                    PrintedTable.parse(Kubectl.stdoutSoFar(watch).lines().toList());
             assertThat(printed.headers()).isEqualTo(expectedHeaders(false));
             assertThat(printed.rows()).extracting(r -> r.get("NAME")).containsExactly("talos-cp-01", "talos-cp-01");
             assertThat(printed.rows()).extracting(r -> r.get("STATE")).containsExactly("Running", "Stopped");
@@ -242,24 +291,39 @@ class EmbeddedKubectlTest {
 
     @Test
     void apiResourcesListsTheKindsWithTheirShortNames() throws Exception {
-        PrintedTable table = PrintedTable.parse(ok(kubectl.run("api-resources", "--api-group=underlay.dev")).lines());
+        PrintedTable table = PrintedTable.parse(
+                ok(kubectl.run("api-resources", "--api-group=underlay.dev")).lines());
 
         assertThat(table.headers()).containsExactly("NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND");
-        assertThat(table.rows()).containsExactlyInAnyOrder(
-                resourceRow("backuppolicies", "bkp", "BackupPolicy"),
-                resourceRow("cephpools", "cpool", "CephPool"),
-                resourceRow("proxmoxclusters", "pxc", "ProxmoxCluster"),
-                resourceRow("talosnodevms", "tnvm", "TalosNodeVM"));
+        assertThat(table.rows())
+                .containsExactlyInAnyOrder(
+                        resourceRow("backuppolicies", "bkp", "BackupPolicy"),
+                        resourceRow("cephpools", "cpool", "CephPool"),
+                        resourceRow("proxmoxclusters", "pxc", "ProxmoxCluster"),
+                        resourceRow("talosnodevms", "tnvm", "TalosNodeVM"));
     }
 
     private static Map<String, String> resourceRow(String name, String shortName, String kind) {
-        return Map.of("NAME", name, "SHORTNAMES", shortName, "APIVERSION", "underlay.dev/v1alpha1",
-                "NAMESPACED", "true", "KIND", kind);
+        return Map.of(
+                "NAME",
+                name,
+                "SHORTNAMES",
+                shortName,
+                "APIVERSION",
+                "underlay.dev/v1alpha1",
+                "NAMESPACED",
+                "true",
+                "KIND",
+                kind);
     }
 
     /** NAME, then the CRD's printer columns in CRD order, upper-cased as kubectl prints them. */
     private static List<String> expectedHeaders(boolean wide) {
-        JsonNode columns = ManifestReader.readFile(VM_CRD).get(0).path("spec").path("versions").get(0)
+        JsonNode columns = ManifestReader.readFile(VM_CRD)
+                .get(0)
+                .path("spec")
+                .path("versions")
+                .get(0)
                 .path("additionalPrinterColumns");
         List<String> headers = new ArrayList<>(List.of("NAME"));
         for (JsonNode column : columns) {
@@ -275,7 +339,8 @@ class EmbeddedKubectlTest {
     }
 
     private static Resource<GenericKubernetesResource> vm(String namespace, String name) {
-        return client.genericKubernetesResources("underlay.dev/v1alpha1", "TalosNodeVM").inNamespace(namespace)
+        return client.genericKubernetesResources("underlay.dev/v1alpha1", "TalosNodeVM")
+                .inNamespace(namespace)
                 .withName(name);
     }
 
@@ -285,16 +350,30 @@ class EmbeddedKubectlTest {
 
     private static void recordEvent(GenericKubernetesResource vm, String name, String reason, String message) {
         Instant now = Instant.now();
-        client.v1().events().inNamespace(vm.getMetadata().getNamespace()).resource(
-                new io.fabric8.kubernetes.api.model.EventBuilder()
-                        .withNewMetadata().withName(name).withNamespace(vm.getMetadata().getNamespace()).endMetadata()
-                        .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(vm.getApiVersion())
-                                .withKind(vm.getKind()).withName(vm.getMetadata().getName())
-                                .withNamespace(vm.getMetadata().getNamespace()).withUid(vm.getMetadata().getUid())
+        client.v1()
+                .events()
+                .inNamespace(vm.getMetadata().getNamespace())
+                .resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(vm.getMetadata().getNamespace())
+                        .endMetadata()
+                        .withInvolvedObject(new ObjectReferenceBuilder()
+                                .withApiVersion(vm.getApiVersion())
+                                .withKind(vm.getKind())
+                                .withName(vm.getMetadata().getName())
+                                .withNamespace(vm.getMetadata().getNamespace())
+                                .withUid(vm.getMetadata().getUid())
                                 .build())
-                        .withType("Warning").withReason(reason).withMessage(message)
-                        .withNewSource().withComponent("underlay").endSource()
-                        .withFirstTimestamp(now.toString()).withLastTimestamp(now.toString()).withCount(1)
+                        .withType("Warning")
+                        .withReason(reason)
+                        .withMessage(message)
+                        .withNewSource()
+                        .withComponent("underlay")
+                        .endSource()
+                        .withFirstTimestamp(now.toString())
+                        .withLastTimestamp(now.toString())
+                        .withCount(1)
                         .build())
                 .create();
     }

@@ -54,7 +54,8 @@ class EmbeddedKubernetesServerTest {
     void writesAnOwnerOnlyKubeconfigThatFabric8Reads(@TempDir Path dir) throws Exception {
         Path file = server.writeKubeconfig(dir.resolve("nested/kubeconfig"));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         Config config = Config.fromKubeconfig(Files.readString(file));
         assertThat(config.getMasterUrl()).isEqualTo(server.url() + "/");
         assertThat(config.getNamespace()).isEqualTo("default");
@@ -63,14 +64,20 @@ class EmbeddedKubernetesServerTest {
     @Test
     void appliesCrdsFirstThenCreatesOrMergesObjects() {
         List<JsonNode> manifests = Stream.concat(
-                ManifestReader.readDirectory(Path.of("src/test/resources/embedded/manifests")).stream(),
-                ManifestReader.readDirectory(Path.of("deploy/crds")).stream()).toList();
+                        ManifestReader.readDirectory(Path.of("src/test/resources/embedded/manifests")).stream(),
+                        ManifestReader.readDirectory(Path.of("deploy/crds")).stream())
+                .toList();
 
         List<AppliedObject> first = server.applyAll(manifests);
         List<AppliedObject> second = server.applyAll(manifests);
 
-        assertThat(first).extracting(AppliedObject::kind).startsWith("CustomResourceDefinition",
-                "CustomResourceDefinition", "CustomResourceDefinition", "CustomResourceDefinition");
+        assertThat(first)
+                .extracting(AppliedObject::kind)
+                .startsWith(
+                        "CustomResourceDefinition",
+                        "CustomResourceDefinition",
+                        "CustomResourceDefinition",
+                        "CustomResourceDefinition");
         assertThat(first).extracting(AppliedObject::outcome).containsOnly(AppliedObject.Outcome.CREATED);
         assertThat(second).extracting(AppliedObject::outcome).containsOnly(AppliedObject.Outcome.CONFIGURED);
         assertThat(first).extracting(AppliedObject::toString).contains("TalosNodeVM default/talos-cp-01 created");
@@ -91,14 +98,19 @@ class EmbeddedKubernetesServerTest {
         server.applyAll(ManifestReader.readDirectory(Path.of("deploy/crds")));
         server.applyAll(ManifestReader.readFile(Path.of("src/test/resources/embedded/manifests/30-talosnodevm.yaml")));
         Map<String, String> powerStates = new ConcurrentHashMap<>();
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(server.clientConfig()).build();
-                SharedIndexInformer<GenericKubernetesResource> informer = client
-                        .genericKubernetesResources("underlay.dev/v1alpha1", "TalosNodeVM").inAnyNamespace()
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                        .withConfig(server.clientConfig())
+                        .build();
+                SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(
+                                "underlay.dev/v1alpha1", "TalosNodeVM")
+                        .inAnyNamespace()
                         .inform(recordPowerState(powerStates))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> powerStates.size() == 2);
 
-            client.genericKubernetesResources("underlay.dev/v1alpha1", "TalosNodeVM").inNamespace("default")
-                    .withName("talos-cp-02").subresource("status")
+            client.genericKubernetesResources("underlay.dev/v1alpha1", "TalosNodeVM")
+                    .inNamespace("default")
+                    .withName("talos-cp-02")
+                    .subresource("status")
                     .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"powerState\":\"Running\"}}");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> "Running".equals(powerStates.get("talos-cp-02")));
@@ -115,24 +127,35 @@ class EmbeddedKubernetesServerTest {
         HttpClient http = HttpClient.newHttpClient();
         // what kubectl delete --wait does once its list saw the object at resourceVersion 5; by the time the watch
         // opens, the object is gone (here: it never existed under this name)
-        HttpResponse<java.util.stream.Stream<String>> gone = http.send(HttpRequest.newBuilder(URI.create(collection
-                + "?watch=true&fieldSelector=metadata.name%3Dtalos-cp-09&resourceVersion=5&timeoutSeconds=5")).build(),
+        HttpResponse<java.util.stream.Stream<String>> gone = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        collection
+                                                + "?watch=true&fieldSelector=metadata.name%3Dtalos-cp-09&resourceVersion=5&timeoutSeconds=5"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofLines());
         try (java.util.stream.Stream<String> lines = gone.body()) {
             JsonNode event = Json.read(lines.findFirst().orElseThrow());
             assertThat(event.path("type").asText()).isEqualTo("DELETED");
             assertThat(event.path("object").path("kind").asText()).isEqualTo("TalosNodeVM");
             assertThat(event.path("object").path("apiVersion").asText()).isEqualTo("underlay.dev/v1alpha1");
-            assertThat(event.path("object").path("metadata").path("name").asText()).isEqualTo("talos-cp-09");
-            assertThat(event.path("object").path("metadata").path("namespace").asText()).isEqualTo("default");
+            assertThat(event.path("object").path("metadata").path("name").asText())
+                    .isEqualTo("talos-cp-09");
+            assertThat(event.path("object").path("metadata").path("namespace").asText())
+                    .isEqualTo("default");
         }
 
         // an object that is still there gets no such event: the watch stays open with nothing to say
-        HttpResponse<java.io.InputStream> present = http.send(HttpRequest.newBuilder(URI.create(collection
-                + "?watch=true&fieldSelector=metadata.name%3Dtalos-cp-01&resourceVersion=999999&timeoutSeconds=1"))
-                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> present = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        collection
+                                                + "?watch=true&fieldSelector=metadata.name%3Dtalos-cp-01&resourceVersion=999999&timeoutSeconds=1"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         try (java.io.InputStream body = present.body()) {
-            assertThat(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+            assertThat(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEmpty();
         }
     }
 
@@ -148,8 +171,9 @@ class EmbeddedKubernetesServerTest {
     @Test
     void knowsTheFileNameOfEveryCommittedCrd() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("deploy/crds"))) {
-            assertThat(EmbeddedCrds.fileNames()).containsExactlyInAnyOrderElementsOf(
-                    files.map(f -> f.getFileName().toString()).toList());
+            assertThat(EmbeddedCrds.fileNames())
+                    .containsExactlyInAnyOrderElementsOf(
+                            files.map(f -> f.getFileName().toString()).toList());
         }
     }
 
@@ -164,7 +188,8 @@ class EmbeddedKubernetesServerTest {
             public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource vm) {
                 Object status = vm.getAdditionalProperties().get("status");
                 String state = status instanceof Map<?, ?> map && map.get("powerState") != null
-                        ? map.get("powerState").toString() : "";
+                        ? map.get("powerState").toString()
+                        : "";
                 states.put(vm.getMetadata().getName(), state);
             }
 

@@ -61,22 +61,38 @@ class EmbeddedModeTest {
 
     @Test
     void theExamplesAreAppliedBeforeTheOperatorStarts() {
-        assertThat(client.genericKubernetesResources("underlay.dev/v1alpha1", "TalosNodeVM").inNamespace("default")
-                .list().getItems()).extracting(vm -> vm.getMetadata().getName())
+        assertThat(client.genericKubernetesResources("underlay.dev/v1alpha1", "TalosNodeVM")
+                        .inNamespace("default")
+                        .list()
+                        .getItems())
+                .extracting(vm -> vm.getMetadata().getName())
                 .containsExactly("talos-cp-01", "talos-cp-02");
-        assertThat(client.secrets().inNamespace("default").withName("pve-api-token").get()).isNotNull();
-        assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems())
+        assertThat(client.secrets()
+                        .inNamespace("default")
+                        .withName("pve-api-token")
+                        .get())
+                .isNotNull();
+        assertThat(client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .list()
+                        .getItems())
                 .extracting(crd -> crd.getMetadata().getName())
-                .containsExactlyInAnyOrder("proxmoxclusters.underlay.dev", "cephpools.underlay.dev",
-                        "talosnodevms.underlay.dev", "backuppolicies.underlay.dev");
+                .containsExactlyInAnyOrder(
+                        "proxmoxclusters.underlay.dev",
+                        "cephpools.underlay.dev",
+                        "talosnodevms.underlay.dev",
+                        "backuppolicies.underlay.dev");
     }
 
     @Test
     void writesAnOwnerOnlyKubeconfigForKubectl() throws Exception {
         Path kubeconfig = embedded.kubeconfig().orElseThrow();
 
-        assertThat(kubeconfig).isEqualTo(Path.of("target/underlay-test/kubeconfig").toAbsolutePath());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig))).isEqualTo("rw-------");
+        assertThat(kubeconfig)
+                .isEqualTo(Path.of("target/underlay-test/kubeconfig").toAbsolutePath());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig)))
+                .isEqualTo("rw-------");
         assertThat(Config.fromKubeconfig(Files.readString(kubeconfig)).getMasterUrl())
                 .isEqualTo(embedded.running().orElseThrow().url() + "/");
     }
@@ -89,10 +105,14 @@ class EmbeddedModeTest {
         assertThat(server.webSocketWatchesOpened()).isGreaterThanOrEqualTo(controllers);
 
         int before = server.webSocketWatchesOpened();
-        try (SharedIndexInformer<GenericKubernetesResource> informer = client
-                .genericKubernetesResources("underlay.dev/v1alpha1", "ProxmoxCluster").inAnyNamespace().inform()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> informer.getStore().list().size() == 1);
-            assertThat(informer.getStore().list().get(0).getMetadata().getName()).isEqualTo("homelab");
+        try (SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(
+                        "underlay.dev/v1alpha1", "ProxmoxCluster")
+                .inAnyNamespace()
+                .inform()) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> informer.getStore().list().size() == 1);
+            assertThat(informer.getStore().list().get(0).getMetadata().getName())
+                    .isEqualTo("homelab");
             assertThat(server.webSocketWatchesOpened()).isGreaterThan(before);
         }
     }

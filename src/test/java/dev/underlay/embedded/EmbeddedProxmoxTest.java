@@ -52,23 +52,31 @@ class EmbeddedProxmoxTest {
             ProxmoxCluster cluster = homelab();
             assertThat(cluster.getStatus()).isNotNull();
             Condition ready = cluster.getStatus().getConditions().stream()
-                    .filter(c -> c.getType().equals(ConditionTypes.READY)).findFirst().orElseThrow();
+                    .filter(c -> c.getType().equals(ConditionTypes.READY))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(ready.getReason()).as(ready.getMessage()).isEqualTo(ConditionReasons.RECONCILED);
         });
         ProxmoxCluster cluster = homelab();
         assertThat(cluster.getSpec().endpoints()).containsExactly("https://127.0.0.1:" + server.port());
         assertThat(cluster.getSpec().tls().fingerprintSha256()).isEqualTo(server.fingerprint());
         assertThat(cluster.getSpec().tls().skipVerify()).isFalse();
-        assertThat(cluster.getStatus().getVersion()).isEqualTo(server.simulator().version().version());
+        assertThat(cluster.getStatus().getVersion())
+                .isEqualTo(server.simulator().version().version());
         assertThat(cluster.getStatus().getNodesOnline()).isEqualTo("3/3");
         assertThat(cluster.getStatus().getCeph().health()).isEqualTo("HEALTH_OK");
         assertThat(cluster.getStatus().getActiveEndpoint()).isEqualTo("https://127.0.0.1:" + server.port());
-        assertThat(server.simulator().journal().entries()).as("reached over HTTPS with the seeded token")
-                .anyMatch(e -> e.path().equals("/cluster/status") && e.status() == 200
+        assertThat(server.simulator().journal().entries())
+                .as("reached over HTTPS with the seeded token")
+                .anyMatch(e -> e.path().equals("/cluster/status")
+                        && e.status() == 200
                         && e.principal().equals(server.simulator().credentials().tokenId()));
     }
 
     private ProxmoxCluster homelab() {
-        return client.resources(ProxmoxCluster.class).inNamespace("default").withName("homelab").get();
+        return client.resources(ProxmoxCluster.class)
+                .inNamespace("default")
+                .withName("homelab")
+                .get();
     }
 }

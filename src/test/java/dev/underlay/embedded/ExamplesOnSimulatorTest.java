@@ -14,15 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExamplesOnSimulatorTest {
 
     private static final String ENDPOINT = "https://127.0.0.1:40123";
-    private static final String PIN = "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:"
-            + "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
+    private static final String PIN =
+            "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:" + "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
     private static final String SECRET = "5ee9a4b1-0000-4000-8000-00000000c0de";
 
     @Test
     void theHomelabExampleIsPointedAtTheSimulatorWithItsCertificatePinned() {
         List<JsonNode> examples = ManifestReader.readDirectory(Path.of("deploy/examples"));
-        ExamplesOnSimulator.Rewritten rewritten = ExamplesOnSimulator.rewrite(examples, ENDPOINT, PIN,
-                "underlay@pve!operator", SECRET);
+        ExamplesOnSimulator.Rewritten rewritten =
+                ExamplesOnSimulator.rewrite(examples, ENDPOINT, PIN, "underlay@pve!operator", SECRET);
 
         assertThat(rewritten.manifests()).hasSameSizeAs(examples);
         JsonNode cluster = only(rewritten.manifests(), "ProxmoxCluster");
@@ -32,15 +32,23 @@ class ExamplesOnSimulatorTest {
         assertThat(cluster.at("/spec/haGroups")).hasSize(3);
 
         JsonNode token = rewritten.manifests().stream()
-                .filter(m -> m.at("/metadata/name").asText().equals("pve-api-token")).findFirst().orElseThrow();
+                .filter(m -> m.at("/metadata/name").asText().equals("pve-api-token"))
+                .findFirst()
+                .orElseThrow();
         assertThat(token.at("/stringData/tokenId").asText()).isEqualTo("underlay@pve!operator");
         assertThat(token.at("/stringData/tokenSecret").asText()).isEqualTo(SECRET);
-        assertThat(rewritten.notes()).containsExactly(
-                "ProxmoxCluster default/homelab: endpoints [" + ENDPOINT + "], tls.fingerprintSha256 " + PIN,
-                "Secret default/pve-api-token: API token underlay@pve!operator of the simulator");
+        assertThat(rewritten.notes())
+                .containsExactly(
+                        "ProxmoxCluster default/homelab: endpoints [" + ENDPOINT + "], tls.fingerprintSha256 " + PIN,
+                        "Secret default/pve-api-token: API token underlay@pve!operator of the simulator");
         assertThat(String.join("\n", rewritten.notes())).doesNotContain(SECRET);
-        assertThat(examples.stream().filter(m -> m.at("/kind").asText().equals("ProxmoxCluster")).findFirst()
-                .orElseThrow().at("/spec/endpoints/0").asText()).as("the input is left alone")
+        assertThat(examples.stream()
+                        .filter(m -> m.at("/kind").asText().equals("ProxmoxCluster"))
+                        .findFirst()
+                        .orElseThrow()
+                        .at("/spec/endpoints/0")
+                        .asText())
+                .as("the input is left alone")
                 .isEqualTo("https://10.8.16.10:8006");
     }
 
@@ -67,8 +75,8 @@ class ExamplesOnSimulatorTest {
                 metadata: {name: other-token}
                 data: {tokenId: b2xk, tokenSecret: b2xk, keep: eA==}
                 """.getBytes(StandardCharsets.UTF_8)));
-        ExamplesOnSimulator.Rewritten rewritten = ExamplesOnSimulator.rewrite(manifests, ENDPOINT, PIN,
-                "underlay@pve!operator", SECRET);
+        ExamplesOnSimulator.Rewritten rewritten =
+                ExamplesOnSimulator.rewrite(manifests, ENDPOINT, PIN, "underlay@pve!operator", SECRET);
 
         assertThat(rewritten.manifests()).hasSize(4);
         JsonNode added = rewritten.manifests().get(0);
@@ -79,11 +87,14 @@ class ExamplesOnSimulatorTest {
         JsonNode existing = rewritten.manifests().get(3);
         assertThat(existing.at("/data").toString()).isEqualTo("{\"keep\":\"eA==\"}");
         assertThat(existing.at("/stringData/tokenId").asText()).isEqualTo("underlay@pve!operator");
-        assertThat(rewritten.manifests().get(1).at("/spec/tls/caSecretRef").isMissingNode()).isTrue();
+        assertThat(rewritten.manifests().get(1).at("/spec/tls/caSecretRef").isMissingNode())
+                .isTrue();
     }
 
     private static JsonNode only(List<JsonNode> manifests, String kind) {
-        List<JsonNode> matching = manifests.stream().filter(m -> m.at("/kind").asText().equals(kind)).toList();
+        List<JsonNode> matching = manifests.stream()
+                .filter(m -> m.at("/kind").asText().equals(kind))
+                .toList();
         assertThat(matching).hasSize(1);
         return matching.get(0);
     }

@@ -1,9 +1,9 @@
 package dev.underlay.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
@@ -19,38 +19,45 @@ class KubeJsonPathTest {
             """);
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            ".status.vmid                                   | $.status.vmid",
-            "{.status.vmid}                                 | $.status.vmid",
-            ".status.ipAddresses[0]                         | $.status.ipAddresses[0]",
-            ".status.conditions[?(@.type==\"Ready\")].status | $.status.conditions[?(@.type==\"Ready\")].status",
-            ".metadata.labels.app\\.kubernetes\\.io/name       | $.metadata.labels['app.kubernetes.io/name']",
-            "..reason                                       | $..reason"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                ".status.vmid                                   | $.status.vmid",
+                "{.status.vmid}                                 | $.status.vmid",
+                ".status.ipAddresses[0]                         | $.status.ipAddresses[0]",
+                ".status.conditions[?(@.type==\"Ready\")].status | $.status.conditions[?(@.type==\"Ready\")].status",
+                ".metadata.labels.app\\.kubernetes\\.io/name       | $.metadata.labels['app.kubernetes.io/name']",
+                "..reason                                       | $..reason"
+            })
     void translatesKubernetesSyntaxToJayway(String kubernetes, String jayway) {
         assertThat(KubeJsonPath.toJayway(kubernetes)).isEqualTo(jayway);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            ".status.vmid                                    | 101",
-            ".status.ipAddresses[0]                          | \"10.8.16.21\"",
-            ".status.ipAddresses[1]                          | \"10.8.28.21\"",
-            ".status.conditions[?(@.type==\"Ready\")].status  | \"False\"",
-            ".status.conditions[?(@.type==\"Ready\")].reason  | \"ClusterNotFound\"",
-            ".status.conditions[?(@.type=='Provisioned')].reason | \"Created\"",
-            ".status.kubernetesNodeReady                     | false",
-            ".metadata.labels.app\\.kubernetes\\.io/name        | \"underlay\"",
-            "..reason                                        | \"Created\""})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                ".status.vmid                                    | 101",
+                ".status.ipAddresses[0]                          | \"10.8.16.21\"",
+                ".status.ipAddresses[1]                          | \"10.8.28.21\"",
+                ".status.conditions[?(@.type==\"Ready\")].status  | \"False\"",
+                ".status.conditions[?(@.type==\"Ready\")].reason  | \"ClusterNotFound\"",
+                ".status.conditions[?(@.type=='Provisioned')].reason | \"Created\"",
+                ".status.kubernetesNodeReady                     | false",
+                ".metadata.labels.app\\.kubernetes\\.io/name        | \"underlay\"",
+                "..reason                                        | \"Created\""
+            })
     void selectsTheFirstMatch(String path, String expectedJson) {
         assertThat(KubeJsonPath.compile(path).firstValue(VM)).contains(Json.read(expectedJson));
     }
 
     @ParameterizedTest
     @CsvSource({
-            ".status.node",
-            ".status.ipAddresses[5]",
-            ".status.conditions[?(@.type==\"Migrating\")].status",
-            ".spec.disks[0].sizeGiB"})
+        ".status.node",
+        ".status.ipAddresses[5]",
+        ".status.conditions[?(@.type==\"Migrating\")].status",
+        ".spec.disks[0].sizeGiB"
+    })
     void selectsNothingWhereThePathLeadsNowhere(String path) {
         assertThat(KubeJsonPath.compile(path).firstValue(VM)).isEmpty();
     }

@@ -29,7 +29,9 @@ final class Kubectl {
 
     static boolean onPath() {
         try {
-            Process version = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+            Process version = new ProcessBuilder("kubectl", "version", "--client")
+                    .redirectErrorStream(true)
+                    .start();
             version.getInputStream().readAllBytes();
             return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
         } catch (IOException e) {
@@ -44,20 +46,21 @@ final class Kubectl {
         Process process = start(args);
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + "s");
+            throw new AssertionError(
+                    "kubectl " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + "s");
         }
         return result(process);
     }
 
     /** Starts kubectl without waiting; stdout and stderr go to files read by {@link #result(Process)}. */
     Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
-                "--cache-dir", cacheDir.toString()));
+        List<String> command = new ArrayList<>(
+                List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--cache-dir", cacheDir.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(cacheDir, "kubectl", ".out");
         Path err = Files.createTempFile(cacheDir, "kubectl", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("KUBECONFIG");
         Process process = builder.start();
         OUTPUTS.put(process, new Path[] {out, err});
@@ -70,7 +73,9 @@ final class Kubectl {
 
     static Result result(Process process) throws IOException {
         Path[] files = OUTPUTS.remove(process);
-        return new Result(process.exitValue(), Files.readString(files[0], StandardCharsets.UTF_8),
+        return new Result(
+                process.exitValue(),
+                Files.readString(files[0], StandardCharsets.UTF_8),
                 Files.readString(files[1], StandardCharsets.UTF_8));
     }
 

@@ -39,7 +39,9 @@ record PrintedTable(List<String> headers, List<Map<String, String>> rows) {
     }
 
     Map<String, String> row(String name) {
-        return rows.stream().filter(r -> name.equals(r.get("NAME"))).findFirst()
+        return rows.stream()
+                .filter(r -> name.equals(r.get("NAME")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + name + " in " + rows));
     }
 }

@@ -17,8 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TableConverterTest {
 
     private static final Instant NOW = Instant.parse("2026-01-10T12:00:00Z");
-    private static final ResourceType VMS = new ResourceType("underlay.dev", "v1alpha1", "TalosNodeVM",
-            "talosnodevms", "talosnodevm", true, List.of("tnvm"), List.of(), true, List.of(
+    private static final ResourceType VMS = new ResourceType(
+            "underlay.dev",
+            "v1alpha1",
+            "TalosNodeVM",
+            "talosnodevms",
+            "talosnodevm",
+            true,
+            List.of("tnvm"),
+            List.of(),
+            true,
+            List.of(
                     column("VMID", "integer", 0, ".status.vmid"),
                     column("State", "string", 0, ".status.powerState"),
                     column("IP", "string", 0, ".status.ipAddresses[0]"),
@@ -52,8 +61,8 @@ class TableConverterTest {
 
         assertThat(table.path("kind").asText()).isEqualTo("Table");
         assertThat(table.path("apiVersion").asText()).isEqualTo("meta.k8s.io/v1");
-        assertThat(table.findValuesAsText("name")).startsWith("Name", "VMID", "State", "IP", "K8s-Ready", "Ready",
-                "Reason", "Used", "Load", "Age");
+        assertThat(table.findValuesAsText("name"))
+                .startsWith("Name", "VMID", "State", "IP", "K8s-Ready", "Ready", "Reason", "Used", "Load", "Age");
         JsonNode definitions = table.path("columnDefinitions");
         assertThat(definitions.get(0).path("format").asText()).isEqualTo("name");
         assertThat(definitions.get(1).path("type").asText()).isEqualTo("integer");
@@ -67,16 +76,17 @@ class TableConverterTest {
 
         assertThat(table.path("rows")).hasSize(1);
         // compared as JSON text: 101 is a long cell, the parsed expectation an int node
-        assertThat(table.path("rows").get(0).path("cells").toString()).isEqualTo(
-                "[\"talos-cp-01\",101,\"Running\",\"10.8.16.21\",true,\"False\",\"ClusterNotFound\",\"42\",1.5,\"5m\"]");
+        assertThat(table.path("rows").get(0).path("cells").toString())
+                .isEqualTo(
+                        "[\"talos-cp-01\",101,\"Running\",\"10.8.16.21\",true,\"False\",\"ClusterNotFound\",\"42\",1.5,\"5m\"]");
     }
 
     @Test
     void leavesMissingValuesNullAndStillRendersTheAge() {
         ObjectNode table = tables.toTable(VMS, WITHOUT_STATUS, "v1", TableConverter.IncludeObject.METADATA);
 
-        assertThat(table.path("rows").get(0).path("cells").toString()).isEqualTo(
-                "[\"talos-cp-02\",null,null,null,null,null,null,null,null,\"2d\"]");
+        assertThat(table.path("rows").get(0).path("cells").toString())
+                .isEqualTo("[\"talos-cp-02\",null,null,null,null,null,null,null,null,\"2d\"]");
     }
 
     @Test
@@ -86,7 +96,9 @@ class TableConverterTest {
                  "status": {"vmid": "one-oh-one", "kubernetesNodeReady": "yes"}}""");
 
         JsonNode cells = tables.toTable(VMS, odd, "v1", TableConverter.IncludeObject.NONE)
-                .path("rows").get(0).path("cells");
+                .path("rows")
+                .get(0)
+                .path("cells");
 
         assertThat(cells.get(1).isNull()).isTrue();
         assertThat(cells.get(4).isNull()).isTrue();
@@ -103,36 +115,47 @@ class TableConverterTest {
 
         assertThat(table.path("apiVersion").asText()).isEqualTo("meta.k8s.io/v1beta1");
         assertThat(table.path("metadata").path("resourceVersion").asText()).isEqualTo("12");
-        assertThat(table.path("rows")).extracting(r -> r.path("cells").get(0).asText())
+        assertThat(table.path("rows"))
+                .extracting(r -> r.path("cells").get(0).asText())
                 .containsExactly("talos-cp-01", "talos-cp-02");
     }
 
     @Test
     void embedsPartialObjectMetadataByDefaultTheWholeObjectOrNothingOnRequest() {
         JsonNode metadataOnly = tables.toTable(VMS, WITH_STATUS, "v1", TableConverter.IncludeObject.METADATA)
-                .path("rows").get(0).path("object");
+                .path("rows")
+                .get(0)
+                .path("object");
         assertThat(metadataOnly.path("kind").asText()).isEqualTo("PartialObjectMetadata");
         assertThat(metadataOnly.path("apiVersion").asText()).isEqualTo("meta.k8s.io/v1");
         assertThat(metadataOnly.path("metadata")).isEqualTo(WITH_STATUS.path("metadata"));
         assertThat(metadataOnly.has("spec")).isFalse();
 
         JsonNode whole = tables.toTable(VMS, WITH_STATUS, "v1", TableConverter.IncludeObject.OBJECT)
-                .path("rows").get(0).path("object");
+                .path("rows")
+                .get(0)
+                .path("object");
         assertThat(whole).isEqualTo(WITH_STATUS);
 
         assertThat(tables.toTable(VMS, WITH_STATUS, "v1", TableConverter.IncludeObject.NONE)
-                .path("rows").get(0).has("object")).isFalse();
+                        .path("rows")
+                        .get(0)
+                        .has("object"))
+                .isFalse();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json | v1",
-            "application/json;as=Table;v=v1beta1;g=meta.k8s.io, application/json | v1beta1",
-            "application/json;as=Table;g=meta.k8s.io;v=v1 | v1",
-            "application/json | ''",
-            "application/json, application/json;as=Table;v=v1;g=meta.k8s.io | ''",
-            "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json | ''",
-            "application/vnd.kubernetes.protobuf;as=Table;v=v1;g=meta.k8s.io | v1"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json | v1",
+                "application/json;as=Table;v=v1beta1;g=meta.k8s.io, application/json | v1beta1",
+                "application/json;as=Table;g=meta.k8s.io;v=v1 | v1",
+                "application/json | ''",
+                "application/json, application/json;as=Table;v=v1;g=meta.k8s.io | ''",
+                "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json | ''",
+                "application/vnd.kubernetes.protobuf;as=Table;v=v1;g=meta.k8s.io | v1"
+            })
     void findsTheRequestedTableVersionInTheAcceptHeader(String accept, String version) {
         assertThat(TableConverter.requestedTableVersion(accept))
                 .isEqualTo(version.isEmpty() ? Optional.empty() : Optional.of(version));

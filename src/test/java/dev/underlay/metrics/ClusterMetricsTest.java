@@ -49,13 +49,18 @@ class ClusterMetricsTest {
 
     @Test
     void aSnapshotBecomesExporterStyleSeries() {
-        metrics.snapshotTaken(Snapshots.homelab().vm(101, "pve-ms01-01", "running", "backup", 0.25, 2L << 30)
-                .haService("vm:101", "started").storage("vm-disks", "pve-ms01-01", "available").build(),
+        metrics.snapshotTaken(
+                Snapshots.homelab()
+                        .vm(101, "pve-ms01-01", "running", "backup", 0.25, 2L << 30)
+                        .haService("vm:101", "started")
+                        .storage("vm-disks", "pve-ms01-01", "available")
+                        .build(),
                 Duration.ofMillis(12));
         now.set(Snapshots.AT.plusSeconds(30));
         String scrape = registry.scrape();
 
-        assertThat(scrape).contains("pve_up{cluster=\"ns/homelab\",id=\"cluster\",} 1.0")
+        assertThat(scrape)
+                .contains("pve_up{cluster=\"ns/homelab\",id=\"cluster\",} 1.0")
                 .contains("pve_up{cluster=\"ns/homelab\",id=\"qemu/101\",} 1.0")
                 .contains("pve_up{cluster=\"ns/homelab\",id=\"node/pve-ms01-01\",} 1.0")
                 .contains("pve_cluster_quorate{cluster=\"ns/homelab\",} 1.0")
@@ -70,23 +75,35 @@ class ClusterMetricsTest {
                 .contains("pve_version_info{cluster=\"ns/homelab\",release=\"9.1\",")
                 .contains("underlay_snapshot_age_seconds{cluster=\"ns/homelab\",} 30.0")
                 .contains("underlay_snapshot_duration_seconds_count{cluster=\"ns/homelab\",} 1.0");
-        assertThat(scrape).containsPattern("pve_guest_info\\{cluster=\"ns/homelab\",id=\"qemu/101\",name=\"vm-101\","
-                + "node=\"pve-ms01-01\",tags=\"talos\",template=\"0\",type=\"qemu\",} 1.0");
+        assertThat(scrape)
+                .containsPattern("pve_guest_info\\{cluster=\"ns/homelab\",id=\"qemu/101\",name=\"vm-101\","
+                        + "node=\"pve-ms01-01\",tags=\"talos\",template=\"0\",type=\"qemu\",} 1.0");
     }
 
     @Test
     void seriesOfWhatIsGoneAreRemoved() {
-        metrics.snapshotTaken(Snapshots.homelab().vm(101, "pve-ms01-01", "running", "backup", 0.25, 2L << 30)
-                .vm(102, "pve-ms01-02", "running").build(), Duration.ofMillis(5));
-        metrics.snapshotTaken(Snapshots.homelab().vm(102, "pve-ms01-01", "running").build(), Duration.ofMillis(5));
+        metrics.snapshotTaken(
+                Snapshots.homelab()
+                        .vm(101, "pve-ms01-01", "running", "backup", 0.25, 2L << 30)
+                        .vm(102, "pve-ms01-02", "running")
+                        .build(),
+                Duration.ofMillis(5));
+        metrics.snapshotTaken(
+                Snapshots.homelab().vm(102, "pve-ms01-01", "running").build(), Duration.ofMillis(5));
         String scrape = registry.scrape();
 
-        assertThat(scrape).doesNotContain("qemu/101").doesNotContain("pve_lock_state{")
+        assertThat(scrape)
+                .doesNotContain("qemu/101")
+                .doesNotContain("pve_lock_state{")
                 .contains("pve_guest_info{cluster=\"ns/homelab\",id=\"qemu/102\",name=\"vm-102\",node=\"pve-ms01-01\"")
                 .doesNotContain("node=\"pve-ms01-02\",tags");
 
         ClusterKey other = new ClusterKey("ns", "other");
-        metrics.snapshotTaken(Snapshots.homelab().cluster(other).vm(300, "pve-ms01-01", "running").build(),
+        metrics.snapshotTaken(
+                Snapshots.homelab()
+                        .cluster(other)
+                        .vm(300, "pve-ms01-01", "running")
+                        .build(),
                 Duration.ofMillis(5));
         metrics.forget(Snapshots.CLUSTER);
         scrape = registry.scrape();
@@ -103,9 +120,10 @@ class ClusterMetricsTest {
     @Test
     void notBackedUpIsReadOnItsOwnSlowerPeriod() {
         AtomicInteger calls = new AtomicInteger();
-        AtomicReference<List<NotBackedUp>> guests = new AtomicReference<>(List.of(new NotBackedUp(104, "qemu", "scratch")));
-        ProxmoxApi api = (ProxmoxApi) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ProxmoxApi.class}, (proxy, method, args) -> {
+        AtomicReference<List<NotBackedUp>> guests =
+                new AtomicReference<>(List.of(new NotBackedUp(104, "qemu", "scratch")));
+        ProxmoxApi api = (ProxmoxApi) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ProxmoxApi.class}, (proxy, method, args) -> {
                     assertThat(method.getName()).isEqualTo("notBackedUp");
                     calls.incrementAndGet();
                     return guests.get();
@@ -115,14 +133,16 @@ class ClusterMetricsTest {
         now.set(Snapshots.AT.plus(Duration.ofMinutes(14)));
         metrics.refreshNotBackedUp(Snapshots.CLUSTER, api);
         assertThat(calls).as("default interval 15m: one call").hasValue(1);
-        assertThat(registry.scrape()).contains("pve_not_backed_up_total{cluster=\"ns/homelab\",id=\"qemu/104\",} 1.0")
+        assertThat(registry.scrape())
+                .contains("pve_not_backed_up_total{cluster=\"ns/homelab\",id=\"qemu/104\",} 1.0")
                 .contains("pve_not_backed_up_info{cluster=\"ns/homelab\",id=\"qemu/104\",name=\"scratch\",} 1.0");
 
         guests.set(List.of());
         now.set(Snapshots.AT.plus(Duration.ofMinutes(15)));
         metrics.refreshNotBackedUp(Snapshots.CLUSTER, api);
         assertThat(calls).hasValue(2);
-        assertThat(registry.scrape()).doesNotContain("qemu/104")
+        assertThat(registry.scrape())
+                .doesNotContain("qemu/104")
                 .contains("pve_not_backed_up_count{cluster=\"ns/homelab\",} 0.0");
     }
 }

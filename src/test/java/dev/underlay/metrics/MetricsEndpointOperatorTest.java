@@ -51,12 +51,19 @@ class MetricsEndpointOperatorTest {
     void clusterAndOperatorSeriesComeAndGoWithTheCluster() throws Exception {
         String ns = Fixtures.namespace("metrics");
         Awaits await = Awaits.in(client, ns);
-        SimulatedCluster sim = SimulatedCluster.register(simulators, ns, PveSimulator.builder()
-                .version(PveVersion.PVE_9_1)
-                .vm(VmSeed.of(101, "pve-ms01-01").name("talos-k8s-01").disk("scsi0", "vm-disks", 8).running())
-                .build());
+        SimulatedCluster sim = SimulatedCluster.register(
+                simulators,
+                ns,
+                PveSimulator.builder()
+                        .version(PveVersion.PVE_9_1)
+                        .vm(VmSeed.of(101, "pve-ms01-01")
+                                .name("talos-k8s-01")
+                                .disk("scsi0", "vm-disks", 8)
+                                .running())
+                        .build());
         client.resource(sim.tokenSecret("pve-token")).create();
-        ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token", "")).create();
+        ProxmoxCluster cluster =
+                client.resource(sim.resource("homelab", "pve-token", "")).create();
         String tag = "cluster=\"" + ns + "/homelab\"";
 
         await.untilAsserted("Ready and scraped", () -> {
@@ -64,26 +71,29 @@ class MetricsEndpointOperatorTest {
             assertThat(scrape()).containsPattern(series("pve_up", tag + ",id=\"qemu/101\"", "1.0"));
         });
         // JOSDK records a reconcile's duration after it returns, which can be just after its status write was seen
-        await.untilAsserted("every cluster and operator series", () -> assertThat(scrape())
-                .containsPattern(series("pve_cluster_quorate", tag, "1.0"))
-                .containsPattern(series("pve_nodes_online", tag, "3.0"))
-                .containsPattern(series("pve_ceph_osds_in", tag, "6.0"))
-                .containsPattern(series("pve_guest_info", tag + ",id=\"qemu/101\",name=\"talos-k8s-01\"", null))
-                .containsPattern(series("underlay_pve_calls_total", tag + ",outcome=\"ok\",path_class=\"cluster\"",
-                        null))
-                .containsPattern(series("underlay_pve_call_duration_seconds_count", tag + ",path_class=\"ha\"", null))
-                .containsPattern(series("underlay_snapshot_age_seconds", tag, null))
-                .containsPattern(series("underlay_snapshot_duration_seconds_count", tag, null))
-                .containsPattern("reconciliations_execution_duration_seconds_count\\{[^}]*controller_name="
-                        + "\"proxmoxcluster\""));
+        await.untilAsserted(
+                "every cluster and operator series",
+                () -> assertThat(scrape())
+                        .containsPattern(series("pve_cluster_quorate", tag, "1.0"))
+                        .containsPattern(series("pve_nodes_online", tag, "3.0"))
+                        .containsPattern(series("pve_ceph_osds_in", tag, "6.0"))
+                        .containsPattern(series("pve_guest_info", tag + ",id=\"qemu/101\",name=\"talos-k8s-01\"", null))
+                        .containsPattern(series(
+                                "underlay_pve_calls_total", tag + ",outcome=\"ok\",path_class=\"cluster\"", null))
+                        .containsPattern(
+                                series("underlay_pve_call_duration_seconds_count", tag + ",path_class=\"ha\"", null))
+                        .containsPattern(series("underlay_snapshot_age_seconds", tag, null))
+                        .containsPattern(series("underlay_snapshot_duration_seconds_count", tag, null))
+                        .containsPattern("reconciliations_execution_duration_seconds_count\\{[^}]*controller_name="
+                                + "\"proxmoxcluster\""));
 
         // the chart's alerts (metrics.prometheusRule) must watch series that exist
         java.util.Set<String> alerted = PrometheusAlerts.metricsReadByTheChartsAlerts();
         assertThat(alerted).hasSizeGreaterThanOrEqualTo(6);
         await.untilAsserted("every metric an alert reads is exported", () -> {
             String exported = scrape();
-            assertThat(alerted).allSatisfy(name -> assertThat(exported).as(name)
-                    .containsPattern(series(name, tag, null)));
+            assertThat(alerted)
+                    .allSatisfy(name -> assertThat(exported).as(name).containsPattern(series(name, tag, null)));
         });
 
         client.resource(cluster).delete();
@@ -100,8 +110,8 @@ class MetricsEndpointOperatorTest {
     }
 
     private String scrape() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -4,8 +4,8 @@ import dev.underlay.proxmox.AuthenticationException;
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.simulator.pve.Credentials;
 import dev.underlay.simulator.pve.PveSimulator;
-import dev.underlay.simulator.pve.SimulatedProxmoxApi;
 import dev.underlay.simulator.pve.PveVersion;
+import dev.underlay.simulator.pve.SimulatedProxmoxApi;
 import dev.underlay.simulator.pve.VmSeed;
 import dev.underlay.simulator.pve.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
@@ -24,16 +24,24 @@ class ClusterSnapshotTakerTest {
 
     @Test
     void fiveClusterWideReadsMakeTheSnapshot() throws Exception {
-        PveSimulator simulator = PveSimulator.builder().version(PveVersion.PVE_9_1)
+        PveSimulator simulator = PveSimulator.builder()
+                .version(PveVersion.PVE_9_1)
                 .vm(VmSeed.of(101, "pve-ms01-01").name("talos-k8s-01").disk("scsi0", "vm-disks", 8))
-                .vm(VmSeed.of(102, "pve-ms01-02").name("talos-k8s-02").disk("scsi0", "vm-disks", 8)).build();
+                .vm(VmSeed.of(102, "pve-ms01-02").name("talos-k8s-02").disk("scsi0", "vm-disks", 8))
+                .build();
         ProxmoxApi api = api(simulator, simulator.credentials().tokenSecret());
 
-        ClusterSnapshot snapshot = new ClusterSnapshotTaker(CLOCK).take(Snapshots.CLUSTER, api,
-                dev.underlay.proxmox.model.PveVersion.parse("9.1.3"));
+        ClusterSnapshot snapshot = new ClusterSnapshotTaker(CLOCK)
+                .take(Snapshots.CLUSTER, api, dev.underlay.proxmox.model.PveVersion.parse("9.1.3"));
 
-        assertThat(simulator.journal().entries()).extracting(JournalEntry::path).containsExactly("/cluster/status",
-                "/cluster/resources", "/cluster/tasks", "/cluster/ha/status/current", "/cluster/ceph/status");
+        assertThat(simulator.journal().entries())
+                .extracting(JournalEntry::path)
+                .containsExactly(
+                        "/cluster/status",
+                        "/cluster/resources",
+                        "/cluster/tasks",
+                        "/cluster/ha/status/current",
+                        "/cluster/ceph/status");
         assertThat(simulator.journal().entries()).hasSize(ClusterSnapshotTaker.CALLS_PER_SNAPSHOT);
         assertThat(snapshot.cluster()).isEqualTo(Snapshots.CLUSTER);
         assertThat(snapshot.fetchedAt()).isEqualTo(Snapshots.AT);
@@ -49,11 +57,15 @@ class ClusterSnapshotTakerTest {
     @Test
     void aClusterWithoutCephStillHasASnapshot() throws Exception {
         PveSimulator simulator = PveSimulator.homelab(PveVersion.PVE_8_4);
-        simulator.faults().failRequests("GET", "^/cluster/ceph/status$", 1, 500, "binary not installed: /usr/bin/ceph-mon");
+        simulator
+                .faults()
+                .failRequests("GET", "^/cluster/ceph/status$", 1, 500, "binary not installed: /usr/bin/ceph-mon");
 
-        ClusterSnapshot snapshot = new ClusterSnapshotTaker(CLOCK).take(Snapshots.CLUSTER,
-                api(simulator, simulator.credentials().tokenSecret()),
-                dev.underlay.proxmox.model.PveVersion.parse("8.4.2"));
+        ClusterSnapshot snapshot = new ClusterSnapshotTaker(CLOCK)
+                .take(
+                        Snapshots.CLUSTER,
+                        api(simulator, simulator.credentials().tokenSecret()),
+                        dev.underlay.proxmox.model.PveVersion.parse("8.4.2"));
 
         assertThat(snapshot.ceph()).isEmpty();
         assertThat(snapshot.nodes()).hasSize(3);
@@ -62,11 +74,16 @@ class ClusterSnapshotTakerTest {
     @Test
     void aRefusedTokenFailsTheSnapshot() {
         PveSimulator simulator = PveSimulator.homelab(PveVersion.PVE_9_1).authFailureDelay(Duration.ZERO);
-        assertThatThrownBy(() -> new ClusterSnapshotTaker(CLOCK).take(Snapshots.CLUSTER, api(simulator, "wrong"),
-                dev.underlay.proxmox.model.PveVersion.parse("9.1.3"))).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> new ClusterSnapshotTaker(CLOCK)
+                        .take(
+                                Snapshots.CLUSTER,
+                                api(simulator, "wrong"),
+                                dev.underlay.proxmox.model.PveVersion.parse("9.1.3")))
+                .isInstanceOf(AuthenticationException.class);
     }
 
     private static ProxmoxApi api(PveSimulator simulator, String secret) {
-        return SimulatedProxmoxApi.create(simulator, Credentials.token(simulator.credentials().tokenId(), secret));
+        return SimulatedProxmoxApi.create(
+                simulator, Credentials.token(simulator.credentials().tokenId(), secret));
     }
 }

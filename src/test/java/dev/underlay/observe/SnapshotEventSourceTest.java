@@ -3,7 +3,6 @@ package dev.underlay.observe;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
 import dev.underlay.testing.Fixtures;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,9 +36,13 @@ class SnapshotEventSourceTest {
         for (int vmid : List.of(101, 102, 103)) {
             primaries.add(Fixtures.vm("ns", "talos-" + vmid, "homelab", "mc"));
         }
-        EventSourceContext<TalosNodeVM> context = new EventSourceContext<>(primaryCache(), null, null,
-                TalosNodeVM.class);
-        source = SnapshotEventSource.register(context, store, VmObservation.class, obs -> Integer.toString(obs.vmid()),
+        EventSourceContext<TalosNodeVM> context =
+                new EventSourceContext<>(primaryCache(), null, null, TalosNodeVM.class);
+        source = SnapshotEventSource.register(
+                context,
+                store,
+                VmObservation.class,
+                obs -> Integer.toString(obs.vmid()),
                 vm -> Optional.of(vm.getSpec().clusterRef().name()),
                 (vm, snapshot) -> VmObservation.of(snapshot, vmid(vm)));
         source.setEventHandler(event -> woken.add(event.getRelatedCustomResourceID()));
@@ -52,16 +55,21 @@ class SnapshotEventSourceTest {
         assertThat(woken).as("first snapshot: every child learns its VM").hasSize(3);
         woken.clear();
 
-        store.publish(Snapshots.homelab().vm(101, "pve-ms01-01", "running", null, 0.9, 9L << 30)
+        store.publish(Snapshots.homelab()
+                .vm(101, "pve-ms01-01", "running", null, 0.9, 9L << 30)
                 .vm(102, "pve-ms01-02", "running", null, 0.01, 1L << 30)
-                .vm(103, "pve-aimax-01", "running", null, 0.5, 3L << 30).build());
+                .vm(103, "pve-aimax-01", "running", null, 0.5, 3L << 30)
+                .build());
         assertThat(woken).as("only CPU and memory moved: nobody").isEmpty();
 
-        store.publish(Snapshots.homelab().vm(101, "pve-ms01-01", "running")
+        store.publish(Snapshots.homelab()
+                .vm(101, "pve-ms01-01", "running")
                 .vm(102, "pve-ms01-01", "running", "migrate", 0.1, 1L << 30)
-                .vm(103, "pve-aimax-01", "running").build());
+                .vm(103, "pve-aimax-01", "running")
+                .build());
         assertThat(woken).containsExactly(id("talos-102"));
-        assertThat(source.getSecondaryResource(id("talos-102")).orElseThrow().lock()).isEqualTo("migrate");
+        assertThat(source.getSecondaryResource(id("talos-102")).orElseThrow().lock())
+                .isEqualTo("migrate");
     }
 
     @Test
@@ -73,7 +81,10 @@ class SnapshotEventSourceTest {
         store.publish(threeVms().cluster(new ClusterKey("other-ns", "homelab")).build());
         assertThat(woken).isEmpty();
 
-        store.publish(Snapshots.homelab().vm(101, "pve-ms01-01", "running").vm(102, "pve-ms01-02", "running").build());
+        store.publish(Snapshots.homelab()
+                .vm(101, "pve-ms01-01", "running")
+                .vm(102, "pve-ms01-02", "running")
+                .build());
         assertThat(woken).containsExactly(id("talos-103"));
         assertThat(source.getSecondaryResource(id("talos-103"))).isEmpty();
     }
@@ -84,7 +95,8 @@ class SnapshotEventSourceTest {
         woken.clear();
         store.publish(threeVms().runningTask("qmreboot", "103").build());
         assertThat(woken).containsExactly(id("talos-103"));
-        assertThat(source.getSecondaryResource(id("talos-103")).orElseThrow().runningTask()).contains("qmreboot");
+        assertThat(source.getSecondaryResource(id("talos-103")).orElseThrow().runningTask())
+                .contains("qmreboot");
     }
 
     @Test
@@ -95,12 +107,17 @@ class SnapshotEventSourceTest {
         assertThat(store.latest(Snapshots.CLUSTER)).isPresent();
         // a fresh source (operator restart) answers a reconcile from the store, without an event
         SnapshotEventSource<VmObservation, TalosNodeVM> fresh = SnapshotEventSource.register(
-                new EventSourceContext<>(primaryCache(), null, null, TalosNodeVM.class), store, VmObservation.class,
-                obs -> Integer.toString(obs.vmid()), vm -> Optional.of(vm.getSpec().clusterRef().name()),
+                new EventSourceContext<>(primaryCache(), null, null, TalosNodeVM.class),
+                store,
+                VmObservation.class,
+                obs -> Integer.toString(obs.vmid()),
+                vm -> Optional.of(vm.getSpec().clusterRef().name()),
                 (vm, snapshot) -> VmObservation.of(snapshot, vmid(vm)));
         fresh.setEventHandler(event -> woken.add(event.getRelatedCustomResourceID()));
         fresh.start();
-        assertThat(fresh.getSecondaryResources(primaries.get(0))).extracting(VmObservation::vmid).containsExactly(101);
+        assertThat(fresh.getSecondaryResources(primaries.get(0)))
+                .extracting(VmObservation::vmid)
+                .containsExactly(101);
 
         store.publish(threeVms().build());
         store.remove(Snapshots.CLUSTER);
@@ -109,7 +126,9 @@ class SnapshotEventSourceTest {
     }
 
     private static Snapshots threeVms() {
-        return Snapshots.homelab().vm(101, "pve-ms01-01", "running").vm(102, "pve-ms01-02", "running")
+        return Snapshots.homelab()
+                .vm(101, "pve-ms01-01", "running")
+                .vm(102, "pve-ms01-02", "running")
                 .vm(103, "pve-aimax-01", "running");
     }
 
@@ -125,15 +144,18 @@ class SnapshotEventSourceTest {
     /** The primary cache's index, as the informer's indexer would compute it. */
     @SuppressWarnings("unchecked")
     private IndexerResourceCache<TalosNodeVM> primaryCache() {
-        return (IndexerResourceCache<TalosNodeVM>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {IndexerResourceCache.class}, (proxy, method, args) -> {
+        return (IndexerResourceCache<TalosNodeVM>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {IndexerResourceCache.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "addIndexer":
                             indexers.put((String) args[0], (Function<TalosNodeVM, List<String>>) args[1]);
                             return null;
                         case "byIndex":
-                            return primaries.stream().filter(p -> indexers.get((String) args[0]).apply(p)
-                                    .contains((String) args[1])).toList();
+                            return primaries.stream()
+                                    .filter(p -> indexers.get((String) args[0])
+                                            .apply(p)
+                                            .contains((String) args[1]))
+                                    .toList();
                         default:
                             throw new UnsupportedOperationException(method.getName());
                     }

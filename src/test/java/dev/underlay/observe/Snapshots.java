@@ -77,33 +77,75 @@ public final class Snapshots {
     }
 
     public Snapshots vm(int vmid, String node, String status, String lock, double cpu, long mem) {
-        vms.add(new VmResource("qemu/" + vmid, "qemu", vmid, node, "vm-" + vmid, status, false, lock, null,
-                List.of("talos"), null, cpu, 8.0, mem, 16L << 30, 0L, 100L << 30, 3600L, 1L, 2L, 3L, 4L));
+        vms.add(new VmResource(
+                "qemu/" + vmid,
+                "qemu",
+                vmid,
+                node,
+                "vm-" + vmid,
+                status,
+                false,
+                lock,
+                null,
+                List.of("talos"),
+                null,
+                cpu,
+                8.0,
+                mem,
+                16L << 30,
+                0L,
+                100L << 30,
+                3600L,
+                1L,
+                2L,
+                3L,
+                4L));
         return this;
     }
 
     public Snapshots storage(String name, String node, String status) {
-        storages.add(new StorageResource("storage/" + node + "/" + name, name, node, status, "rbd", List.of("images"),
-                true, 10L << 30, 100L << 30));
+        storages.add(new StorageResource(
+                "storage/" + node + "/" + name,
+                name,
+                node,
+                status,
+                "rbd",
+                List.of("images"),
+                true,
+                10L << 30,
+                100L << 30));
         return this;
     }
 
     public Snapshots runningTask(String type, String id) {
-        tasks.add(new TaskSummary(Upid.of("pve-ms01-01", 1000 + tasks.size(), 1, AT.getEpochSecond(), type, id,
-                "underlay@pve!operator"), "pve-ms01-01", type, id, "underlay@pve!operator", AT.getEpochSecond(),
-                null, null));
+        tasks.add(new TaskSummary(
+                Upid.of("pve-ms01-01", 1000 + tasks.size(), 1, AT.getEpochSecond(), type, id, "underlay@pve!operator"),
+                "pve-ms01-01",
+                type,
+                id,
+                "underlay@pve!operator",
+                AT.getEpochSecond(),
+                null,
+                null));
         return this;
     }
 
     public Snapshots finishedTask(String type, String id, long startTime, String status) {
-        tasks.add(new TaskSummary(Upid.of("pve-ms01-01", 2000 + tasks.size(), 1, startTime, type, id, "root@pam"),
-                "pve-ms01-01", type, id, "root@pam", startTime, startTime + 60, status));
+        tasks.add(new TaskSummary(
+                Upid.of("pve-ms01-01", 2000 + tasks.size(), 1, startTime, type, id, "root@pam"),
+                "pve-ms01-01",
+                type,
+                id,
+                "root@pam",
+                startTime,
+                startTime + 60,
+                status));
         return this;
     }
 
     public Snapshots haService(String sid, String state) {
-        ha.add(new HaStatusEntry.Service(sid, "pve-ms01-01", state, state, "started", sid + " (pve-ms01-01, " + state
-                + ")", 1, 1, true));
+        ha.add(new HaStatusEntry.Service(
+                sid, "pve-ms01-01", state, state, "started", sid + " (pve-ms01-01, " + state + ")", 1, 1, true));
         return this;
     }
 
@@ -120,8 +162,21 @@ public final class Snapshots {
     public static CephStatus ceph(String health, Map<String, String> checks) {
         Map<String, CephStatus.HealthCheck> typed = new LinkedHashMap<>();
         checks.forEach((name, summary) -> typed.put(name, new CephStatus.HealthCheck(health, summary, 1, false)));
-        return new CephStatus("fsid", health, typed, 6, 6, 6, List.of("pve-ms01-01", "pve-ms01-02", "pve-aimax-01"),
-                12L << 40, 1L << 40, 11L << 40, 1L << 39, 129, 2, Map.of("active+clean", 129));
+        return new CephStatus(
+                "fsid",
+                health,
+                typed,
+                6,
+                6,
+                6,
+                List.of("pve-ms01-01", "pve-ms01-02", "pve-aimax-01"),
+                12L << 40,
+                1L << 40,
+                11L << 40,
+                1L << 39,
+                129,
+                2,
+                Map.of("active+clean", 129));
     }
 
     public ClusterSnapshot build() {
@@ -131,13 +186,45 @@ public final class Snapshots {
         for (String node : nodes) {
             boolean online = !offline.contains(node);
             rows.add(new ClusterStatus.Node(node, id++, online, "10.20.20." + id, id == 2, ""));
-            resources.add(online
-                    ? new NodeResource("node/" + node, node, "online", 0.125, 20.0, 8L << 30, 96L << 30, 1L << 30,
-                    500L << 30, 259200L, "", 2)
-                    : new NodeResource("node/" + node, node, "offline", null, null, null, null, null, null, null, "",
-                    null));
+            resources.add(
+                    online
+                            ? new NodeResource(
+                                    "node/" + node,
+                                    node,
+                                    "online",
+                                    0.125,
+                                    20.0,
+                                    8L << 30,
+                                    96L << 30,
+                                    1L << 30,
+                                    500L << 30,
+                                    259200L,
+                                    "",
+                                    2)
+                            : new NodeResource(
+                                    "node/" + node,
+                                    node,
+                                    "offline",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    "",
+                                    null));
         }
-        return new ClusterSnapshot(key, at, version, new ClusterStatus(clusterName, quorate, nodes.size(), 7, rows),
-                vms, resources, storages, tasks, ha, ceph);
+        return new ClusterSnapshot(
+                key,
+                at,
+                version,
+                new ClusterStatus(clusterName, quorate, nodes.size(), 7, rows),
+                vms,
+                resources,
+                storages,
+                tasks,
+                ha,
+                ceph);
     }
 }

@@ -38,9 +38,11 @@ public class ConnectedOnLabelObserver implements ClusterObserver {
             return production.observe(cluster, access);
         }
         String message = "test observer: connected";
-        return new ClusterObservation(List.of(
-                ConditionState.isTrue(ConditionTypes.READY, ConditionReasons.RECONCILED, message),
-                ConditionState.isTrue(ConditionTypes.CONNECTED, ConditionReasons.RECONCILED, message)),
-                status -> status.setVersion("8.3.2"), Duration.ofMinutes(5));
+        return new ClusterObservation(
+                List.of(
+                        ConditionState.isTrue(ConditionTypes.READY, ConditionReasons.RECONCILED, message),
+                        ConditionState.isTrue(ConditionTypes.CONNECTED, ConditionReasons.RECONCILED, message)),
+                status -> status.setVersion("8.3.2"),
+                Duration.ofMinutes(5));
     }
 }

@@ -31,20 +31,32 @@ public class DeployedCrds implements Consumer<KubernetesServer> {
     }
 
     public static List<CustomResourceDefinition> create(KubernetesClient client) {
-        return files().stream().map(file -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-                return client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return files().stream()
+                .map(file -> {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        CustomResourceDefinition crd = client.apiextensions()
+                                .v1()
+                                .customResourceDefinitions()
+                                .load(in)
+                                .item();
+                        return client.apiextensions()
+                                .v1()
+                                .customResourceDefinitions()
+                                .resource(crd)
+                                .create();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
     }
 
     static List<Path> files() {
         try (Stream<Path> files = Files.list(DIRECTORY)) {
-            List<Path> crds = files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
-                    .sorted().toList();
+            List<Path> crds = files.filter(
+                            f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
             if (crds.isEmpty()) {
                 throw new IllegalStateException("no CRDs in " + DIRECTORY.toAbsolutePath());
             }

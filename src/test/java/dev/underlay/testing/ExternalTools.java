@@ -15,8 +15,7 @@ public final class ExternalTools {
 
     static final String STRICT_ENV = "UNDERLAY_IT_STRICT";
 
-    private ExternalTools() {
-    }
+    private ExternalTools() {}
 
     /** Skips (or, in strict mode, fails) the calling test unless {@code executable} is on the PATH or is a path. */
     public static void require(String executable, String installHint) {

@@ -23,33 +23,48 @@ public final class FailureDiagnostics {
     private static final List<Class<? extends HasMetadata>> KINDS =
             List.of(ProxmoxCluster.class, CephPool.class, TalosNodeVM.class, BackupPolicy.class);
 
-    private FailureDiagnostics() {
-    }
+    private FailureDiagnostics() {}
 
     public static String dump(KubernetesClient client, String namespace) {
-        StringBuilder out = new StringBuilder("---- state of namespace ").append(namespace).append(" ----\n");
+        StringBuilder out =
+                new StringBuilder("---- state of namespace ").append(namespace).append(" ----\n");
         try {
             for (Class<? extends HasMetadata> kind : KINDS) {
-                List<GenericKubernetesResource> resources = client
-                        .genericKubernetesResources(HasMetadata.getApiVersion(kind), HasMetadata.getKind(kind))
-                        .inNamespace(namespace).list().getItems();
+                List<GenericKubernetesResource> resources = client.genericKubernetesResources(
+                                HasMetadata.getApiVersion(kind), HasMetadata.getKind(kind))
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems();
                 for (GenericKubernetesResource resource : resources) {
-                    out.append(resource.getKind()).append(' ').append(resource.getMetadata().getName())
-                            .append(" generation=").append(resource.getMetadata().getGeneration())
-                            .append(" finalizers=").append(resource.getMetadata().getFinalizers())
-                            .append(" deletionTimestamp=").append(resource.getMetadata().getDeletionTimestamp())
+                    out.append(resource.getKind())
+                            .append(' ')
+                            .append(resource.getMetadata().getName())
+                            .append(" generation=")
+                            .append(resource.getMetadata().getGeneration())
+                            .append(" finalizers=")
+                            .append(resource.getMetadata().getFinalizers())
+                            .append(" deletionTimestamp=")
+                            .append(resource.getMetadata().getDeletionTimestamp())
                             .append("\n  status: ")
-                            .append(client.getKubernetesSerialization().asJson(
-                                    resource.getAdditionalProperties().getOrDefault("status", Map.of())))
+                            .append(client.getKubernetesSerialization()
+                                    .asJson(resource.getAdditionalProperties().getOrDefault("status", Map.of())))
                             .append('\n');
                 }
             }
             client.v1().events().inNamespace(namespace).list().getItems().stream()
                     // the operator names Events name.<monotonic hex nanos>: name order is creation order per object
                     .sorted(Comparator.comparing((Event e) -> e.getMetadata().getName()))
-                    .forEach(e -> out.append("event ").append(e.getType()).append(' ').append(e.getReason())
-                            .append(" on ").append(e.getInvolvedObject().getKind()).append('/')
-                            .append(e.getInvolvedObject().getName()).append(": ").append(e.getMessage()).append('\n'));
+                    .forEach(e -> out.append("event ")
+                            .append(e.getType())
+                            .append(' ')
+                            .append(e.getReason())
+                            .append(" on ")
+                            .append(e.getInvolvedObject().getKind())
+                            .append('/')
+                            .append(e.getInvolvedObject().getName())
+                            .append(": ")
+                            .append(e.getMessage())
+                            .append('\n'));
         } catch (RuntimeException e) {
             out.append("(could not read state: ").append(e).append(")\n");
         }

@@ -43,8 +43,7 @@ public final class Fixtures {
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String namespace(String purpose) {
         return purpose + "-" + NAMESPACES.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
@@ -62,8 +61,8 @@ public final class Fixtures {
                 """.formatted(UnderlayApi.API_VERSION, name, namespace, credentialsSecret));
     }
 
-    public static ProxmoxCluster clusterWithCa(String namespace, String name, String credentialsSecret,
-                                               String caSecret) {
+    public static ProxmoxCluster clusterWithCa(
+            String namespace, String name, String credentialsSecret, String caSecret) {
         return parse(ProxmoxCluster.class, """
                 apiVersion: %s
                 kind: ProxmoxCluster
@@ -72,7 +71,8 @@ public final class Fixtures {
                   endpoints: ["https://pve-1.invalid:8006"]
                   credentialsSecretRef: {name: %s}
                   tls: {caSecretRef: {name: %s}}
-                """.formatted(UnderlayApi.API_VERSION, name, namespace, credentialsSecret, caSecret));
+                """.formatted(
+                        UnderlayApi.API_VERSION, name, namespace, credentialsSecret, caSecret));
     }
 
     public static CephPool pool(String namespace, String name, String cluster) {
@@ -103,7 +103,8 @@ public final class Fixtures {
                   networks: [{slot: net0, bridge: vmbr0, vlan: 16}]
                   boot: {iso: "local:iso/talos-v1.9.0-nocloud-amd64.iso"}
                   talos: {machineConfigSecretRef: {name: %s}}
-                """.formatted(UnderlayApi.API_VERSION, name, namespace, cluster, machineConfigSecret));
+                """.formatted(
+                        UnderlayApi.API_VERSION, name, namespace, cluster, machineConfigSecret));
     }
 
     public static BackupPolicy policy(String namespace, String name, String cluster) {
@@ -127,10 +128,15 @@ public final class Fixtures {
 
     public static Secret secret(String namespace, String name, Map<String, String> values) {
         Map<String, String> data = new LinkedHashMap<>();
-        values.forEach((key, value) -> data.put(key,
-                Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
-        return new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
-                .withData(data).build();
+        values.forEach((key, value) ->
+                data.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .endMetadata()
+                .withData(data)
+                .build();
     }
 
     public static Secret tokenSecret(String namespace, String name) {
@@ -152,7 +158,9 @@ public final class Fixtures {
 
     public static Optional<Condition> condition(KubernetesClient client, CustomResource<?, ?> resource, String type) {
         return status(client, resource)
-                .flatMap(status -> status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst());
+                .flatMap(status -> status.getConditions().stream()
+                        .filter(c -> type.equals(c.getType()))
+                        .findFirst());
     }
 
     /** The status as the API server has it now. */
@@ -164,18 +172,22 @@ public final class Fixtures {
     public static <R extends CustomResource<?, ?>> R fetch(KubernetesClient client, R resource) {
         @SuppressWarnings("unchecked")
         Class<R> type = (Class<R>) resource.getClass();
-        return client.resources(type).inNamespace(resource.getMetadata().getNamespace())
-                .withName(resource.getMetadata().getName()).get();
+        return client.resources(type)
+                .inNamespace(resource.getMetadata().getNamespace())
+                .withName(resource.getMetadata().getName())
+                .get();
     }
 
     /**
      * Edits a resource as a user would, retrying when the operator wrote its status or finalizer between our read and
      * our patch (the API server answers 409 then, and so does the mock). Bounded: a conflict that persists is a bug.
      */
-    public static <R extends CustomResource<?, ?>> R edit(KubernetesClient client, R resource, UnaryOperator<R> change) {
+    public static <R extends CustomResource<?, ?>> R edit(
+            KubernetesClient client, R resource, UnaryOperator<R> change) {
         @SuppressWarnings("unchecked")
         Class<R> type = (Class<R>) resource.getClass();
-        var named = client.resources(type).inNamespace(resource.getMetadata().getNamespace())
+        var named = client.resources(type)
+                .inNamespace(resource.getMetadata().getNamespace())
                 .withName(resource.getMetadata().getName());
         for (int attempt = 1; ; attempt++) {
             try {
@@ -195,10 +207,13 @@ public final class Fixtures {
     /** Events recorded for one object, oldest first. */
     public static List<Event> events(KubernetesClient client, HasMetadata involved) {
         return client.v1().events().inNamespace(involved.getMetadata().getNamespace()).list().getItems().stream()
-                .filter(e -> involved.getMetadata().getName().equals(e.getInvolvedObject().getName())
+                .filter(e -> involved.getMetadata()
+                                .getName()
+                                .equals(e.getInvolvedObject().getName())
                         && involved.getKind().equals(e.getInvolvedObject().getKind()))
                 // the operator names Events name.<monotonic hex nanos>, so name order is creation order
-                .sorted((a, b) -> a.getMetadata().getName().compareTo(b.getMetadata().getName()))
+                .sorted((a, b) ->
+                        a.getMetadata().getName().compareTo(b.getMetadata().getName()))
                 .toList();
     }
 

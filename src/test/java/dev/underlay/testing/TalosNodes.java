@@ -16,16 +16,22 @@ public final class TalosNodes {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    private TalosNodes() {
-    }
+    private TalosNodes() {}
 
     /**
      * A control-plane TalosNodeVM for VM {@code vmid}, running as Kubernetes Node {@code kubernetesNodeName};
      * {@code moreSpec} is YAML for the spec block (e.g. an {@code ha} entry), may be empty.
      */
-    public static TalosNodeVM controlPlane(String namespace, String name, String cluster, int vmid, String pveNode,
-            String kubernetesNodeName, String moreSpec) {
-        return SERIALIZATION.unmarshal("""
+    public static TalosNodeVM controlPlane(
+            String namespace,
+            String name,
+            String cluster,
+            int vmid,
+            String pveNode,
+            String kubernetesNodeName,
+            String moreSpec) {
+        return SERIALIZATION.unmarshal(
+                """
                 apiVersion: %s
                 kind: TalosNodeVM
                 metadata: {name: %s, namespace: %s}
@@ -39,24 +45,44 @@ public final class TalosNodes {
                   boot: {iso: "local:iso/talos.iso"}
                   talos: {kubernetesNodeName: %s}
                 %s
-                """.formatted(UnderlayApi.API_VERSION, name, namespace, cluster, vmid, pveNode, kubernetesNodeName,
-                moreSpec.indent(2)), TalosNodeVM.class);
+                """.formatted(
+                                UnderlayApi.API_VERSION,
+                                name,
+                                namespace,
+                                cluster,
+                                vmid,
+                                pveNode,
+                                kubernetesNodeName,
+                                moreSpec.indent(2)),
+                TalosNodeVM.class);
     }
 
     /** A schedulable, Ready control-plane Node as Talos registers it. */
     public static Node readyControlPlaneNode(String name) {
-        return new NodeBuilder().withNewMetadata().withName(name).addToLabels(CONTROL_PLANE_LABEL, "").endMetadata()
-                .withNewSpec().endSpec()
-                .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .addToLabels(CONTROL_PLANE_LABEL, "")
+                .endMetadata()
+                .withNewSpec()
+                .endSpec()
+                .withNewStatus()
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus("True")
+                .endCondition()
+                .endStatus()
                 .build();
     }
 
     /** Cordoned or not Ready: the Node counts against the control plane's disruption budget. */
     public static boolean unavailable(Node node) {
-        boolean cordoned = node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
-        boolean ready = node.getStatus() != null && node.getStatus().getConditions() != null
+        boolean cordoned =
+                node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+        boolean ready = node.getStatus() != null
+                && node.getStatus().getConditions() != null
                 && node.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
         return cordoned || !ready;
     }
 }

@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 public final class UnderlayConfigStub {
 
-    private UnderlayConfigStub() {
-    }
+    private UnderlayConfigStub() {}
 
     public static UnderlayConfig of(Map<String, Object> overrides) {
         return stub(UnderlayConfig.class, overrides);
@@ -26,7 +25,8 @@ public final class UnderlayConfigStub {
     private static <T> T stub(Class<T> type, Map<String, Object> overrides) {
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
-                return method.getName().equals("toString") ? type.getSimpleName() + "Stub"
+                return method.getName().equals("toString")
+                        ? type.getSimpleName() + "Stub"
                         : method.getName().equals("hashCode") ? 0 : proxy == args[0];
             }
             if (overrides.containsKey(method.getName())) {

@@ -8,6 +8,5 @@ public final class UnderlayApi {
     /** kubectl category of every kind, so that {@code kubectl get underlay} lists them all. */
     public static final String CATEGORY = "underlay";
 
-    private UnderlayApi() {
-    }
+    private UnderlayApi() {}
 }

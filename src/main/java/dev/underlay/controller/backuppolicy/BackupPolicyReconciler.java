@@ -54,13 +54,22 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
 
     @Override
     public List<EventSource<?, BackupPolicy>> prepareEventSources(EventSourceContext<BackupPolicy> context) {
-        return List.of(ClusterRefResolver.eventSource(context,
-                        policy -> policy.getSpec() == null ? null : policy.getSpec().clusterRef()),
-                SnapshotEventSource.register(context, snapshots, BackupObservation.class, BackupObservation::jobId,
-                        policy -> Optional.ofNullable(policy.getSpec()).map(spec -> spec.clusterRef())
+        return List.of(
+                ClusterRefResolver.eventSource(
+                        context,
+                        policy -> policy.getSpec() == null
+                                ? null
+                                : policy.getSpec().clusterRef()),
+                SnapshotEventSource.register(
+                        context,
+                        snapshots,
+                        BackupObservation.class,
+                        BackupObservation::jobId,
+                        policy -> Optional.ofNullable(policy.getSpec())
+                                .map(spec -> spec.clusterRef())
                                 .map(ref -> ref.name()),
-                        (policy, snapshot) -> Optional.of(BackupObservation.of(snapshot, jobId(policy),
-                                selectedVmids(policy)))));
+                        (policy, snapshot) ->
+                                Optional.of(BackupObservation.of(snapshot, jobId(policy), selectedVmids(policy)))));
     }
 
     @Override
@@ -70,19 +79,25 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
         ClusterResolution cluster = clusterGate.check(context, policy.getSpec().clusterRef());
         if (cluster.blocking().isPresent()) {
             statusWriter.write(policy, context, BackupPolicyStatus::new, List.of(cluster.blocker()));
-            return UpdateControl.<BackupPolicy>noUpdate().rescheduleAfter(config.resync().waiting());
+            return UpdateControl.<BackupPolicy>noUpdate()
+                    .rescheduleAfter(config.resync().waiting());
         }
 
         // the backup controller plugs in here: the Proxmox backup job as a dependent resource, run history, restore
         // test
-        statusWriter.write(policy, context, BackupPolicyStatus::new,
-                List.of(NotImplementedYet.ready("BackupPolicy", policy.getSpec().clusterRef().name())));
-        return UpdateControl.<BackupPolicy>noUpdate().rescheduleAfter(config.resync().calm());
+        statusWriter.write(
+                policy,
+                context,
+                BackupPolicyStatus::new,
+                List.of(NotImplementedYet.ready(
+                        "BackupPolicy", policy.getSpec().clusterRef().name())));
+        return UpdateControl.<BackupPolicy>noUpdate()
+                .rescheduleAfter(config.resync().calm());
     }
 
     @Override
-    public ErrorStatusUpdateControl<BackupPolicy> updateErrorStatus(BackupPolicy policy, Context<BackupPolicy> context,
-                                                                    Exception e) {
+    public ErrorStatusUpdateControl<BackupPolicy> updateErrorStatus(
+            BackupPolicy policy, Context<BackupPolicy> context, Exception e) {
         return errors.handle(policy, context, e, BackupPolicyStatus::new);
     }
 
@@ -93,8 +108,10 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
      */
     @Override
     public DeleteControl cleanup(BackupPolicy policy, Context<BackupPolicy> context) {
-        Log.infof("BackupPolicy %s/%s deleted; no backup job was created by this version (deletionPolicy %s)",
-                policy.getMetadata().getNamespace(), policy.getMetadata().getName(),
+        Log.infof(
+                "BackupPolicy %s/%s deleted; no backup job was created by this version (deletionPolicy %s)",
+                policy.getMetadata().getNamespace(),
+                policy.getMetadata().getName(),
                 policy.getSpec() == null ? "unset" : policy.getSpec().deletionPolicy());
         return DeleteControl.defaultDelete();
     }
@@ -109,7 +126,10 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
 
     /** Explicit VMIDs of the selector; empty (meaning any guest) for all, pool and label selectors. */
     private static List<Integer> selectedVmids(BackupPolicy policy) {
-        return policy.getSpec() == null || policy.getSpec().selector() == null
-                || policy.getSpec().selector().vmids() == null ? List.of() : policy.getSpec().selector().vmids();
+        return policy.getSpec() == null
+                        || policy.getSpec().selector() == null
+                        || policy.getSpec().selector().vmids() == null
+                ? List.of()
+                : policy.getSpec().selector().vmids();
     }
 }

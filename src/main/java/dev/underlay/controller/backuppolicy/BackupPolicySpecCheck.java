@@ -16,26 +16,37 @@ final class BackupPolicySpecCheck {
     private static final Pattern CALENDAR_EVENT = Pattern.compile(ValidationPatterns.PVE_CALENDAR_EVENT);
     private static final Pattern STORAGE_ID = Pattern.compile(ValidationPatterns.PVE_STORAGE_ID);
 
-    private BackupPolicySpecCheck() {
-    }
+    private BackupPolicySpecCheck() {}
 
     static void check(BackupPolicy policy) throws InvalidSpecException {
         BackupPolicySpec spec = policy.getSpec();
         UnreadableSpec.requirePresent(policy, spec);
         BackupSelectorSpec selector = spec.selector();
-        int selectors = selector == null ? 0
-                : (selector.vmids() != null ? 1 : 0) + (selector.isAll() ? 1 : 0) + (selector.pool() != null ? 1 : 0)
-                + (selector.talosNodeVMSelector() != null ? 1 : 0);
+        int selectors = selector == null
+                ? 0
+                : (selector.vmids() != null ? 1 : 0)
+                        + (selector.isAll() ? 1 : 0)
+                        + (selector.pool() != null ? 1 : 0)
+                        + (selector.talosNodeVMSelector() != null ? 1 : 0);
         new SpecViolations()
-                .require(spec.clusterRef() != null && spec.clusterRef().name() != null
-                        && !spec.clusterRef().name().isBlank(), "spec.clusterRef.name is required")
-                .require(spec.schedule() != null && CALENDAR_EVENT.matcher(spec.schedule()).matches(),
+                .require(
+                        spec.clusterRef() != null
+                                && spec.clusterRef().name() != null
+                                && !spec.clusterRef().name().isBlank(),
+                        "spec.clusterRef.name is required")
+                .require(
+                        spec.schedule() != null
+                                && CALENDAR_EVENT.matcher(spec.schedule()).matches(),
                         "spec.schedule must be a Proxmox calendar event such as \"02:00\" or \"sun 03:00\" (got "
                                 + (spec.schedule() == null ? "nothing" : "\"" + spec.schedule() + "\"") + ")")
-                .require(spec.storage() != null && STORAGE_ID.matcher(spec.storage()).matches(),
+                .require(
+                        spec.storage() != null
+                                && STORAGE_ID.matcher(spec.storage()).matches(),
                         "spec.storage must be a Proxmox storage ID")
-                .require(selectors == 1, "spec.selector must set exactly one of vmids, all, pool, "
-                        + "talosNodeVMSelector (got " + selectors + ")")
+                .require(
+                        selectors == 1,
+                        "spec.selector must set exactly one of vmids, all, pool, " + "talosNodeVMSelector (got "
+                                + selectors + ")")
                 .require(spec.retention() != null, "spec.retention is required")
                 .throwIfAny();
     }

@@ -54,13 +54,20 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
 
     @Override
     public List<EventSource<?, CephPool>> prepareEventSources(EventSourceContext<CephPool> context) {
-        return List.of(ClusterRefResolver.eventSource(context,
+        return List.of(
+                ClusterRefResolver.eventSource(
+                        context,
                         pool -> pool.getSpec() == null ? null : pool.getSpec().clusterRef()),
-                SnapshotEventSource.register(context, snapshots, PoolObservation.class, PoolObservation::pool,
-                        pool -> Optional.ofNullable(pool.getSpec()).map(spec -> spec.clusterRef())
+                SnapshotEventSource.register(
+                        context,
+                        snapshots,
+                        PoolObservation.class,
+                        PoolObservation::pool,
+                        pool -> Optional.ofNullable(pool.getSpec())
+                                .map(spec -> spec.clusterRef())
                                 .map(ref -> ref.name()),
-                        (pool, snapshot) -> Optional.of(PoolObservation.of(snapshot, pool.effectivePoolName(),
-                                storageName(pool)))));
+                        (pool, snapshot) -> Optional.of(
+                                PoolObservation.of(snapshot, pool.effectivePoolName(), storageName(pool)))));
     }
 
     @Override
@@ -70,13 +77,19 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
         ClusterResolution cluster = clusterGate.check(context, pool.getSpec().clusterRef());
         if (cluster.blocking().isPresent()) {
             statusWriter.write(pool, context, CephPoolStatus::new, List.of(cluster.blocker()));
-            return UpdateControl.<CephPool>noUpdate().rescheduleAfter(config.resync().waiting());
+            return UpdateControl.<CephPool>noUpdate()
+                    .rescheduleAfter(config.resync().waiting());
         }
 
         // the pool controller plugs in here: plan from spec + the snapshot's pool observation, act, report
-        statusWriter.write(pool, context, CephPoolStatus::new,
-                List.of(NotImplementedYet.ready("CephPool", pool.getSpec().clusterRef().name())));
-        return UpdateControl.<CephPool>noUpdate().rescheduleAfter(config.resync().calm());
+        statusWriter.write(
+                pool,
+                context,
+                CephPoolStatus::new,
+                List.of(NotImplementedYet.ready(
+                        "CephPool", pool.getSpec().clusterRef().name())));
+        return UpdateControl.<CephPool>noUpdate()
+                .rescheduleAfter(config.resync().calm());
     }
 
     @Override
@@ -91,14 +104,17 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
      */
     @Override
     public DeleteControl cleanup(CephPool pool, Context<CephPool> context) {
-        Log.infof("CephPool %s/%s deleted; no Ceph pool was created by this version (deletionPolicy %s)",
-                pool.getMetadata().getNamespace(), pool.getMetadata().getName(),
+        Log.infof(
+                "CephPool %s/%s deleted; no Ceph pool was created by this version (deletionPolicy %s)",
+                pool.getMetadata().getNamespace(),
+                pool.getMetadata().getName(),
                 pool.getSpec() == null ? "unset" : pool.getSpec().deletionPolicy());
         return DeleteControl.defaultDelete();
     }
 
     private static String storageName(CephPool pool) {
-        return pool.getSpec() == null || pool.getSpec().proxmoxStorage() == null ? null
+        return pool.getSpec() == null || pool.getSpec().proxmoxStorage() == null
+                ? null
                 : pool.getSpec().proxmoxStorage().name();
     }
 }

@@ -34,8 +34,7 @@ public class CleanupConnections {
     Clock clock;
 
     /** The cluster's (quorum-gated) client and its fresh snapshot. */
-    record Connected(ProxmoxApi api, ClusterSnapshot snapshot) {
-    }
+    record Connected(ProxmoxApi api, ClusterSnapshot snapshot) {}
 
     /** Why a cleanup could not reach the cluster; the message is safe to show (no secret in it). */
     static final class Unreachable extends Exception {
@@ -90,10 +89,10 @@ public class CleanupConnections {
         }
         ClusterKey key = ClusterKey.of(cluster);
         try {
-            ClusterConnection connection = connections.connect(key,
-                    ConnectedClusterObserver.request(cluster, access.access()));
-            ClusterSnapshot snapshot = new ClusterSnapshotTaker(clock).take(key, connection.api(),
-                    connection.handshake().version());
+            ClusterConnection connection =
+                    connections.connect(key, ConnectedClusterObserver.request(cluster, access.access()));
+            ClusterSnapshot snapshot = new ClusterSnapshotTaker(clock)
+                    .take(key, connection.api(), connection.handshake().version());
             snapshots.publish(snapshot);
             return new Connected(connection.api(), snapshot);
         } catch (ProxmoxApiException | IllegalArgumentException e) {

@@ -15,9 +15,14 @@ import java.util.Optional;
  * @param fingerprintSha256     pinned server certificate fingerprint, when set
  * @param insecureSkipVerify    whether verification is off (loud, lab only)
  */
-public record ClusterAccess(List<String> endpoints, ApiToken token, String credentialsVersion,
-                            Optional<String> caBundlePem, Optional<String> caVersion,
-                            Optional<String> fingerprintSha256, boolean insecureSkipVerify) {
+public record ClusterAccess(
+        List<String> endpoints,
+        ApiToken token,
+        String credentialsVersion,
+        Optional<String> caBundlePem,
+        Optional<String> caVersion,
+        Optional<String> fingerprintSha256,
+        boolean insecureSkipVerify) {
 
     @Override
     public String toString() {

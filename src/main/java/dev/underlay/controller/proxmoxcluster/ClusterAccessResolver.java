@@ -43,16 +43,20 @@ final class ClusterAccessResolver {
         String credentialsName = spec.credentialsSecretRef().name();
         Optional<SecretContents> credentials = secrets.apply(credentialsName);
         if (credentials.isEmpty()) {
-            return AccessResolution.blocked(ConditionReasons.CREDENTIALS_SECRET_MISSING, "Secret " + credentialsName
-                    + " not found in namespace " + cluster.getMetadata().getNamespace()
-                    + "; create it with keys " + TOKEN_ID_KEY + " and " + TOKEN_SECRET_KEY);
+            return AccessResolution.blocked(
+                    ConditionReasons.CREDENTIALS_SECRET_MISSING,
+                    "Secret " + credentialsName
+                            + " not found in namespace " + cluster.getMetadata().getNamespace()
+                            + "; create it with keys " + TOKEN_ID_KEY + " and " + TOKEN_SECRET_KEY);
         }
         Optional<String> tokenProblem = tokenProblem(credentials.get());
         if (tokenProblem.isPresent()) {
-            return AccessResolution.blocked(ConditionReasons.CREDENTIALS_SECRET_INVALID,
+            return AccessResolution.blocked(
+                    ConditionReasons.CREDENTIALS_SECRET_INVALID,
                     "Secret " + credentialsName + ": " + tokenProblem.get());
         }
-        ApiToken token = new ApiToken(credentials.get().text(TOKEN_ID_KEY).orElseThrow(),
+        ApiToken token = new ApiToken(
+                credentials.get().text(TOKEN_ID_KEY).orElseThrow(),
                 credentials.get().text(TOKEN_SECRET_KEY).orElseThrow());
 
         TlsSpec tls = spec.tls();
@@ -63,22 +67,30 @@ final class ClusterAccessResolver {
             String caKey = caRef.keyOr(TlsSpec.DEFAULT_CA_KEY);
             Optional<SecretContents> caSecret = secrets.apply(caRef.name());
             if (caSecret.isEmpty()) {
-                return AccessResolution.blocked(ConditionReasons.SECRET_MISSING, "CA Secret " + caRef.name()
-                        + " (tls.caSecretRef) not found in namespace " + cluster.getMetadata().getNamespace());
+                return AccessResolution.blocked(
+                        ConditionReasons.SECRET_MISSING,
+                        "CA Secret " + caRef.name() + " (tls.caSecretRef) not found in namespace "
+                                + cluster.getMetadata().getNamespace());
             }
             caPem = caSecret.get().text(caKey).filter(value -> !value.isBlank());
             if (caPem.isEmpty()) {
-                return AccessResolution.blocked(ConditionReasons.SECRET_MISSING,
+                return AccessResolution.blocked(
+                        ConditionReasons.SECRET_MISSING,
                         "CA Secret " + caRef.name() + " has no key " + caKey + " (or it is empty)");
             }
             if (!holdsPemCertificate(caPem.get())) {
-                return AccessResolution.blocked(ConditionReasons.SECRET_INVALID,
+                return AccessResolution.blocked(
+                        ConditionReasons.SECRET_INVALID,
                         "key " + caKey + " of CA Secret " + caRef.name() + " holds no PEM certificate");
             }
             caVersion = Optional.ofNullable(caSecret.get().resourceVersion());
         }
-        return AccessResolution.resolved(new ClusterAccess(spec.endpoints(), token, credentials.get().resourceVersion(),
-                caPem, caVersion,
+        return AccessResolution.resolved(new ClusterAccess(
+                spec.endpoints(),
+                token,
+                credentials.get().resourceVersion(),
+                caPem,
+                caVersion,
                 Optional.ofNullable(tls == null ? null : tls.fingerprintSha256()),
                 tls != null && tls.skipVerify()));
     }

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  * @param observedFields writes the observed status fields (version, nodes, quorum, Ceph) onto the status copy
  * @param nextCheck      when to observe again
  */
-public record ClusterObservation(List<ConditionState> conditions, Consumer<ProxmoxClusterStatus> observedFields,
-                                 Duration nextCheck) {
+public record ClusterObservation(
+        List<ConditionState> conditions, Consumer<ProxmoxClusterStatus> observedFields, Duration nextCheck) {
 
     public ClusterObservation {
         conditions = List.copyOf(conditions);

@@ -14,9 +14,13 @@ import java.util.Optional;
  * @param syncProblems      why a sync could not run, one line each (e.g. "HA layout: quorum gate closed")
  * @param activeEndpoint    the endpoint that answered
  */
-public record ClusterView(ClusterSnapshot snapshot, List<PrivilegeTable.Requirement> missingPrivileges,
-                          Optional<HaLayoutOutcome> haLayout, Optional<MaintenanceOutcome> maintenance,
-                          List<String> syncProblems, String activeEndpoint) {
+public record ClusterView(
+        ClusterSnapshot snapshot,
+        List<PrivilegeTable.Requirement> missingPrivileges,
+        Optional<HaLayoutOutcome> haLayout,
+        Optional<MaintenanceOutcome> maintenance,
+        List<String> syncProblems,
+        String activeEndpoint) {
 
     public ClusterView {
         missingPrivileges = List.copyOf(missingPrivileges);

@@ -1,11 +1,11 @@
 package dev.underlay.controller.proxmoxcluster;
 
 import dev.underlay.api.v1alpha1.common.ConditionTypes;
+import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
+import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.controller.support.ConditionState;
 import dev.underlay.controller.support.Conditions;
 import dev.underlay.controller.support.EventPublisher;
-import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
-import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,18 +41,21 @@ public class ConditionTransitionEvents {
                 continue;
             }
             Optional<Condition> previous = Conditions.find(before, state.type());
-            boolean same = previous.isPresent() && previous.get().getStatus().equals(state.status())
+            boolean same = previous.isPresent()
+                    && previous.get().getStatus().equals(state.status())
                     && previous.get().getReason().equals(state.reason());
             if (same || state.status().equals(ConditionState.UNKNOWN)) {
                 continue;
             }
             boolean healthy = state.type().equals(ConditionTypes.QUORATE) == state.isTrue();
-            boolean wasKnown = previous.isPresent() && !previous.get().getStatus().equals(ConditionState.UNKNOWN);
+            boolean wasKnown =
+                    previous.isPresent() && !previous.get().getStatus().equals(ConditionState.UNKNOWN);
             if (healthy && !wasKnown) {
                 // the first observation of a healthy cluster is not news; Ready's Event covers it
                 continue;
             }
-            String reason = !healthy ? state.reason()
+            String reason = !healthy
+                    ? state.reason()
                     : state.type().equals(ConditionTypes.QUORATE) ? QUORUM_RESTORED : DEGRADATION_CLEARED;
             events.publish(cluster, healthy ? EventPublisher.NORMAL : EventPublisher.WARNING, reason, state.message());
         }
@@ -65,8 +68,10 @@ public class ConditionTransitionEvents {
     void publishNodes(ProxmoxCluster cluster, MaintenanceOutcome outcome) {
         Map<String, NodeStatus.MaintenanceState> before = new TreeMap<>();
         if (cluster.getStatus() != null) {
-            cluster.getStatus().getNodes().forEach(n -> before.put(n.name(),
-                    n.maintenance() == null ? NodeStatus.MaintenanceState.None : n.maintenance()));
+            cluster.getStatus()
+                    .getNodes()
+                    .forEach(n -> before.put(
+                            n.name(), n.maintenance() == null ? NodeStatus.MaintenanceState.None : n.maintenance()));
         }
         Set<String> nodes = new TreeSet<>(outcome.nodes().keySet());
         before.forEach((node, state) -> {
@@ -78,8 +83,12 @@ public class ConditionTransitionEvents {
             MaintenanceOutcome.NodeMaintenance now = outcome.of(node);
             NodeStatus.MaintenanceState was = before.getOrDefault(node, NodeStatus.MaintenanceState.None);
             if (now.state() != was) {
-                events.publish(cluster, EventPublisher.NORMAL, nodeReason(now.state()), node + ": " + was + " -> "
-                        + now.state() + (now.message() == null ? "" : " (" + now.message() + ")"));
+                events.publish(
+                        cluster,
+                        EventPublisher.NORMAL,
+                        nodeReason(now.state()),
+                        node + ": " + was + " -> " + now.state()
+                                + (now.message() == null ? "" : " (" + now.message() + ")"));
             }
         }
     }

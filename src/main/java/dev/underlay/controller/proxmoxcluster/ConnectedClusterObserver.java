@@ -73,8 +73,10 @@ public class ConnectedClusterObserver implements ClusterObserver {
             connection = connect(cluster, access);
         } catch (IllegalArgumentException invalid) {
             Log.warnf("ProxmoxCluster %s: %s", key, invalid.getMessage());
-            return new ClusterObservation(ConnectionFailures.invalidSettings(invalid), status -> {
-            }, config.resync().waiting());
+            return new ClusterObservation(
+                    ConnectionFailures.invalidSettings(invalid),
+                    status -> {},
+                    config.resync().waiting());
         }
 
         ClusterSnapshot snapshot;
@@ -85,21 +87,29 @@ public class ConnectedClusterObserver implements ClusterObserver {
             snapshot = new ClusterSnapshotTaker(clock).take(key, connection.api(), handshake.version());
             metrics.snapshotTaken(snapshot, Duration.ofNanos(System.nanoTime() - start));
         } catch (ProxmoxApiException failure) {
-            Log.infof("ProxmoxCluster %s: no snapshot: %s: %s", key, ConnectionFailures.reason(failure),
-                    failure.getMessage());
+            Log.infof(
+                    "ProxmoxCluster %s: no snapshot: %s: %s",
+                    key, ConnectionFailures.reason(failure), failure.getMessage());
             metrics.unreachable(key);
-            return new ClusterObservation(ConnectionFailures.conditions(failure, access), status -> {
-            }, config.resync().waiting());
+            return new ClusterObservation(
+                    ConnectionFailures.conditions(failure, access),
+                    status -> {},
+                    config.resync().waiting());
         }
         snapshots.publish(snapshot);
         metrics.refreshNotBackedUp(key, connection.api());
 
         Syncs syncs = runSyncs(cluster, connection, snapshot);
-        ClusterView view = new ClusterView(snapshot,
-                PrivilegeTable.missing(PrivilegeTable.enabledBy(cluster.getSpec()), handshake.version(),
-                        handshake.permissions()),
-                syncs.ha(), syncs.maintenance(), syncs.problems(), connection.activeEndpoint());
-        return new ClusterObservation(ProxmoxClusterStatusBuilder.conditions(cluster.getSpec(), view),
+        ClusterView view = new ClusterView(
+                snapshot,
+                PrivilegeTable.missing(
+                        PrivilegeTable.enabledBy(cluster.getSpec()), handshake.version(), handshake.permissions()),
+                syncs.ha(),
+                syncs.maintenance(),
+                syncs.problems(),
+                connection.activeEndpoint());
+        return new ClusterObservation(
+                ProxmoxClusterStatusBuilder.conditions(cluster.getSpec(), view),
                 status -> ProxmoxClusterStatusBuilder.fields(status, cluster.getSpec(), view),
                 nextCheck(snapshot, syncs));
     }
@@ -108,9 +118,14 @@ public class ConnectedClusterObserver implements ClusterObserver {
     private ClusterConnection connect(ProxmoxCluster cluster, ClusterAccess access) {
         ClusterConnection connection = connections.connect(ClusterKey.of(cluster), request(cluster, access));
         if (connection.firstUse() && access.insecureSkipVerify()) {
-            events.publish(cluster, EventPublisher.WARNING, INSECURE_EVENT_REASON, "TLS certificate verification is "
-                    + "off for " + access.endpoints() + " (spec.tls.insecureSkipVerify): anyone on the path can read "
-                    + "the API token; pin the certificate with spec.tls.fingerprintSha256 instead");
+            events.publish(
+                    cluster,
+                    EventPublisher.WARNING,
+                    INSECURE_EVENT_REASON,
+                    "TLS certificate verification is "
+                            + "off for " + access.endpoints()
+                            + " (spec.tls.insecureSkipVerify): anyone on the path can read "
+                            + "the API token; pin the certificate with spec.tls.fingerprintSha256 instead");
         }
         return connection;
     }
@@ -124,8 +139,8 @@ public class ConnectedClusterObserver implements ClusterObserver {
             ha = step("HA layout", key, problems, () -> haLayout.sync(cluster, connection.api(), snapshot));
             cadence.haLayoutRan(cluster, snapshot, ha);
         }
-        Optional<MaintenanceOutcome> maintenanceOutcome = step("maintenance", key, problems,
-                () -> maintenance.sync(cluster, connection.api(), snapshot));
+        Optional<MaintenanceOutcome> maintenanceOutcome =
+                step("maintenance", key, problems, () -> maintenance.sync(cluster, connection.api(), snapshot));
         maintenanceOutcome.ifPresent(outcome -> transitions.publishNodes(cluster, outcome));
         return new Syncs(ha, maintenanceOutcome, problems);
     }
@@ -164,15 +179,21 @@ public class ConnectedClusterObserver implements ClusterObserver {
     }
 
     static ConnectionRequest request(ProxmoxCluster cluster, ClusterAccess access) {
-        return new ConnectionRequest(cluster.getMetadata().getUid(), access.endpoints(), access.token().tokenId(),
-                access.token().tokenSecret(), access.credentialsVersion(), access.caBundlePem(), access.caVersion(),
-                access.fingerprintSha256(), access.insecureSkipVerify());
+        return new ConnectionRequest(
+                cluster.getMetadata().getUid(),
+                access.endpoints(),
+                access.token().tokenId(),
+                access.token().tokenSecret(),
+                access.credentialsVersion(),
+                access.caBundlePem(),
+                access.caVersion(),
+                access.fingerprintSha256(),
+                access.insecureSkipVerify());
     }
 
     /** What the sync steps of one resync produced; an empty outcome keeps the step's last status. */
-    private record Syncs(Optional<HaLayoutOutcome> ha, Optional<MaintenanceOutcome> maintenance,
-                         List<String> problems) {
-    }
+    private record Syncs(
+            Optional<HaLayoutOutcome> ha, Optional<MaintenanceOutcome> maintenance, List<String> problems) {}
 
     @FunctionalInterface
     private interface Step<T> {

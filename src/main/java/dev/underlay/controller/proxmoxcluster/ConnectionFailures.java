@@ -22,19 +22,22 @@ final class ConnectionFailures {
     /** PVE's 403 text: "Permission check failed (/vms/100, VM.Audit)". */
     private static final Pattern PERMISSION_CHECK = Pattern.compile("\\((/[^,)]*),\\s*([^)]+)\\)");
 
-    private ConnectionFailures() {
-    }
+    private ConnectionFailures() {}
 
     static List<ConditionState> conditions(ProxmoxApiException failure, ClusterAccess access) {
         String reason = reason(failure);
         String message = message(failure, access);
         boolean authenticated = failure instanceof PermissionDeniedException;
         ConditionState connected = authenticated
-                ? ConditionState.isTrue(ConditionTypes.CONNECTED, ConditionReasons.AS_EXPECTED,
+                ? ConditionState.isTrue(
+                        ConditionTypes.CONNECTED,
+                        ConditionReasons.AS_EXPECTED,
                         "authenticated as " + access.token().tokenId())
                 : ConditionState.isFalse(ConditionTypes.CONNECTED, reason, message);
         String notObserved = "not observed: " + reason;
-        return List.of(ConditionState.isFalse(ConditionTypes.READY, reason, message), connected,
+        return List.of(
+                ConditionState.isFalse(ConditionTypes.READY, reason, message),
+                connected,
                 ConditionState.unknown(ConditionTypes.QUORATE, reason, notObserved),
                 ConditionState.unknown(ConditionTypes.DEGRADED, reason, notObserved));
     }
@@ -42,7 +45,8 @@ final class ConnectionFailures {
     /** Settings the client refused before any call (e.g. a malformed fingerprint the API server let through). */
     static List<ConditionState> invalidSettings(IllegalArgumentException problem) {
         String message = "cannot build a Proxmox client: " + problem.getMessage();
-        return List.of(ConditionState.isFalse(ConditionTypes.READY, ConditionReasons.INVALID_SPEC, message),
+        return List.of(
+                ConditionState.isFalse(ConditionTypes.READY, ConditionReasons.INVALID_SPEC, message),
                 ConditionState.unknown(ConditionTypes.CONNECTED, ConditionReasons.INVALID_SPEC, message));
     }
 
@@ -55,7 +59,8 @@ final class ConnectionFailures {
         }
         if (failure instanceof TlsVerificationException tls) {
             return tls.reason() == TlsVerificationException.Reason.FINGERPRINT_MISMATCH
-                    ? ConditionReasons.TLS_FINGERPRINT_MISMATCH : ConditionReasons.TLS_VERIFICATION_FAILED;
+                    ? ConditionReasons.TLS_FINGERPRINT_MISMATCH
+                    : ConditionReasons.TLS_VERIFICATION_FAILED;
         }
         if (failure.httpStatus() == 0) {
             return ConditionReasons.ENDPOINTS_UNREACHABLE;
@@ -75,8 +80,9 @@ final class ConnectionFailures {
         }
         if (failure instanceof TlsVerificationException tls) {
             return switch (tls.reason()) {
-                case FINGERPRINT_MISMATCH -> tls.getMessage() + "; update spec.tls.fingerprintSha256 if the "
-                        + "certificate was renewed on purpose";
+                case FINGERPRINT_MISMATCH ->
+                    tls.getMessage() + "; update spec.tls.fingerprintSha256 if the "
+                            + "certificate was renewed on purpose";
                 case UNTRUSTED_CA, HOSTNAME_MISMATCH -> tls.getMessage() + "; check spec.tls.caSecretRef";
                 default -> tls.getMessage();
             };

@@ -41,8 +41,9 @@ public class HaLayoutRelease {
         try {
             CleanupConnections.Connected connected = connection.get();
             HaCleanupResult result = cleanup.removeOwned(cluster, connected.api(), connected.snapshot());
-            Log.infof("ProxmoxCluster %s deleted: HA %s deleted %s, released %s", key, result.haMode(),
-                    result.deleted(), result.released());
+            Log.infof(
+                    "ProxmoxCluster %s deleted: HA %s deleted %s, released %s",
+                    key, result.haMode(), result.deleted(), result.released());
             return result.isComplete() ? Optional.empty() : incomplete(cluster, mustFinish, result.problems());
         } catch (CleanupConnections.Unreachable | ProxmoxApiException | IllegalArgumentException e) {
             return incomplete(cluster, mustFinish, List.of(e.getMessage()));
@@ -54,17 +55,22 @@ public class HaLayoutRelease {
      * before the next HA pass must not leave our marked groups/rules behind.
      */
     static boolean mayOwnHaObjects(ProxmoxCluster cluster) {
-        boolean declared = cluster.getSpec() != null && !cluster.getSpec().haGroups().isEmpty();
-        boolean reported = cluster.getStatus() != null && !cluster.getStatus().getHaGroups().isEmpty();
+        boolean declared =
+                cluster.getSpec() != null && !cluster.getSpec().haGroups().isEmpty();
+        boolean reported = cluster.getStatus() != null
+                && !cluster.getStatus().getHaGroups().isEmpty();
         return declared || reported;
     }
 
     private Optional<String> incomplete(ProxmoxCluster cluster, boolean mustFinish, List<String> problems) {
-        String message = (mustFinish ? "deletion waits: the HA groups/rules it owns are not all deleted yet: "
-                : "HA groups/rules it owns keep their ownership marker: ") + String.join("; ", problems)
+        String message = (mustFinish
+                        ? "deletion waits: the HA groups/rules it owns are not all deleted yet: "
+                        : "HA groups/rules it owns keep their ownership marker: ")
+                + String.join("; ", problems)
                 + (mustFinish ? " (remove the finalizer to let go of them)" : "");
-        Log.warnf("ProxmoxCluster %s/%s: %s", cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(),
-                message);
+        Log.warnf(
+                "ProxmoxCluster %s/%s: %s",
+                cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(), message);
         events.publish(cluster, EventPublisher.WARNING, INCOMPLETE_EVENT_REASON, message);
         return mustFinish ? Optional.of(message) : Optional.empty();
     }

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param cephNoOutSetByOperator what {@code status.cephNoOutSetByOperator} must become: true only while the Ceph
  *                               noout flag is set because this operator set it
  */
-public record MaintenanceOutcome(Map<String, NodeMaintenance> nodes, boolean inProgress,
-        boolean cephNoOutSetByOperator) {
+public record MaintenanceOutcome(
+        Map<String, NodeMaintenance> nodes, boolean inProgress, boolean cephNoOutSetByOperator) {
 
     public MaintenanceOutcome {
         nodes = Map.copyOf(nodes);
@@ -29,6 +29,5 @@ public record MaintenanceOutcome(Map<String, NodeMaintenance> nodes, boolean inP
         return nodes.getOrDefault(node, new NodeMaintenance(NodeStatus.MaintenanceState.None, null));
     }
 
-    public record NodeMaintenance(NodeStatus.MaintenanceState state, String message) {
-    }
+    public record NodeMaintenance(NodeStatus.MaintenanceState state, String message) {}
 }

@@ -44,18 +44,23 @@ public class MaintenanceRelease {
         ClusterKey key = ClusterKey.of(cluster);
         try {
             CleanupConnections.Connected connected = connection.get();
-            MaintenanceOutcome outcome = maintenance.sync(withoutMaintenance(cluster), connected.api(),
-                    connected.snapshot());
+            MaintenanceOutcome outcome =
+                    maintenance.sync(withoutMaintenance(cluster), connected.api(), connected.snapshot());
             transitions.publishNodes(cluster, outcome);
             Log.infof("ProxmoxCluster %s deleted: its maintenance ended", key);
             if (outcome.cephNoOutSetByOperator()) {
-                leftBehind(cluster, "the Ceph noout flag it set stays set (the cluster is not quorate); unset it "
-                        + "with 'ceph osd unset noout' once the nodes are back");
+                leftBehind(
+                        cluster,
+                        "the Ceph noout flag it set stays set (the cluster is not quorate); unset it "
+                                + "with 'ceph osd unset noout' once the nodes are back");
             }
         } catch (CleanupConnections.Unreachable | ProxmoxApiException | KubernetesClientException e) {
-            leftBehind(cluster, "maintenance could not be ended (" + e.getMessage() + "): Kubernetes Nodes annotated "
-                    + "underlay.dev/cordoned-for=" + key + ":<node> stay cordoned"
-                    + (setNoOut(cluster) ? " and the Ceph noout flag it set stays set" : "") + "; undo by hand");
+            leftBehind(
+                    cluster,
+                    "maintenance could not be ended (" + e.getMessage() + "): Kubernetes Nodes annotated "
+                            + "underlay.dev/cordoned-for=" + key + ":<node> stay cordoned"
+                            + (setNoOut(cluster) ? " and the Ceph noout flag it set stays set" : "")
+                            + "; undo by hand");
         }
     }
 
@@ -65,12 +70,16 @@ public class MaintenanceRelease {
             return true;
         }
         ProxmoxClusterStatus status = cluster.getStatus();
-        return status != null && (setNoOut(cluster) || status.getNodes().stream()
-                .anyMatch(n -> n.maintenance() != null && n.maintenance() != NodeStatus.MaintenanceState.None));
+        return status != null
+                && (setNoOut(cluster)
+                        || status.getNodes().stream()
+                                .anyMatch(n -> n.maintenance() != null
+                                        && n.maintenance() != NodeStatus.MaintenanceState.None));
     }
 
     private static boolean setNoOut(ProxmoxCluster cluster) {
-        return cluster.getStatus() != null && Boolean.TRUE.equals(cluster.getStatus().getCephNoOutSetByOperator());
+        return cluster.getStatus() != null
+                && Boolean.TRUE.equals(cluster.getStatus().getCephNoOutSetByOperator());
     }
 
     /** The same resource with no maintenance entry, as after a user removed them all; status kept. */
@@ -79,15 +88,24 @@ public class MaintenanceRelease {
         ProxmoxCluster ended = new ProxmoxCluster();
         ended.setMetadata(cluster.getMetadata());
         ended.setStatus(cluster.getStatus());
-        ended.setSpec(new ProxmoxClusterSpec(spec.clusterName(), spec.endpoints(), spec.credentialsSecretRef(),
-                spec.tls(), spec.expectedNodes(), spec.haGroups(), List.of(), spec.vmidRange(), spec.ceph(),
-                spec.deletionPolicy(), spec.managementPolicy()));
+        ended.setSpec(new ProxmoxClusterSpec(
+                spec.clusterName(),
+                spec.endpoints(),
+                spec.credentialsSecretRef(),
+                spec.tls(),
+                spec.expectedNodes(),
+                spec.haGroups(),
+                List.of(),
+                spec.vmidRange(),
+                spec.ceph(),
+                spec.deletionPolicy(),
+                spec.managementPolicy()));
         return ended;
     }
 
     private void leftBehind(ProxmoxCluster cluster, String what) {
         Log.warnf("ProxmoxCluster %s deleted: %s", ClusterKey.of(cluster), what);
-        events.publish(cluster, EventPublisher.WARNING, LEFT_BEHIND_EVENT_REASON, "deleted during maintenance: "
-                + what);
+        events.publish(
+                cluster, EventPublisher.WARNING, LEFT_BEHIND_EVENT_REASON, "deleted during maintenance: " + what);
     }
 }

@@ -14,5 +14,6 @@ import dev.underlay.proxmox.ProxmoxApiException;
  */
 public interface MaintenanceSync {
 
-    MaintenanceOutcome sync(ProxmoxCluster cluster, ProxmoxApi api, ClusterSnapshot snapshot) throws ProxmoxApiException;
+    MaintenanceOutcome sync(ProxmoxCluster cluster, ProxmoxApi api, ClusterSnapshot snapshot)
+            throws ProxmoxApiException;
 }

@@ -19,8 +19,7 @@ import java.util.Set;
  */
 public final class PrivilegeTable {
 
-    private PrivilegeTable() {
-    }
+    private PrivilegeTable() {}
 
     /** Every requirement of every feature for this PVE version, in table order. */
     public static List<Requirement> all(PveVersion version) {
@@ -30,32 +29,50 @@ public final class PrivilegeTable {
         // /cluster/resources silently leaves out what the token may not see: without these the snapshot would
         // show a cluster without guests or storages instead of failing
         table.add(new Requirement(Feature.OBSERVATION, "VM.Audit", "/vms", "guests in /cluster/resources"));
-        table.add(new Requirement(Feature.OBSERVATION, "Datastore.Audit", "/storage", "storages in /cluster/resources"));
+        table.add(
+                new Requirement(Feature.OBSERVATION, "Datastore.Audit", "/storage", "storages in /cluster/resources"));
 
         table.add(new Requirement(Feature.HA_LAYOUT, "Sys.Console", "/", "create/update/delete HA groups and rules"));
 
         table.add(new Requirement(Feature.MAINTENANCE, "VM.Migrate", "/vms", "migrate guests off the node"));
         table.add(new Requirement(Feature.MAINTENANCE, "Sys.Console", "/", "migrate HA-managed guests through HA"));
-        table.add(new Requirement(Feature.MAINTENANCE_CEPH_NOOUT, "Sys.Modify", "/", "set and clear the Ceph noout flag"));
+        table.add(new Requirement(
+                Feature.MAINTENANCE_CEPH_NOOUT, "Sys.Modify", "/", "set and clear the Ceph noout flag"));
 
-        for (String privilege : List.of("VM.Allocate", "VM.Config.CPU", "VM.Config.Memory", "VM.Config.Disk",
-                "VM.Config.Network", "VM.Config.Options", "VM.Config.HWType", "VM.Config.CDROM", "VM.Config.Cloudinit",
-                "VM.PowerMgmt", "VM.Migrate", "VM.Clone")) {
-            table.add(new Requirement(Feature.VIRTUAL_MACHINES, privilege, "/vms",
-                    "create (or clone), configure, start, move VMs"));
+        for (String privilege : List.of(
+                "VM.Allocate",
+                "VM.Config.CPU",
+                "VM.Config.Memory",
+                "VM.Config.Disk",
+                "VM.Config.Network",
+                "VM.Config.Options",
+                "VM.Config.HWType",
+                "VM.Config.CDROM",
+                "VM.Config.Cloudinit",
+                "VM.PowerMgmt",
+                "VM.Migrate",
+                "VM.Clone")) {
+            table.add(new Requirement(
+                    Feature.VIRTUAL_MACHINES, privilege, "/vms", "create (or clone), configure, start, move VMs"));
         }
-        table.add(new Requirement(Feature.VIRTUAL_MACHINES, version.isAtLeast(9, 0) ? "VM.GuestAgent.Audit" : "VM.Monitor",
-                "/vms", "read guest-agent IP addresses"));
-        table.add(new Requirement(Feature.VIRTUAL_MACHINES, "Datastore.AllocateSpace", "/storage", "allocate VM disks"));
+        table.add(new Requirement(
+                Feature.VIRTUAL_MACHINES,
+                version.isAtLeast(9, 0) ? "VM.GuestAgent.Audit" : "VM.Monitor",
+                "/vms",
+                "read guest-agent IP addresses"));
+        table.add(
+                new Requirement(Feature.VIRTUAL_MACHINES, "Datastore.AllocateSpace", "/storage", "allocate VM disks"));
         table.add(new Requirement(Feature.VIRTUAL_MACHINES, "SDN.Use", "/sdn", "attach NICs to bridges/VLANs"));
         table.add(new Requirement(Feature.VIRTUAL_MACHINES, "Sys.Console", "/", "HA resources of HA-enabled VMs"));
 
         table.add(new Requirement(Feature.CEPH_POOLS, "Sys.Modify", "/", "create, change, delete Ceph pools"));
-        table.add(new Requirement(Feature.CEPH_POOLS, "Datastore.Allocate", "/storage", "register pools as PVE storage"));
+        table.add(
+                new Requirement(Feature.CEPH_POOLS, "Datastore.Allocate", "/storage", "register pools as PVE storage"));
 
         table.add(new Requirement(Feature.BACKUPS, "Sys.Modify", "/", "create and change backup jobs"));
         table.add(new Requirement(Feature.BACKUPS, "VM.Backup", "/vms", "run and restore backups"));
-        table.add(new Requirement(Feature.BACKUPS, "VM.Allocate", "/vms", "restore-test VMs (created, then destroyed)"));
+        table.add(
+                new Requirement(Feature.BACKUPS, "VM.Allocate", "/vms", "restore-test VMs (created, then destroyed)"));
         table.add(new Requirement(Feature.BACKUPS, "VM.PowerMgmt", "/vms", "boot the restore-test VM"));
         table.add(new Requirement(Feature.BACKUPS, "Datastore.AllocateSpace", "/storage", "write backup archives"));
         return table;
@@ -83,7 +100,8 @@ public final class PrivilegeTable {
     public static List<Requirement> missing(Set<Feature> features, PveVersion version, Permissions permissions) {
         Map<String, Requirement> missing = new LinkedHashMap<>();
         for (Requirement requirement : all(version)) {
-            if (features.contains(requirement.feature()) && !permissions.has(requirement.path(), requirement.privilege())) {
+            if (features.contains(requirement.feature())
+                    && !permissions.has(requirement.path(), requirement.privilege())) {
                 missing.putIfAbsent(requirement.privilege() + "@" + requirement.path(), requirement);
             }
         }

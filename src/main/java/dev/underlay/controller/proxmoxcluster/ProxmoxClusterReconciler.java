@@ -79,27 +79,33 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
         var access = new ClusterAccessResolver(name -> SecretResolver.find(context, name)).resolve(cluster);
         if (access.isBlocked()) {
             ConditionState ready = access.blocker();
-            ConditionState connected = ConditionState.unknown(ConditionTypes.CONNECTED, ready.reason(),
-                    "not attempted: " + ready.message());
+            ConditionState connected = ConditionState.unknown(
+                    ConditionTypes.CONNECTED, ready.reason(), "not attempted: " + ready.message());
             statusWriter.write(cluster, context, ProxmoxClusterStatus::new, List.of(ready, connected));
-            return UpdateControl.<ProxmoxCluster>noUpdate().rescheduleAfter(config.resync().waiting());
+            return UpdateControl.<ProxmoxCluster>noUpdate()
+                    .rescheduleAfter(config.resync().waiting());
         }
 
         ClusterObservation observation = observer.observe(cluster, access.access());
-        List<Condition> before = cluster.getStatus() == null ? List.of() : cluster.getStatus().getConditions();
-        if (statusWriter.write(cluster, context, ProxmoxClusterStatus::new, observation.conditions(),
-                observation.observedFields())) {
+        List<Condition> before =
+                cluster.getStatus() == null ? List.of() : cluster.getStatus().getConditions();
+        if (statusWriter.write(
+                cluster, context, ProxmoxClusterStatus::new, observation.conditions(), observation.observedFields())) {
             transitions.publish(cluster, before, observation.conditions());
         }
         return UpdateControl.<ProxmoxCluster>noUpdate().rescheduleAfter(observation.nextCheck());
     }
 
     @Override
-    public ErrorStatusUpdateControl<ProxmoxCluster> updateErrorStatus(ProxmoxCluster cluster,
-                                                                      Context<ProxmoxCluster> context, Exception e) {
-        return errors.handle(cluster, context, e, ProxmoxClusterStatus::new,
-                List.of(ConditionState.unknown(ConditionTypes.CONNECTED, ConditionReasons.INVALID_SPEC,
-                        "not attempted: invalid spec")));
+    public ErrorStatusUpdateControl<ProxmoxCluster> updateErrorStatus(
+            ProxmoxCluster cluster, Context<ProxmoxCluster> context, Exception e) {
+        return errors.handle(
+                cluster,
+                context,
+                e,
+                ProxmoxClusterStatus::new,
+                List.of(ConditionState.unknown(
+                        ConditionTypes.CONNECTED, ConditionReasons.INVALID_SPEC, "not attempted: invalid spec")));
     }
 
     /**
@@ -114,7 +120,8 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
         CleanupConnections.Session connection = cleanupConnections.session(cluster, context);
         Optional<String> wait = haRelease.release(cluster, connection);
         if (wait.isPresent()) {
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.resync().waiting());
+            return DeleteControl.noFinalizerRemoval()
+                    .rescheduleAfter(config.resync().waiting());
         }
         maintenanceRelease.release(cluster, connection);
         localState.forget(key);
@@ -131,7 +138,9 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
         if (spec.credentialsSecretRef() != null && spec.credentialsSecretRef().name() != null) {
             names.add(spec.credentialsSecretRef().name());
         }
-        if (spec.tls() != null && spec.tls().caSecretRef() != null && spec.tls().caSecretRef().name() != null) {
+        if (spec.tls() != null
+                && spec.tls().caSecretRef() != null
+                && spec.tls().caSecretRef().name() != null) {
             names.add(spec.tls().caSecretRef().name());
         }
         return names;

@@ -41,8 +41,7 @@ public final class ProxmoxClusterStatusBuilder {
     private static final String FLAGS_CHECK = "OSDMAP_FLAGS";
     private static final String FLAGS_SUFFIX = " flag(s) set";
 
-    private ProxmoxClusterStatusBuilder() {
-    }
+    private ProxmoxClusterStatusBuilder() {}
 
     public static List<ConditionState> conditions(ProxmoxClusterSpec spec, ClusterView view) {
         ClusterSnapshot snapshot = view.snapshot();
@@ -50,11 +49,16 @@ public final class ProxmoxClusterStatusBuilder {
         String votes = votesText(votes(cluster));
         List<ConditionState> conditions = new ArrayList<>();
         conditions.add(ready(spec, view));
-        conditions.add(ConditionState.isTrue(ConditionTypes.CONNECTED, ConditionReasons.AS_EXPECTED,
+        conditions.add(ConditionState.isTrue(
+                ConditionTypes.CONNECTED,
+                ConditionReasons.AS_EXPECTED,
                 "connected to " + view.activeEndpoint() + ", Proxmox VE " + snapshot.version()));
-        conditions.add(snapshot.isQuorate()
-                ? ConditionState.isTrue(ConditionTypes.QUORATE, ConditionReasons.AS_EXPECTED, "quorate: " + votes)
-                : ConditionState.isFalse(ConditionTypes.QUORATE, ConditionReasons.QUORUM_LOST, quorumLost(votes)));
+        conditions.add(
+                snapshot.isQuorate()
+                        ? ConditionState.isTrue(
+                                ConditionTypes.QUORATE, ConditionReasons.AS_EXPECTED, "quorate: " + votes)
+                        : ConditionState.isFalse(
+                                ConditionTypes.QUORATE, ConditionReasons.QUORUM_LOST, quorumLost(votes)));
         conditions.add(degraded(view));
         return conditions;
     }
@@ -67,7 +71,8 @@ public final class ProxmoxClusterStatusBuilder {
         status.setVersion(snapshot.version().version());
         status.setQuorate(snapshot.isQuorate());
         status.setVotes(votes(cluster));
-        status.setNodesOnline(cluster.onlineNodes().size() + "/" + cluster.nodes().size());
+        status.setNodesOnline(
+                cluster.onlineNodes().size() + "/" + cluster.nodes().size());
         status.setNodes(nodes(snapshot, view, status.getNodes()));
         status.setCeph(snapshot.ceph().map(ProxmoxClusterStatusBuilder::ceph).orElse(null));
         view.maintenance().ifPresent(m -> status.setCephNoOutSetByOperator(m.cephNoOutSetByOperator() ? true : null));
@@ -75,7 +80,9 @@ public final class ProxmoxClusterStatusBuilder {
             status.setHaMode(ha.haMode());
             status.setHaGroups(ha.groups());
         });
-        status.setMissingPrivileges(view.missingPrivileges().stream().map(PrivilegeTable.Requirement::key).toList());
+        status.setMissingPrivileges(view.missingPrivileges().stream()
+                .map(PrivilegeTable.Requirement::key)
+                .toList());
         status.setActiveEndpoint(view.activeEndpoint());
         status.setLastSnapshotTime(Conditions.timestamp(snapshot.fetchedAt()));
     }
@@ -84,9 +91,11 @@ public final class ProxmoxClusterStatusBuilder {
         ClusterSnapshot snapshot = view.snapshot();
         ClusterStatus cluster = snapshot.status();
         if (spec.clusterName() != null && !spec.clusterName().equals(cluster.clusterName())) {
-            return notReady(ConditionReasons.CLUSTER_NAME_MISMATCH, "spec.clusterName is " + spec.clusterName()
-                    + " but the endpoints belong to cluster " + (cluster.clusterName() == null
-                    ? "none (a stand-alone node)" : cluster.clusterName()));
+            return notReady(
+                    ConditionReasons.CLUSTER_NAME_MISMATCH,
+                    "spec.clusterName is " + spec.clusterName()
+                            + " but the endpoints belong to cluster "
+                            + (cluster.clusterName() == null ? "none (a stand-alone node)" : cluster.clusterName()));
         }
         Optional<String> nodesDiffer = nodesDifference(spec.expectedNodes(), cluster);
         if (nodesDiffer.isPresent()) {
@@ -96,32 +105,48 @@ public final class ProxmoxClusterStatusBuilder {
             return notReady(ConditionReasons.QUORUM_LOST, quorumLost(votesText(votes(cluster))));
         }
         List<PrivilegeTable.Requirement> cannotObserve = view.missingPrivileges().stream()
-                .filter(r -> r.feature() == Feature.OBSERVATION).toList();
+                .filter(r -> r.feature() == Feature.OBSERVATION)
+                .toList();
         if (!cannotObserve.isEmpty()) {
             return notReady(ConditionReasons.PERMISSION_DENIED, privilegesText(cannotObserve));
         }
         // no volatile numbers in this message: every change of Ready wakes all the cluster's children
-        return ConditionState.isTrue(ConditionTypes.READY, ConditionReasons.RECONCILED, "cluster "
-                + cluster.clusterName() + " on Proxmox VE " + snapshot.version().major() + "."
-                + snapshot.version().minor() + " is quorate and as specified");
+        return ConditionState.isTrue(
+                ConditionTypes.READY,
+                ConditionReasons.RECONCILED,
+                "cluster "
+                        + cluster.clusterName() + " on Proxmox VE "
+                        + snapshot.version().major() + "."
+                        + snapshot.version().minor() + " is quorate and as specified");
     }
 
     private static ConditionState degraded(ClusterView view) {
         ClusterSnapshot snapshot = view.snapshot();
         List<String[]> problems = new ArrayList<>();
-        List<String> offline = snapshot.status().nodes().stream().filter(n -> !n.online()).map(ClusterStatus.Node::name)
-                .sorted().toList();
+        List<String> offline = snapshot.status().nodes().stream()
+                .filter(n -> !n.online())
+                .map(ClusterStatus.Node::name)
+                .sorted()
+                .toList();
         if (!offline.isEmpty()) {
-            problems.add(new String[] {ConditionReasons.NODE_OFFLINE, String.join(", ", offline)
-                    + (offline.size() == 1 ? " is" : " are") + " offline"});
+            problems.add(new String[] {
+                ConditionReasons.NODE_OFFLINE,
+                String.join(", ", offline) + (offline.size() == 1 ? " is" : " are") + " offline"
+            });
         }
-        boolean plannedNoOut = snapshot.ceph().map(ceph -> onlyOurNoOut(ceph, view)).orElse(false);
-        snapshot.ceph().filter(ceph -> !HEALTH_OK.equals(ceph.health()) && !plannedNoOut)
-                .ifPresent(ceph -> problems.add(new String[] {HEALTH_ERR.equals(ceph.health())
-                        ? ConditionReasons.CEPH_HEALTH_ERR : ConditionReasons.CEPH_HEALTH_WARN,
-                        ceph.health() + ": " + String.join("; ", checkSummaries(ceph))}));
+        boolean plannedNoOut =
+                snapshot.ceph().map(ceph -> onlyOurNoOut(ceph, view)).orElse(false);
+        snapshot.ceph()
+                .filter(ceph -> !HEALTH_OK.equals(ceph.health()) && !plannedNoOut)
+                .ifPresent(ceph -> problems.add(new String[] {
+                    HEALTH_ERR.equals(ceph.health())
+                            ? ConditionReasons.CEPH_HEALTH_ERR
+                            : ConditionReasons.CEPH_HEALTH_WARN,
+                    ceph.health() + ": " + String.join("; ", checkSummaries(ceph))
+                }));
         List<PrivilegeTable.Requirement> featureGaps = view.missingPrivileges().stream()
-                .filter(r -> r.feature() != Feature.OBSERVATION).toList();
+                .filter(r -> r.feature() != Feature.OBSERVATION)
+                .toList();
         if (!featureGaps.isEmpty()) {
             problems.add(new String[] {ConditionReasons.PERMISSION_DENIED, privilegesText(featureGaps)});
         }
@@ -129,28 +154,34 @@ public final class ProxmoxClusterStatusBuilder {
             problems.add(new String[] {ConditionReasons.PROXMOX_UNAVAILABLE, problem});
         }
         if (problems.isEmpty()) {
-            return ConditionState.isFalse(ConditionTypes.DEGRADED, ConditionReasons.AS_EXPECTED,
-                    "all nodes online" + snapshot.ceph().map(c -> ", Ceph " + c.health()).orElse("")
+            return ConditionState.isFalse(
+                    ConditionTypes.DEGRADED,
+                    ConditionReasons.AS_EXPECTED,
+                    "all nodes online"
+                            + snapshot.ceph().map(c -> ", Ceph " + c.health()).orElse("")
                             + (plannedNoOut ? " only for the noout flag set for node maintenance" : "")
                             + ", no privilege missing");
         }
-        return ConditionState.isTrue(ConditionTypes.DEGRADED, problems.get(0)[0],
+        return ConditionState.isTrue(
+                ConditionTypes.DEGRADED,
+                problems.get(0)[0],
                 problems.stream().map(p -> p[0] + ": " + p[1]).collect(Collectors.joining("; ")));
     }
 
     /** "VM.Audit on /vms (observation: guests in /cluster/resources)", joined. */
     static String privilegesText(List<PrivilegeTable.Requirement> missing) {
-        return "the API token lacks " + missing.stream()
-                .map(r -> r.describe() + " (" + r.feature().label() + ": " + r.why() + ")")
-                .collect(Collectors.joining(", "));
+        return "the API token lacks "
+                + missing.stream()
+                        .map(r -> r.describe() + " (" + r.feature().label() + ": " + r.why() + ")")
+                        .collect(Collectors.joining(", "));
     }
 
     private static Optional<String> nodesDifference(List<String> expected, ClusterStatus cluster) {
         if (expected.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> actual = cluster.nodes().stream().map(ClusterStatus.Node::name)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> actual =
+                cluster.nodes().stream().map(ClusterStatus.Node::name).collect(Collectors.toCollection(TreeSet::new));
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(actual);
         Set<String> unexpected = new TreeSet<>(actual);
@@ -173,7 +204,9 @@ public final class ProxmoxClusterStatusBuilder {
      * node rows (one vote each) and quorum is their majority; {@code derived} says so in the status.
      */
     static VotesStatus votes(ClusterStatus cluster) {
-        int expected = cluster.nodeCount() != null ? cluster.nodeCount() : cluster.nodes().size();
+        int expected = cluster.nodeCount() != null
+                ? cluster.nodeCount()
+                : cluster.nodes().size();
         return new VotesStatus(expected, cluster.onlineNodes().size(), expected / 2 + 1, true);
     }
 
@@ -186,21 +219,35 @@ public final class ProxmoxClusterStatusBuilder {
     }
 
     private static List<NodeStatus> nodes(ClusterSnapshot snapshot, ClusterView view, List<NodeStatus> previous) {
-        Map<String, NodeStatus> before = previous.stream()
-                .collect(Collectors.toMap(NodeStatus::name, Function.identity(), (a, b) -> a));
-        return snapshot.status().nodes().stream().sorted(Comparator.comparing(ClusterStatus.Node::name)).map(node -> {
-            Optional<NodeResource> resource = snapshot.node(node.name());
-            NodeStatus.MaintenanceState maintenance = view.maintenance()
-                    .map(m -> m.of(node.name()).state())
-                    .orElseGet(() -> Optional.ofNullable(before.get(node.name())).map(NodeStatus::maintenance)
-                            .orElse(NodeStatus.MaintenanceState.None));
-            String message = view.maintenance().map(m -> m.of(node.name()).message())
-                    .orElseGet(() -> Optional.ofNullable(before.get(node.name())).map(NodeStatus::message).orElse(null));
-            return new NodeStatus(node.name(), node.online(), maintenance,
-                    resource.map(NodeResource::cpu).map(ProxmoxClusterStatusBuilder::fraction).orElse(null),
-                    resource.map(NodeResource::mem).orElse(null), resource.map(NodeResource::maxMem).orElse(null),
-                    resource.map(NodeResource::uptime).orElse(null), message);
-        }).toList();
+        Map<String, NodeStatus> before =
+                previous.stream().collect(Collectors.toMap(NodeStatus::name, Function.identity(), (a, b) -> a));
+        return snapshot.status().nodes().stream()
+                .sorted(Comparator.comparing(ClusterStatus.Node::name))
+                .map(node -> {
+                    Optional<NodeResource> resource = snapshot.node(node.name());
+                    NodeStatus.MaintenanceState maintenance = view.maintenance()
+                            .map(m -> m.of(node.name()).state())
+                            .orElseGet(() -> Optional.ofNullable(before.get(node.name()))
+                                    .map(NodeStatus::maintenance)
+                                    .orElse(NodeStatus.MaintenanceState.None));
+                    String message = view.maintenance()
+                            .map(m -> m.of(node.name()).message())
+                            .orElseGet(() -> Optional.ofNullable(before.get(node.name()))
+                                    .map(NodeStatus::message)
+                                    .orElse(null));
+                    return new NodeStatus(
+                            node.name(),
+                            node.online(),
+                            maintenance,
+                            resource.map(NodeResource::cpu)
+                                    .map(ProxmoxClusterStatusBuilder::fraction)
+                                    .orElse(null),
+                            resource.map(NodeResource::mem).orElse(null),
+                            resource.map(NodeResource::maxMem).orElse(null),
+                            resource.map(NodeResource::uptime).orElse(null),
+                            message);
+                })
+                .toList();
     }
 
     private static String fraction(Double value) {
@@ -212,19 +259,31 @@ public final class ProxmoxClusterStatusBuilder {
      * not a degradation (any other check, or a flag a person set, still degrades).
      */
     private static boolean onlyOurNoOut(CephStatus ceph, ClusterView view) {
-        boolean ours = view.maintenance().map(MaintenanceOutcome::cephNoOutSetByOperator).orElse(false);
-        return ours && "HEALTH_WARN".equals(ceph.health()) && ceph.checks().keySet().equals(Set.of(FLAGS_CHECK))
+        boolean ours = view.maintenance()
+                .map(MaintenanceOutcome::cephNoOutSetByOperator)
+                .orElse(false);
+        return ours
+                && "HEALTH_WARN".equals(ceph.health())
+                && ceph.checks().keySet().equals(Set.of(FLAGS_CHECK))
                 && List.of("noout").equals(cephFlags(ceph));
     }
 
     static CephHealthStatus ceph(CephStatus ceph) {
-        return new CephHealthStatus(ceph.health(), checkSummaries(ceph).isEmpty() ? null : checkSummaries(ceph),
-                ceph.numUpOsds(), ceph.numInOsds(), ceph.numOsds(), ceph.quorumNames().size(), cephFlags(ceph));
+        return new CephHealthStatus(
+                ceph.health(),
+                checkSummaries(ceph).isEmpty() ? null : checkSummaries(ceph),
+                ceph.numUpOsds(),
+                ceph.numInOsds(),
+                ceph.numOsds(),
+                ceph.quorumNames().size(),
+                cephFlags(ceph));
     }
 
     private static List<String> checkSummaries(CephStatus ceph) {
         return ceph.checks().entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue().summary()).sorted().toList();
+                .map(e -> e.getKey() + ": " + e.getValue().summary())
+                .sorted()
+                .toList();
     }
 
     /**
@@ -236,8 +295,14 @@ public final class ProxmoxClusterStatusBuilder {
         if (check == null || check.summary() == null || !check.summary().endsWith(FLAGS_SUFFIX)) {
             return null;
         }
-        String flags = check.summary().substring(0, check.summary().length() - FLAGS_SUFFIX.length()).trim();
-        return Arrays.stream(flags.split(",")).map(String::trim).filter(f -> !f.isEmpty()).sorted().toList();
+        String flags = check.summary()
+                .substring(0, check.summary().length() - FLAGS_SUFFIX.length())
+                .trim();
+        return Arrays.stream(flags.split(","))
+                .map(String::trim)
+                .filter(f -> !f.isEmpty())
+                .sorted()
+                .toList();
     }
 
     private static ConditionState notReady(String reason, String message) {

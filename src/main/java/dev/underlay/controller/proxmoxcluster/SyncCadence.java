@@ -47,17 +47,21 @@ public class SyncCadence {
             return false;
         }
         HaPass last = haPasses.get(snapshot.cluster());
-        return last == null || last.followUp()
+        return last == null
+                || last.followUp()
                 || !Objects.equals(last.generation(), cluster.getMetadata().getGeneration())
                 || !last.haResources().equals(haResources(snapshot))
                 || !clock.instant().isBefore(last.at().plus(config.resync().haLayoutDrift()));
     }
 
     void haLayoutRan(ProxmoxCluster cluster, ClusterSnapshot snapshot, Optional<HaLayoutOutcome> outcome) {
-        boolean followUp = outcome.isEmpty() || outcome.get().changed() || "Unknown".equals(outcome.get().haMode())
+        boolean followUp = outcome.isEmpty()
+                || outcome.get().changed()
+                || "Unknown".equals(outcome.get().haMode())
                 || outcome.get().groups().stream().anyMatch(g -> RETRY_STATES.contains(g.state()));
-        haPasses.put(snapshot.cluster(), new HaPass(cluster.getMetadata().getGeneration(), haResources(snapshot),
-                clock.instant(), followUp));
+        haPasses.put(
+                snapshot.cluster(),
+                new HaPass(cluster.getMetadata().getGeneration(), haResources(snapshot), clock.instant(), followUp));
     }
 
     void forget(ClusterKey cluster) {
@@ -75,6 +79,5 @@ public class SyncCadence {
         return resources;
     }
 
-    private record HaPass(Long generation, Set<String> haResources, Instant at, boolean followUp) {
-    }
+    private record HaPass(Long generation, Set<String> haResources, Instant at, boolean followUp) {}
 }

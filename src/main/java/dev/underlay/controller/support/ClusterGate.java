@@ -26,14 +26,18 @@ public class ClusterGate {
 
     public <P extends HasMetadata> ClusterResolution check(Context<P> context, ClusterRef ref) {
         ClusterResolution cluster = ClusterRefResolver.resolve(context, ref);
-        if (cluster.blocking().map(b -> ConditionReasons.CLUSTER_NOT_FOUND.equals(b.reason())).orElse(false)) {
+        if (cluster.blocking()
+                .map(b -> ConditionReasons.CLUSTER_NOT_FOUND.equals(b.reason()))
+                .orElse(false)) {
             return cluster;
         }
-        Optional<ClusterSnapshot> snapshot = snapshots.latest(ClusterKey.referencedBy(context.getPrimaryResource(),
-                ref.name()));
+        Optional<ClusterSnapshot> snapshot =
+                snapshots.latest(ClusterKey.referencedBy(context.getPrimaryResource(), ref.name()));
         if (snapshot.isPresent() && !snapshot.get().isQuorate()) {
-            return ClusterResolution.blocked(ConditionState.isFalse(ConditionTypes.READY,
-                    ConditionReasons.QUORUM_LOST, "ProxmoxCluster " + ref.name()
+            return ClusterResolution.blocked(ConditionState.isFalse(
+                    ConditionTypes.READY,
+                    ConditionReasons.QUORUM_LOST,
+                    "ProxmoxCluster " + ref.name()
                             + " is not quorate; nothing is changed on Proxmox until quorum returns"));
         }
         return cluster;

@@ -25,10 +25,10 @@ public final class ClusterRefResolver {
 
     /** Name of the ProxmoxCluster event source in every child controller. */
     public static final String EVENT_SOURCE = "referenced-cluster";
+
     private static final String INDEX = "underlay.dev/cluster-ref";
 
-    private ClusterRefResolver() {
-    }
+    private ClusterRefResolver() {}
 
     /**
      * The ProxmoxCluster event source for prepareEventSources.
@@ -41,8 +41,8 @@ public final class ClusterRefResolver {
             ClusterRef ref = clusterRef.apply(primary);
             return ref == null || ref.name() == null ? Set.of() : Set.of(ref.name());
         });
-        InformerEventSourceConfiguration<ProxmoxCluster> configuration = InformerEventSourceConfiguration
-                .from(ProxmoxCluster.class, context.getPrimaryResourceClass())
+        InformerEventSourceConfiguration<ProxmoxCluster> configuration = InformerEventSourceConfiguration.from(
+                        ProxmoxCluster.class, context.getPrimaryResourceClass())
                 .withName(EVENT_SOURCE)
                 .withSecondaryToPrimaryMapper(index.referrers())
                 .withOnUpdateFilter(ClusterRefResolver::mattersToChildren)
@@ -58,7 +58,9 @@ public final class ClusterRefResolver {
      * a snapshot reaches them through their own snapshot event source, by changed observation only.
      */
     static boolean mattersToChildren(ProxmoxCluster updated, ProxmoxCluster previous) {
-        if (!java.util.Objects.equals(updated.getMetadata().getGeneration(), previous.getMetadata().getGeneration())
+        if (!java.util.Objects.equals(
+                        updated.getMetadata().getGeneration(),
+                        previous.getMetadata().getGeneration())
                 || updated.isMarkedForDeletion() != previous.isMarkedForDeletion()) {
             return true;
         }
@@ -69,23 +71,26 @@ public final class ClusterRefResolver {
         }
         return !java.util.Objects.equals(now.get().getStatus(), before.get().getStatus())
                 || !java.util.Objects.equals(now.get().getReason(), before.get().getReason())
-                || !java.util.Objects.equals(now.get().getMessage(), before.get().getMessage());
+                || !java.util.Objects.equals(
+                        now.get().getMessage(), before.get().getMessage());
     }
 
     private static Optional<Condition> readyOf(ProxmoxCluster cluster) {
-        return cluster.getStatus() == null ? Optional.empty()
+        return cluster.getStatus() == null
+                ? Optional.empty()
                 : Conditions.find(cluster.getStatus().getConditions(), ConditionTypes.READY);
     }
 
     /** Whether the referenced cluster exists and is Ready; otherwise the Ready=False state the child should report. */
     @SuppressWarnings("unchecked")
     public static <P extends HasMetadata> ClusterResolution resolve(Context<P> context, ClusterRef ref) {
-        InformerEventSource<ProxmoxCluster, P> clusters = (InformerEventSource<ProxmoxCluster, P>) context
-                .eventSourceRetriever().getEventSourceFor(ProxmoxCluster.class, EVENT_SOURCE);
+        InformerEventSource<ProxmoxCluster, P> clusters = (InformerEventSource<ProxmoxCluster, P>)
+                context.eventSourceRetriever().getEventSourceFor(ProxmoxCluster.class, EVENT_SOURCE);
         String namespace = context.getPrimaryResource().getMetadata().getNamespace();
         Optional<ProxmoxCluster> found = clusters.get(new ResourceID(ref.name(), namespace));
         if (found.isEmpty()) {
-            return ClusterResolution.blocked(ConditionState.isFalse(ConditionTypes.READY,
+            return ClusterResolution.blocked(ConditionState.isFalse(
+                    ConditionTypes.READY,
                     ConditionReasons.CLUSTER_NOT_FOUND,
                     "ProxmoxCluster " + ref.name() + " does not exist in namespace " + namespace));
         }
@@ -97,7 +102,8 @@ public final class ClusterRefResolver {
         if (cluster.isMarkedForDeletion()) {
             return ClusterResolution.blocked(notReady("ProxmoxCluster " + name + " is being deleted"));
         }
-        Optional<Condition> ready = cluster.getStatus() == null ? Optional.empty()
+        Optional<Condition> ready = cluster.getStatus() == null
+                ? Optional.empty()
                 : Conditions.find(cluster.getStatus().getConditions(), ConditionTypes.READY);
         if (ready.isEmpty()) {
             return ClusterResolution.blocked(notReady("ProxmoxCluster " + name + " has not reported readiness yet"));

@@ -18,12 +18,11 @@ import java.util.Optional;
  */
 public final class Conditions {
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** Existing conditions with each desired state applied; order: existing types first, new types appended. */
-    public static List<Condition> merge(List<Condition> existing, Collection<ConditionState> desired, long generation,
-                                        Instant now) {
+    public static List<Condition> merge(
+            List<Condition> existing, Collection<ConditionState> desired, long generation, Instant now) {
         List<Condition> result = new ArrayList<>();
         List<ConditionState> pending = new ArrayList<>(desired);
         for (Condition current : existing == null ? List.<Condition>of() : existing) {
@@ -65,7 +64,8 @@ public final class Conditions {
     }
 
     private static Condition stamp(Condition previous, ConditionState state, long generation, Instant now) {
-        boolean statusChanged = previous == null || !state.status().equals(previous.getStatus())
+        boolean statusChanged = previous == null
+                || !state.status().equals(previous.getStatus())
                 || previous.getLastTransitionTime() == null;
         return new ConditionBuilder()
                 .withType(state.type())

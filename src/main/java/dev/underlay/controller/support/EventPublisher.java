@@ -70,16 +70,32 @@ public class EventPublisher {
                 .withFirstTimestamp(now)
                 .withLastTimestamp(now)
                 .withCount(1)
-                .withNewSource().withComponent(config.operator().eventComponent()).endSource()
+                .withNewSource()
+                .withComponent(config.operator().eventComponent())
+                .endSource()
                 .withReportingComponent(config.operator().eventComponent())
                 .build();
         try {
-            client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
-            Log.debugf("Event %s %s on %s %s/%s", type, reason, resource.getKind(),
-                    resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+            client.v1()
+                    .events()
+                    .inNamespace(event.getMetadata().getNamespace())
+                    .resource(event)
+                    .create();
+            Log.debugf(
+                    "Event %s %s on %s %s/%s",
+                    type,
+                    reason,
+                    resource.getKind(),
+                    resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName());
         } catch (KubernetesClientException e) {
-            Log.warnf("Could not record Event %s for %s %s/%s: %s", reason, resource.getKind(),
-                    resource.getMetadata().getNamespace(), resource.getMetadata().getName(), e.getMessage());
+            Log.warnf(
+                    "Could not record Event %s for %s %s/%s: %s",
+                    reason,
+                    resource.getKind(),
+                    resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName(),
+                    e.getMessage());
         }
     }
 

@@ -35,8 +35,7 @@ public class ReadyStatusWriter {
     /** Writes conditions only; the kind's other status fields keep their values. */
     public <P extends CustomResource<?, S>, S extends UnderlayStatus> boolean write(
             P primary, Context<P> context, Supplier<S> emptyStatus, List<ConditionState> conditions) {
-        return write(primary, context, emptyStatus, conditions, status -> {
-        });
+        return write(primary, context, emptyStatus, conditions, status -> {});
     }
 
     /**
@@ -44,17 +43,29 @@ public class ReadyStatusWriter {
      * @return whether the status was written
      */
     public <P extends CustomResource<?, S>, S extends UnderlayStatus> boolean write(
-            P primary, Context<P> context, Supplier<S> emptyStatus, List<ConditionState> conditions,
+            P primary,
+            Context<P> context,
+            Supplier<S> emptyStatus,
+            List<ConditionState> conditions,
             Consumer<S> observations) {
         S current = primary.getStatus();
-        S next = StatusBuilder.next(current, emptyStatus, context.getClient().getKubernetesSerialization()::clone,
-                primary.getMetadata().getGeneration(), conditions, observations, Instant.now(clock));
+        S next = StatusBuilder.next(
+                current,
+                emptyStatus,
+                context.getClient().getKubernetesSerialization()::clone,
+                primary.getMetadata().getGeneration(),
+                conditions,
+                observations,
+                Instant.now(clock));
 
         boolean written = patcher.patchIfChanged(primary, next, context);
         if (written) {
-            Condition before = current == null ? null
-                    : Conditions.find(current.getConditions(), ConditionTypes.READY).orElse(null);
-            Condition after = Conditions.find(next.getConditions(), ConditionTypes.READY).orElse(null);
+            Condition before = current == null
+                    ? null
+                    : Conditions.find(current.getConditions(), ConditionTypes.READY)
+                            .orElse(null);
+            Condition after =
+                    Conditions.find(next.getConditions(), ConditionTypes.READY).orElse(null);
             events.onReadyChange(primary, before, after);
         }
         return written;

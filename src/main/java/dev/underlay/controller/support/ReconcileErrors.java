@@ -43,26 +43,34 @@ public class ReconcileErrors {
      * @param alsoOnInvalidSpec further conditions to set next to Ready when the spec is invalid
      */
     public <P extends CustomResource<?, S>, S extends UnderlayStatus> ErrorStatusUpdateControl<P> handle(
-            P primary, Context<P> context, Exception error, Supplier<S> emptyStatus,
+            P primary,
+            Context<P> context,
+            Exception error,
+            Supplier<S> emptyStatus,
             List<ConditionState> alsoOnInvalidSpec) {
         String kind = primary.getKind();
         String namespace = primary.getMetadata().getNamespace();
         String name = primary.getMetadata().getName();
         Optional<InvalidSpecException> invalidSpec = invalidSpec(error);
         if (invalidSpec.isPresent()) {
-            Log.warnf("%s %s/%s: invalid spec, not retrying until the spec changes: %s", kind, namespace, name,
-                    invalidSpec.get().getMessage());
+            Log.warnf(
+                    "%s %s/%s: invalid spec, not retrying until the spec changes: %s",
+                    kind, namespace, name, invalidSpec.get().getMessage());
             List<ConditionState> conditions = new ArrayList<>();
-            conditions.add(ConditionState.isFalse(ConditionTypes.READY, ConditionReasons.INVALID_SPEC,
+            conditions.add(ConditionState.isFalse(
+                    ConditionTypes.READY,
+                    ConditionReasons.INVALID_SPEC,
                     invalidSpec.get().getMessage()));
             conditions.addAll(alsoOnInvalidSpec);
             statusWriter.write(primary, context, emptyStatus, conditions);
-            return ErrorStatusUpdateControl.<P>noStatusUpdate().withNoRetry()
+            return ErrorStatusUpdateControl.<P>noStatusUpdate()
+                    .withNoRetry()
                     .rescheduleAfter(config.resync().invalidSpec());
         }
         int attempt = context.getRetryInfo().map(r -> r.getAttemptCount()).orElse(0);
-        Log.warnf("%s %s/%s: reconcile failed (attempt %d), retrying with backoff: %s", kind, namespace, name,
-                attempt, error.toString());
+        Log.warnf(
+                "%s %s/%s: reconcile failed (attempt %d), retrying with backoff: %s",
+                kind, namespace, name, attempt, error.toString());
         return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
 

@@ -31,11 +31,14 @@ public final class ReferenceIndex<P extends HasMetadata> {
      *
      * @param referencedNames names a primary references (same namespace); must tolerate a missing or partial spec
      */
-    public static <P extends HasMetadata> ReferenceIndex<P> register(String name, EventSourceContext<P> context,
-                                                                     Function<P, Set<String>> referencedNames) {
-        context.getPrimaryCache().addIndexer(name, primary -> referencedNames.apply(primary).stream()
-                .map(referenced -> key(primary.getMetadata().getNamespace(), referenced))
-                .toList());
+    public static <P extends HasMetadata> ReferenceIndex<P> register(
+            String name, EventSourceContext<P> context, Function<P, Set<String>> referencedNames) {
+        context.getPrimaryCache()
+                .addIndexer(
+                        name,
+                        primary -> referencedNames.apply(primary).stream()
+                                .map(referenced -> key(primary.getMetadata().getNamespace(), referenced))
+                                .toList());
         return new ReferenceIndex<>(name, context);
     }
 
@@ -43,7 +46,11 @@ public final class ReferenceIndex<P extends HasMetadata> {
     public <R extends HasMetadata> SecondaryToPrimaryMapper<R> referrers() {
         return referenced -> {
             List<P> primaries = context.getPrimaryCache()
-                    .byIndex(name, key(referenced.getMetadata().getNamespace(), referenced.getMetadata().getName()));
+                    .byIndex(
+                            name,
+                            key(
+                                    referenced.getMetadata().getNamespace(),
+                                    referenced.getMetadata().getName()));
             return primaries.stream().map(ResourceID::fromResource).collect(Collectors.toSet());
         };
     }

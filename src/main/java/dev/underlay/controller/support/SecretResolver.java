@@ -20,10 +20,10 @@ public final class SecretResolver {
 
     /** Name of the Secret event source in every controller that watches Secrets. */
     public static final String EVENT_SOURCE = "referenced-secrets";
+
     private static final String INDEX = "underlay.dev/secret-refs";
 
-    private SecretResolver() {
-    }
+    private SecretResolver() {}
 
     /**
      * The Secret event source for prepareEventSources.
@@ -33,8 +33,8 @@ public final class SecretResolver {
     public static <P extends HasMetadata> InformerEventSource<Secret, P> eventSource(
             EventSourceContext<P> context, Function<P, Set<String>> secretNames) {
         ReferenceIndex<P> index = ReferenceIndex.register(INDEX, context, secretNames);
-        InformerEventSourceConfiguration<Secret> configuration = InformerEventSourceConfiguration
-                .from(Secret.class, context.getPrimaryResourceClass())
+        InformerEventSourceConfiguration<Secret> configuration = InformerEventSourceConfiguration.from(
+                        Secret.class, context.getPrimaryResourceClass())
                 .withName(EVENT_SOURCE)
                 .withSecondaryToPrimaryMapper(index.referrers())
                 .withNamespacesInheritedFromController()
@@ -45,8 +45,8 @@ public final class SecretResolver {
     /** The named Secret in the primary's namespace, from the watch cache. */
     @SuppressWarnings("unchecked")
     public static <P extends HasMetadata> Optional<SecretContents> find(Context<P> context, String name) {
-        InformerEventSource<Secret, P> secrets = (InformerEventSource<Secret, P>) context.eventSourceRetriever()
-                .getEventSourceFor(Secret.class, EVENT_SOURCE);
+        InformerEventSource<Secret, P> secrets = (InformerEventSource<Secret, P>)
+                context.eventSourceRetriever().getEventSourceFor(Secret.class, EVENT_SOURCE);
         String namespace = context.getPrimaryResource().getMetadata().getNamespace();
         return secrets.get(new ResourceID(name, namespace)).map(SecretContents::new);
     }

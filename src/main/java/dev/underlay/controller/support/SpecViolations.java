@@ -31,7 +31,9 @@ public final class SpecViolations {
     }
 
     public SpecViolations inRange(Integer value, int min, int max, String field) {
-        return whenPresent(value, v -> v >= min && v <= max,
+        return whenPresent(
+                value,
+                v -> v >= min && v <= max,
                 () -> field + " must be between " + min + " and " + max + " (got " + value + ")");
     }
 

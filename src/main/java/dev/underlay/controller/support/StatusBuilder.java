@@ -15,8 +15,7 @@ import java.util.function.UnaryOperator;
  */
 public final class StatusBuilder {
 
-    private StatusBuilder() {
-    }
+    private StatusBuilder() {}
 
     /**
      * @param current      the status as read (may be null; never modified)
@@ -26,9 +25,14 @@ public final class StatusBuilder {
      * @param conditions   the condition states to set
      * @param observations sets the kind's own fields on the copy
      */
-    public static <S extends UnderlayStatus> S next(S current, Supplier<S> emptyStatus, UnaryOperator<S> copy,
-                                                    Long generation, List<ConditionState> conditions,
-                                                    Consumer<S> observations, Instant now) {
+    public static <S extends UnderlayStatus> S next(
+            S current,
+            Supplier<S> emptyStatus,
+            UnaryOperator<S> copy,
+            Long generation,
+            List<ConditionState> conditions,
+            Consumer<S> observations,
+            Instant now) {
         S next = current == null ? emptyStatus.get() : copy.apply(current);
         next.setObservedGeneration(generation);
         long conditionGeneration = generation == null ? 0L : generation;

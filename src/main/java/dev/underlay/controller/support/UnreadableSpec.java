@@ -8,8 +8,7 @@ import java.util.List;
 /** The first spec check of every kind: a spec that is missing, or that could not even be read. */
 public final class UnreadableSpec {
 
-    private UnreadableSpec() {
-    }
+    private UnreadableSpec() {}
 
     /** Throws InvalidSpec when the spec is absent, naming the reading error when that is why. */
     public static void requirePresent(HasMetadata resource, Object spec) throws InvalidSpecException {

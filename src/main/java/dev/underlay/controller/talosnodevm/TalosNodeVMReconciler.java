@@ -64,10 +64,19 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
     @Override
     public List<EventSource<?, TalosNodeVM>> prepareEventSources(EventSourceContext<TalosNodeVM> context) {
         return List.of(
-                SecretResolver.eventSource(context,
-                        vm -> machineConfigRef(vm).map(ref -> Set.of(ref.name())).orElse(Set.of())),
-                ClusterRefResolver.eventSource(context, vm -> vm.getSpec() == null ? null : vm.getSpec().clusterRef()),
-                SnapshotEventSource.register(context, snapshots, VmObservation.class, obs -> Integer.toString(obs.vmid()),
+                SecretResolver.eventSource(
+                        context,
+                        vm -> machineConfigRef(vm)
+                                .map(ref -> Set.of(ref.name()))
+                                .orElse(Set.of())),
+                ClusterRefResolver.eventSource(
+                        context,
+                        vm -> vm.getSpec() == null ? null : vm.getSpec().clusterRef()),
+                SnapshotEventSource.register(
+                        context,
+                        snapshots,
+                        VmObservation.class,
+                        obs -> Integer.toString(obs.vmid()),
                         TalosNodeVMReconciler::clusterName,
                         (vm, snapshot) -> vmid(vm).flatMap(vmid -> VmObservation.of(snapshot, vmid))));
     }
@@ -86,14 +95,19 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
         }
 
         // the VM controller plugs in here: VmPlanner over spec, status and the snapshot's VM observation
-        statusWriter.write(vm, context, TalosNodeVMStatus::new,
-                List.of(NotImplementedYet.ready("TalosNodeVM", vm.getSpec().clusterRef().name())));
-        return UpdateControl.<TalosNodeVM>noUpdate().rescheduleAfter(config.resync().calm());
+        statusWriter.write(
+                vm,
+                context,
+                TalosNodeVMStatus::new,
+                List.of(NotImplementedYet.ready(
+                        "TalosNodeVM", vm.getSpec().clusterRef().name())));
+        return UpdateControl.<TalosNodeVM>noUpdate()
+                .rescheduleAfter(config.resync().calm());
     }
 
     @Override
-    public ErrorStatusUpdateControl<TalosNodeVM> updateErrorStatus(TalosNodeVM vm, Context<TalosNodeVM> context,
-                                                                   Exception e) {
+    public ErrorStatusUpdateControl<TalosNodeVM> updateErrorStatus(
+            TalosNodeVM vm, Context<TalosNodeVM> context, Exception e) {
         return errors.handle(vm, context, e, TalosNodeVMStatus::new);
     }
 
@@ -104,15 +118,18 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
      */
     @Override
     public DeleteControl cleanup(TalosNodeVM vm, Context<TalosNodeVM> context) {
-        Log.infof("TalosNodeVM %s/%s deleted; no VM was created by this version (deletionPolicy %s)",
-                vm.getMetadata().getNamespace(), vm.getMetadata().getName(),
+        Log.infof(
+                "TalosNodeVM %s/%s deleted; no VM was created by this version (deletionPolicy %s)",
+                vm.getMetadata().getNamespace(),
+                vm.getMetadata().getName(),
                 vm.getSpec() == null ? "unset" : vm.getSpec().deletionPolicy());
         return DeleteControl.defaultDelete();
     }
 
     private UpdateControl<TalosNodeVM> waiting(TalosNodeVM vm, Context<TalosNodeVM> context, ConditionState ready) {
         statusWriter.write(vm, context, TalosNodeVMStatus::new, List.of(ready));
-        return UpdateControl.<TalosNodeVM>noUpdate().rescheduleAfter(config.resync().waiting());
+        return UpdateControl.<TalosNodeVM>noUpdate()
+                .rescheduleAfter(config.resync().waiting());
     }
 
     /** The machine config is only checked for presence here; its content is Talos' business and never logged. */
@@ -124,12 +141,16 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
         String key = ref.get().keyOr(TalosSpec.DEFAULT_MACHINE_CONFIG_KEY);
         Optional<SecretContents> secret = SecretResolver.find(context, ref.get().name());
         if (secret.isEmpty()) {
-            return Optional.of(ConditionState.isFalse(ConditionTypes.READY, ConditionReasons.SECRET_MISSING,
+            return Optional.of(ConditionState.isFalse(
+                    ConditionTypes.READY,
+                    ConditionReasons.SECRET_MISSING,
                     "machine config Secret " + ref.get().name() + " (talos.machineConfigSecretRef) not found in "
                             + "namespace " + vm.getMetadata().getNamespace()));
         }
         if (secret.get().bytes(key).filter(value -> value.length > 0).isEmpty()) {
-            return Optional.of(ConditionState.isFalse(ConditionTypes.READY, ConditionReasons.SECRET_MISSING,
+            return Optional.of(ConditionState.isFalse(
+                    ConditionTypes.READY,
+                    ConditionReasons.SECRET_MISSING,
                     "machine config Secret " + ref.get().name() + " has no key " + key + " (or it is empty)"));
         }
         return Optional.empty();
@@ -151,6 +172,7 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
         if (vm.getSpec() == null || vm.getSpec().talos() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(vm.getSpec().talos().machineConfigSecretRef()).filter(ref -> ref.name() != null);
+        return Optional.ofNullable(vm.getSpec().talos().machineConfigSecretRef())
+                .filter(ref -> ref.name() != null);
     }
 }

@@ -6,7 +6,17 @@ import java.util.Optional;
 
 /** The cluster-wide OSD flags PVE can set ({@code /cluster/ceph/flags}); {@link #NOOUT} is used for maintenance. */
 public enum CephFlag {
-    NOBACKFILL, NODEEP_SCRUB, NODOWN, NOIN, NOOUT, NOREBALANCE, NORECOVER, NOSCRUB, NOTIERAGENT, NOUP, PAUSE;
+    NOBACKFILL,
+    NODEEP_SCRUB,
+    NODOWN,
+    NOIN,
+    NOOUT,
+    NOREBALANCE,
+    NORECOVER,
+    NOSCRUB,
+    NOTIERAGENT,
+    NOUP,
+    PAUSE;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

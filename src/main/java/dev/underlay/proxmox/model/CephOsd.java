@@ -5,8 +5,19 @@ package dev.underlay.proxmox.model;
  *
  * @param status {@code up} or {@code down}
  */
-public record CephOsd(int id, String name, String host, String status, boolean in, String deviceClass,
-        Double crushWeight, Double reweight, Double percentUsed, Long totalSpace, Long bytesUsed, String osdType,
+public record CephOsd(
+        int id,
+        String name,
+        String host,
+        String status,
+        boolean in,
+        String deviceClass,
+        Double crushWeight,
+        Double reweight,
+        Double percentUsed,
+        Long totalSpace,
+        Long bytesUsed,
+        String osdType,
         String version) {
 
     public boolean isUp() {

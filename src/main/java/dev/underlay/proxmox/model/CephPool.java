@@ -8,9 +8,23 @@ import java.util.List;
  *
  * @param applications keys of {@code application_metadata} ({@code rbd}, {@code cephfs}, {@code rgw})
  */
-public record CephPool(String name, Integer id, String type, Integer size, Integer minSize, Integer pgNum,
-        Integer pgNumFinal, Integer pgNumMin, String pgAutoscaleMode, Integer crushRule, String crushRuleName,
-        Long bytesUsed, Double percentUsed, Long targetSize, Double targetSizeRatio, List<String> applications) {
+public record CephPool(
+        String name,
+        Integer id,
+        String type,
+        Integer size,
+        Integer minSize,
+        Integer pgNum,
+        Integer pgNumFinal,
+        Integer pgNumMin,
+        String pgAutoscaleMode,
+        Integer crushRule,
+        String crushRuleName,
+        Long bytesUsed,
+        Double percentUsed,
+        Long targetSize,
+        Double targetSizeRatio,
+        List<String> applications) {
 
     public CephPool {
         applications = ModelLists.copy(applications);

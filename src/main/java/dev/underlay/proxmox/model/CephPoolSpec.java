@@ -4,8 +4,17 @@ package dev.underlay.proxmox.model;
  * {@code POST /nodes/{node}/ceph/pool}. Null fields take PVE's defaults (size 3, min_size 2, pg_num 128,
  * autoscale warn, application rbd). {@code addStorages} registers a PVE storage for the pool at once.
  */
-public record CephPoolSpec(String name, Integer size, Integer minSize, Integer pgNum, Integer pgNumMin,
-        String pgAutoscaleMode, String application, String crushRule, String targetSize, Double targetSizeRatio,
+public record CephPoolSpec(
+        String name,
+        Integer size,
+        Integer minSize,
+        Integer pgNum,
+        Integer pgNumMin,
+        String pgAutoscaleMode,
+        String application,
+        String crushRule,
+        String targetSize,
+        Double targetSizeRatio,
         Boolean addStorages) {
 
     public CephPoolSpec {

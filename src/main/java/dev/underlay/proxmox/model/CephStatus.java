@@ -11,9 +11,21 @@ import java.util.Map;
  * @param checks     active health checks by name ({@code POOL_NEARFULL}, {@code OSD_DOWN}, ...)
  * @param pgsByState placement group count per state name ({@code active+clean})
  */
-public record CephStatus(String fsid, String health, Map<String, HealthCheck> checks, int numOsds, int numUpOsds,
-        int numInOsds, List<String> quorumNames, Long bytesTotal, Long bytesUsed, Long bytesAvail, Long dataBytes,
-        Integer numPgs, Integer numPools, Map<String, Integer> pgsByState) {
+public record CephStatus(
+        String fsid,
+        String health,
+        Map<String, HealthCheck> checks,
+        int numOsds,
+        int numUpOsds,
+        int numInOsds,
+        List<String> quorumNames,
+        Long bytesTotal,
+        Long bytesUsed,
+        Long bytesAvail,
+        Long dataBytes,
+        Integer numPgs,
+        Integer numPools,
+        Map<String, Integer> pgsByState) {
 
     public CephStatus {
         checks = ModelLists.sortedCopy(checks);
@@ -21,8 +33,7 @@ public record CephStatus(String fsid, String health, Map<String, HealthCheck> ch
         pgsByState = ModelLists.sortedCopy(pgsByState);
     }
 
-    public record HealthCheck(String severity, String summary, Integer count, boolean muted) {
-    }
+    public record HealthCheck(String severity, String summary, Integer count, boolean muted) {}
 
     public boolean isHealthOk() {
         return "HEALTH_OK".equals(health);

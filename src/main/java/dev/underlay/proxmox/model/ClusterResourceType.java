@@ -2,7 +2,9 @@ package dev.underlay.proxmox.model;
 
 /** The {@code type} filter of {@code GET /cluster/resources}. */
 public enum ClusterResourceType {
-    VM("vm"), STORAGE("storage"), NODE("node");
+    VM("vm"),
+    STORAGE("storage"),
+    NODE("node");
 
     private final String wire;
 

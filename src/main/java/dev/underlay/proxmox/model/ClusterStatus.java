@@ -11,16 +11,15 @@ import java.util.Optional;
  * @param nodeCount     nodes in the corosync config, including offline ones
  * @param configVersion corosync config version
  */
-public record ClusterStatus(String clusterName, Boolean quorate, Integer nodeCount, Integer configVersion,
-        List<Node> nodes) {
+public record ClusterStatus(
+        String clusterName, Boolean quorate, Integer nodeCount, Integer configVersion, List<Node> nodes) {
 
     public ClusterStatus {
         nodes = ModelLists.copy(nodes);
     }
 
     /** A node row: {@code online} and {@code local} are 0/1 on the wire. */
-    public record Node(String name, Integer nodeId, boolean online, String ip, boolean local, String level) {
-    }
+    public record Node(String name, Integer nodeId, boolean online, String ip, boolean local, String level) {}
 
     public boolean isCluster() {
         return clusterName != null;

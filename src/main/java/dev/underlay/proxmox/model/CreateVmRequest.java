@@ -11,8 +11,16 @@ package dev.underlay.proxmox.model;
  * @param storage   default storage for allocated and restored disks
  * @param pool      resource pool to add the VM to
  */
-public record CreateVmRequest(int vmid, VmOptions options, String archive, Boolean start, Boolean force,
-        Boolean unique, Boolean haManaged, String storage, String pool) {
+public record CreateVmRequest(
+        int vmid,
+        VmOptions options,
+        String archive,
+        Boolean start,
+        Boolean force,
+        Boolean unique,
+        Boolean haManaged,
+        String storage,
+        String pool) {
 
     public CreateVmRequest {
         if (vmid < 100 || vmid > 999_999_999) {

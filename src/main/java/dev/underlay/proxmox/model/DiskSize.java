@@ -50,7 +50,8 @@ public record DiskSize(long bytes) implements Comparable<DiskSize> {
         if (number.isEmpty()) {
             throw new IllegalArgumentException("not a size: " + text);
         }
-        return new DiskSize(new BigDecimal(number).multiply(BigDecimal.valueOf(factor)).longValueExact());
+        return new DiskSize(
+                new BigDecimal(number).multiply(BigDecimal.valueOf(factor)).longValueExact());
     }
 
     public double gib() {

@@ -4,8 +4,14 @@ package dev.underlay.proxmox.model;
  * {@code POST /nodes/{node}/storage/{storage}/download-url}: PVE fetches the file itself (a task). The operator
  * uses it for Talos ISOs, with a checksum so a corrupted download fails the task.
  */
-public record DownloadUrlRequest(String url, String filename, String content, String checksum,
-        String checksumAlgorithm, Boolean verifyCertificates, String compression) {
+public record DownloadUrlRequest(
+        String url,
+        String filename,
+        String content,
+        String checksum,
+        String checksumAlgorithm,
+        Boolean verifyCertificates,
+        String compression) {
 
     public DownloadUrlRequest {
         if (url == null || !url.matches("https?://.+")) {

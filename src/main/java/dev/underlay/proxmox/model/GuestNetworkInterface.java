@@ -10,6 +10,5 @@ public record GuestNetworkInterface(String name, String hardwareAddress, List<Ip
     }
 
     /** @param type {@code ipv4} or {@code ipv6} */
-    public record IpAddress(String address, String type, Integer prefix) {
-    }
+    public record IpAddress(String address, String type, Integer prefix) {}
 }

@@ -8,8 +8,16 @@ package dev.underlay.proxmox.model;
  * @param state requested state: {@code started}, {@code stopped}, {@code enabled}, {@code disabled},
  *              {@code ignored}
  */
-public record HaResource(String sid, String type, String state, String group, Boolean failback, Integer maxRestart,
-        Integer maxRelocate, String comment, String digest) {
+public record HaResource(
+        String sid,
+        String type,
+        String state,
+        String group,
+        Boolean failback,
+        Integer maxRestart,
+        Integer maxRelocate,
+        String comment,
+        String digest) {
 
     public HaResource {
         if (sid == null || sid.isBlank()) {

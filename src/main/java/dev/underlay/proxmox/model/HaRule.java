@@ -8,8 +8,17 @@ import java.util.Locale;
  * ({@code strict}: only there); a resource-affinity rule keeps them together or apart. Rules may only name
  * resources HA already manages. {@code order} and {@code digest} are read-only.
  */
-public record HaRule(String rule, Type type, List<String> resources, List<NodePriority> nodes, Boolean strict,
-        Affinity affinity, Boolean disable, String comment, Integer order, String digest) {
+public record HaRule(
+        String rule,
+        Type type,
+        List<String> resources,
+        List<NodePriority> nodes,
+        Boolean strict,
+        Affinity affinity,
+        Boolean disable,
+        String comment,
+        Integer order,
+        String digest) {
 
     public HaRule {
         if (rule == null || type == null) {
@@ -28,7 +37,8 @@ public record HaRule(String rule, Type type, List<String> resources, List<NodePr
     }
 
     public enum Type {
-        NODE_AFFINITY, RESOURCE_AFFINITY;
+        NODE_AFFINITY,
+        RESOURCE_AFFINITY;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -40,7 +50,8 @@ public record HaRule(String rule, Type type, List<String> resources, List<NodePr
     }
 
     public enum Affinity {
-        POSITIVE, NEGATIVE;
+        POSITIVE,
+        NEGATIVE;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

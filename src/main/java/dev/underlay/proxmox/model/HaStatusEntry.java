@@ -11,11 +11,9 @@ public sealed interface HaStatusEntry {
 
     String status();
 
-    record Quorum(String node, boolean quorate, String status) implements HaStatusEntry {
-    }
+    record Quorum(String node, boolean quorate, String status) implements HaStatusEntry {}
 
-    record Master(String node, String status, Long timestamp) implements HaStatusEntry {
-    }
+    record Master(String node, String status, Long timestamp) implements HaStatusEntry {}
 
     record Lrm(String node, String status, Long timestamp) implements HaStatusEntry {
 
@@ -24,11 +22,18 @@ public sealed interface HaStatusEntry {
         }
     }
 
-    record Service(String sid, String node, String state, String crmState, String requestState, String status,
-            Integer maxRestart, Integer maxRelocate, Boolean failback) implements HaStatusEntry {
-    }
+    record Service(
+            String sid,
+            String node,
+            String state,
+            String crmState,
+            String requestState,
+            String status,
+            Integer maxRestart,
+            Integer maxRelocate,
+            Boolean failback)
+            implements HaStatusEntry {}
 
     /** PVE 9.1+: whether HA (and its watchdogs) is armed. */
-    record Fencing(String node, String armedState, String resourceMode, String status) implements HaStatusEntry {
-    }
+    record Fencing(String node, String armedState, String resourceMode, String status) implements HaStatusEntry {}
 }

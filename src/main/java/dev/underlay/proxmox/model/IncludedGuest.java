@@ -9,6 +9,5 @@ public record IncludedGuest(int vmid, String name, String type, List<Volume> vol
         volumes = ModelLists.copy(volumes);
     }
 
-    public record Volume(String id, String name, boolean included, String reason) {
-    }
+    public record Volume(String id, String name, boolean included, String reason) {}
 }

@@ -8,8 +8,13 @@ import java.util.Map;
  *
  * @param notAllowedNodes node to the reasons it is excluded (unavailable storages, blocking HA resources)
  */
-public record MigratePrecondition(boolean running, List<String> allowedNodes, Map<String, List<String>> notAllowedNodes,
-        List<LocalDisk> localDisks, List<String> localResources, List<String> mappedResources,
+public record MigratePrecondition(
+        boolean running,
+        List<String> allowedNodes,
+        Map<String, List<String>> notAllowedNodes,
+        List<LocalDisk> localDisks,
+        List<String> localResources,
+        List<String> mappedResources,
         List<String> dependentHaResources) {
 
     public MigratePrecondition {
@@ -22,6 +27,5 @@ public record MigratePrecondition(boolean running, List<String> allowedNodes, Ma
     }
 
     /** A disk on node-local storage (CD-ROMs and unused volumes included, as PVE lists them). */
-    public record LocalDisk(String volid, Long size, boolean cdrom, boolean unused) {
-    }
+    public record LocalDisk(String volid, Long size, boolean cdrom, boolean unused) {}
 }

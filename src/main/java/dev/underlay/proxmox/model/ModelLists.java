@@ -12,8 +12,7 @@ import java.util.TreeMap;
 /** Null-safe immutable copies for record components; absent collections become empty ones. */
 final class ModelLists {
 
-    private ModelLists() {
-    }
+    private ModelLists() {}
 
     static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);

@@ -19,8 +19,20 @@ import java.util.TreeMap;
 public record NetDevice(String model, String macAddress, Map<String, String> options) {
 
     /** NIC models of the qemu-server {@code net} format. */
-    public static final Set<String> MODELS = Set.of("e1000", "e1000-82540em", "e1000-82544gc", "e1000-82545em",
-            "e1000e", "i82551", "i82557b", "i82559er", "ne2k_isa", "ne2k_pci", "pcnet", "rtl8139", "virtio",
+    public static final Set<String> MODELS = Set.of(
+            "e1000",
+            "e1000-82540em",
+            "e1000-82544gc",
+            "e1000-82545em",
+            "e1000e",
+            "i82551",
+            "i82557b",
+            "i82559er",
+            "ne2k_isa",
+            "ne2k_pci",
+            "pcnet",
+            "rtl8139",
+            "virtio",
             "vmxnet3");
 
     public NetDevice {

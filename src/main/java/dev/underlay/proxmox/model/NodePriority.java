@@ -16,8 +16,10 @@ public record NodePriority(String node, Integer priority) {
         List<NodePriority> out = new ArrayList<>();
         for (String item : ModelLists.split(text)) {
             int colon = item.indexOf(':');
-            out.add(colon < 0 ? new NodePriority(item, null)
-                    : new NodePriority(item.substring(0, colon), Integer.valueOf(item.substring(colon + 1))));
+            out.add(
+                    colon < 0
+                            ? new NodePriority(item, null)
+                            : new NodePriority(item.substring(0, colon), Integer.valueOf(item.substring(colon + 1))));
         }
         return List.copyOf(out);
     }

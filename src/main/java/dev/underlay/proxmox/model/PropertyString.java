@@ -13,8 +13,7 @@ import java.util.TreeMap;
  */
 public final class PropertyString {
 
-    private PropertyString() {
-    }
+    private PropertyString() {}
 
     /**
      * Parses {@code text} into an insertion-ordered map. A part without {@code =} is the value of {@code defaultKey};

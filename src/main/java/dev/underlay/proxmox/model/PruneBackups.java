@@ -8,8 +8,14 @@ import java.util.TreeMap;
  * property string (storage config, job PUT) or from an object (9.x job GET); written as the property string with
  * keys in alphabetical order.
  */
-public record PruneBackups(Boolean keepAll, Integer keepLast, Integer keepHourly, Integer keepDaily,
-        Integer keepWeekly, Integer keepMonthly, Integer keepYearly) {
+public record PruneBackups(
+        Boolean keepAll,
+        Integer keepLast,
+        Integer keepHourly,
+        Integer keepDaily,
+        Integer keepWeekly,
+        Integer keepMonthly,
+        Integer keepYearly) {
 
     public static PruneBackups keepEverything() {
         return new PruneBackups(true, null, null, null, null, null, null);
@@ -26,10 +32,14 @@ public record PruneBackups(Boolean keepAll, Integer keepLast, Integer keepHourly
                 throw new IllegalArgumentException("unknown prune-backups key: " + key);
             }
         }
-        return new PruneBackups(PropertyString.flag(values.get("keep-all")),
-                PropertyString.integer(values.get("keep-last")), PropertyString.integer(values.get("keep-hourly")),
-                PropertyString.integer(values.get("keep-daily")), PropertyString.integer(values.get("keep-weekly")),
-                PropertyString.integer(values.get("keep-monthly")), PropertyString.integer(values.get("keep-yearly")));
+        return new PruneBackups(
+                PropertyString.flag(values.get("keep-all")),
+                PropertyString.integer(values.get("keep-last")),
+                PropertyString.integer(values.get("keep-hourly")),
+                PropertyString.integer(values.get("keep-daily")),
+                PropertyString.integer(values.get("keep-weekly")),
+                PropertyString.integer(values.get("keep-monthly")),
+                PropertyString.integer(values.get("keep-yearly")));
     }
 
     public Map<String, String> toMap() {

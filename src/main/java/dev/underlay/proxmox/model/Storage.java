@@ -7,9 +7,21 @@ import java.util.Map;
  * A storage definition from {@code GET /storage} (datacenter storage.cfg). Options this record does not name are
  * in {@code other}.
  */
-public record Storage(String storage, String type, List<String> content, String pool, String path,
-        List<String> nodes, boolean shared, boolean disabled, Boolean krbd, String monhost, String username,
-        PruneBackups pruneBackups, String digest, Map<String, String> other) {
+public record Storage(
+        String storage,
+        String type,
+        List<String> content,
+        String pool,
+        String path,
+        List<String> nodes,
+        boolean shared,
+        boolean disabled,
+        Boolean krbd,
+        String monhost,
+        String username,
+        PruneBackups pruneBackups,
+        String digest,
+        Map<String, String> other) {
 
     public Storage {
         content = ModelLists.copy(content);

@@ -7,7 +7,17 @@ package dev.underlay.proxmox.model;
  *
  * @param verificationState PBS only: {@code ok} or {@code failed} of the last verify job
  */
-public record StorageContent(String volid, String content, String format, Long size, Long used, Integer vmid,
-        Long ctime, String notes, Boolean protectedVolume, String subtype, String parent, String encrypted,
-        String verificationState) {
-}
+public record StorageContent(
+        String volid,
+        String content,
+        String format,
+        Long size,
+        Long used,
+        Integer vmid,
+        Long ctime,
+        String notes,
+        Boolean protectedVolume,
+        String subtype,
+        String parent,
+        String encrypted,
+        String verificationState) {}

@@ -24,7 +24,8 @@ public record TaskStatus(Upid upid, boolean running, String exitStatus, Long end
     public int warnings() {
         if (exitStatus != null && exitStatus.startsWith("WARNINGS:")) {
             try {
-                return Integer.parseInt(exitStatus.substring("WARNINGS:".length()).trim());
+                return Integer.parseInt(
+                        exitStatus.substring("WARNINGS:".length()).trim());
             } catch (NumberFormatException e) {
                 return 0;
             }

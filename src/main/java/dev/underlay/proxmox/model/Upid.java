@@ -28,7 +28,8 @@ public final class Upid {
     private final String id;
     private final String user;
 
-    private Upid(String value, String node, long pid, long pstart, long startTime, String type, String id, String user) {
+    private Upid(
+            String value, String node, long pid, long pstart, long startTime, String type, String id, String user) {
         this.value = value;
         this.node = node;
         this.pid = pid;
@@ -45,8 +46,15 @@ public final class Upid {
         if (!m.matches()) {
             throw new IllegalArgumentException("not a UPID: " + text);
         }
-        return new Upid(text, m.group(1), Long.parseLong(m.group(3), 16), Long.parseLong(m.group(4), 16),
-                Long.parseLong(m.group(5), 16), m.group(6), m.group(7), m.group(8));
+        return new Upid(
+                text,
+                m.group(1),
+                Long.parseLong(m.group(3), 16),
+                Long.parseLong(m.group(4), 16),
+                Long.parseLong(m.group(5), 16),
+                m.group(6),
+                m.group(7),
+                m.group(8));
     }
 
     /** True when {@code text} parses as a UPID. */
@@ -56,8 +64,16 @@ public final class Upid {
 
     /** Builds a UPID in PVE's own format (upper-case hex, 8 digits; pstart widens to 9 when needed). */
     public static Upid of(String node, long pid, long pstart, long startTime, String type, String id, String user) {
-        String text = String.format(Locale.ROOT, "UPID:%s:%08X:%08X:%08X:%s:%s:%s:",
-                node, pid, pstart, startTime, type, id == null ? "" : id, user);
+        String text = String.format(
+                Locale.ROOT,
+                "UPID:%s:%08X:%08X:%08X:%s:%s:%s:",
+                node,
+                pid,
+                pstart,
+                startTime,
+                type,
+                id == null ? "" : id,
+                user);
         return parse(text);
     }
 

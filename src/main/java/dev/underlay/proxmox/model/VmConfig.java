@@ -21,9 +21,30 @@ public record VmConfig(String digest, Map<String, String> values) {
 
     private static final Pattern NET = Pattern.compile("net\\d+");
     private static final Pattern IPCONFIG = Pattern.compile("ipconfig\\d+");
-    private static final Set<String> TYPED = Set.of("name", "description", "tags", "cores", "sockets", "memory",
-            "balloon", "cpu", "cpulimit", "onboot", "agent", "boot", "ostype", "machine", "bios", "scsihw", "template",
-            "lock", "protection", "startup", "vmgenid", "smbios1", "meta");
+    private static final Set<String> TYPED = Set.of(
+            "name",
+            "description",
+            "tags",
+            "cores",
+            "sockets",
+            "memory",
+            "balloon",
+            "cpu",
+            "cpulimit",
+            "onboot",
+            "agent",
+            "boot",
+            "ostype",
+            "machine",
+            "bios",
+            "scsihw",
+            "template",
+            "lock",
+            "protection",
+            "startup",
+            "vmgenid",
+            "smbios1",
+            "meta");
 
     public VmConfig {
         values = ModelLists.sortedCopy(values);
@@ -85,8 +106,10 @@ public record VmConfig(String digest, Map<String, String> values) {
 
     /** True when the guest agent is enabled ({@code agent: 1} or {@code enabled=1,...}). */
     public boolean agentEnabled() {
-        return get("agent").map(a -> Boolean.TRUE.equals(PropertyString.flag(
-                PropertyString.parse(a, "enabled").getOrDefault("enabled", "0")))).orElse(false);
+        return get("agent")
+                .map(a -> Boolean.TRUE.equals(
+                        PropertyString.flag(PropertyString.parse(a, "enabled").getOrDefault("enabled", "0"))))
+                .orElse(false);
     }
 
     public Optional<String> boot() {
@@ -153,7 +176,9 @@ public record VmConfig(String digest, Map<String, String> values) {
     public Map<String, String> rest() {
         Map<String, String> out = new TreeMap<>();
         values.forEach((k, v) -> {
-            if (!TYPED.contains(k) && !DiskDevice.isDiskSlot(k) && !NET.matcher(k).matches()
+            if (!TYPED.contains(k)
+                    && !DiskDevice.isDiskSlot(k)
+                    && !NET.matcher(k).matches()
                     && !IPCONFIG.matcher(k).matches()) {
                 out.put(k, v);
             }

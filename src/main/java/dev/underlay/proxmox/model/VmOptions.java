@@ -31,7 +31,10 @@ public record VmOptions(Map<String, String> values) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("not a VM option name: " + key);
         }
-        if (key.equals("digest") || key.equals("delete") || key.equals("revert") || key.equals("vmid")
+        if (key.equals("digest")
+                || key.equals("delete")
+                || key.equals("revert")
+                || key.equals("vmid")
                 || key.equals("node")) {
             throw new IllegalArgumentException("'" + key + "' is a request parameter, not a VM option");
         }

@@ -7,10 +7,30 @@ import java.util.List;
  * {@code tags} and {@code pool} exist only when set; metrics are 0 for stopped guests and absent for guests on
  * offline nodes (then {@code status} is {@code unknown}).
  */
-public record VmResource(String id, String type, int vmid, String node, String name, String status,
-        boolean template, String lock, String haState, List<String> tags, String pool, Double cpu, Double maxCpu,
-        Long mem, Long maxMem, Long disk, Long maxDisk, Long uptime, Long netIn, Long netOut, Long diskRead,
-        Long diskWrite) implements ClusterResource {
+public record VmResource(
+        String id,
+        String type,
+        int vmid,
+        String node,
+        String name,
+        String status,
+        boolean template,
+        String lock,
+        String haState,
+        List<String> tags,
+        String pool,
+        Double cpu,
+        Double maxCpu,
+        Long mem,
+        Long maxMem,
+        Long disk,
+        Long maxDisk,
+        Long uptime,
+        Long netIn,
+        Long netOut,
+        Long diskRead,
+        Long diskWrite)
+        implements ClusterResource {
 
     public VmResource {
         tags = ModelLists.copy(tags);

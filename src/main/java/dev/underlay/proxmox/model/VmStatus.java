@@ -10,9 +10,26 @@ import java.util.List;
  * @param haManaged from the {@code ha} object ({@code managed: 0|1})
  * @param haState   the HA state when managed ({@code started}, {@code stopped}, ...)
  */
-public record VmStatus(int vmid, String name, String status, String qmpStatus, Long pid, Long uptime, Double cpu,
-        Double cpus, Long mem, Long maxMem, Long maxDisk, boolean agent, String lock, List<String> tags,
-        boolean template, boolean haManaged, String haState, String runningMachine, String runningQemu) {
+public record VmStatus(
+        int vmid,
+        String name,
+        String status,
+        String qmpStatus,
+        Long pid,
+        Long uptime,
+        Double cpu,
+        Double cpus,
+        Long mem,
+        Long maxMem,
+        Long maxDisk,
+        boolean agent,
+        String lock,
+        List<String> tags,
+        boolean template,
+        boolean haManaged,
+        String haState,
+        String runningMachine,
+        String runningQemu) {
 
     public VmStatus {
         tags = ModelLists.copy(tags);

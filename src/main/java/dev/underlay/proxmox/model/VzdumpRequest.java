@@ -7,9 +7,18 @@ import java.util.List;
  *
  * @param mode {@code snapshot}, {@code suspend} or {@code stop}
  */
-public record VzdumpRequest(List<Integer> vmids, String storage, String mode, String compress, String notesTemplate,
-        Boolean protectedBackup, Boolean remove, PruneBackups pruneBackups, String notificationMode,
-        Integer bwlimitKiBs, String jobId) {
+public record VzdumpRequest(
+        List<Integer> vmids,
+        String storage,
+        String mode,
+        String compress,
+        String notesTemplate,
+        Boolean protectedBackup,
+        Boolean remove,
+        PruneBackups pruneBackups,
+        String notificationMode,
+        Integer bwlimitKiBs,
+        String jobId) {
 
     public VzdumpRequest {
         vmids = ModelLists.copy(vmids);
@@ -19,7 +28,6 @@ public record VzdumpRequest(List<Integer> vmids, String storage, String mode, St
     }
 
     public static VzdumpRequest snapshot(int vmid, String storage) {
-        return new VzdumpRequest(List.of(vmid), storage, "snapshot", "zstd", null, null, null, null, null, null,
-                null);
+        return new VzdumpRequest(List.of(vmid), storage, "snapshot", "zstd", null, null, null, null, null, null, null);
     }
 }

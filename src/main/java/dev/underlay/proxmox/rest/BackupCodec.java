@@ -15,19 +15,34 @@ import java.util.List;
  */
 final class BackupCodec {
 
-    private BackupCodec() {
-    }
+    private BackupCodec() {}
 
     static List<BackupJob> jobs(JsonNode data) {
         return PveJson.elements(data).stream().map(BackupCodec::job).toList();
     }
 
     static BackupJob job(Fields f) {
-        return new BackupJob(f.str("id"), f.str("schedule"), f.str("storage"), f.integers("vmid"), f.bool("all"),
-                f.str("pool"), f.integers("exclude"), f.has("enabled") ? f.bool("enabled") : Boolean.TRUE,
-                f.str("mode"), f.str("compress"), StorageCodec.pruneBackups(f, "prune-backups"),
-                f.str("notes-template"), f.str("comment"), f.str("notification-mode"), f.str("mailnotification"),
-                f.str("mailto"), f.str("node"), f.bool("protected"), f.bool("repeat-missed"), f.lng("next-run"),
+        return new BackupJob(
+                f.str("id"),
+                f.str("schedule"),
+                f.str("storage"),
+                f.integers("vmid"),
+                f.bool("all"),
+                f.str("pool"),
+                f.integers("exclude"),
+                f.has("enabled") ? f.bool("enabled") : Boolean.TRUE,
+                f.str("mode"),
+                f.str("compress"),
+                StorageCodec.pruneBackups(f, "prune-backups"),
+                f.str("notes-template"),
+                f.str("comment"),
+                f.str("notification-mode"),
+                f.str("mailnotification"),
+                f.str("mailto"),
+                f.str("node"),
+                f.bool("protected"),
+                f.bool("repeat-missed"),
+                f.lng("next-run"),
                 f.str("type"));
     }
 
@@ -67,10 +82,13 @@ final class BackupCodec {
 
     static List<IncludedGuest> includedVolumes(JsonNode data) {
         return PveJson.elements(data.path("children")).stream()
-                .map(g -> new IncludedGuest(g.integer("id"), g.str("name"), g.str("type"),
+                .map(g -> new IncludedGuest(
+                        g.integer("id"),
+                        g.str("name"),
+                        g.str("type"),
                         g.objects("children").stream()
-                                .map(v -> new IncludedGuest.Volume(v.str("id"), v.str("name"), v.flag("included"),
-                                        v.str("reason")))
+                                .map(v -> new IncludedGuest.Volume(
+                                        v.str("id"), v.str("name"), v.flag("included"), v.str("reason")))
                                 .toList()))
                 .toList();
     }

@@ -25,8 +25,7 @@ import java.util.Optional;
  */
 final class CephCodec {
 
-    private CephCodec() {
-    }
+    private CephCodec() {}
 
     static CephStatus status(JsonNode data) {
         Fields f = Fields.of(data);
@@ -36,8 +35,10 @@ final class CephCodec {
         for (String name : checkNode.keys()) {
             Fields c = checkNode.obj(name);
             Fields summary = c.obj("summary");
-            checks.put(name, new CephStatus.HealthCheck(c.str("severity"), summary.str("message"),
-                    summary.integer("count"), c.flag("muted")));
+            checks.put(
+                    name,
+                    new CephStatus.HealthCheck(
+                            c.str("severity"), summary.str("message"), summary.integer("count"), c.flag("muted")));
         }
         Fields osdmap = f.obj("osdmap");
         if (osdmap.obj("osdmap").isObject()) {
@@ -47,10 +48,21 @@ final class CephCodec {
         Fields pgmap = f.obj("pgmap");
         Map<String, Integer> pgsByState = new LinkedHashMap<>();
         pgmap.objects("pgs_by_state").forEach(s -> pgsByState.put(s.str("state_name"), s.integer("count")));
-        return new CephStatus(f.str("fsid"), health.str("status"), checks, zero(osdmap.integer("num_osds")),
-                zero(osdmap.integer("num_up_osds")), zero(osdmap.integer("num_in_osds")), f.strings("quorum_names"),
-                pgmap.lng("bytes_total"), pgmap.lng("bytes_used"), pgmap.lng("bytes_avail"), pgmap.lng("data_bytes"),
-                pgmap.integer("num_pgs"), pgmap.integer("num_pools"), pgsByState);
+        return new CephStatus(
+                f.str("fsid"),
+                health.str("status"),
+                checks,
+                zero(osdmap.integer("num_osds")),
+                zero(osdmap.integer("num_up_osds")),
+                zero(osdmap.integer("num_in_osds")),
+                f.strings("quorum_names"),
+                pgmap.lng("bytes_total"),
+                pgmap.lng("bytes_used"),
+                pgmap.lng("bytes_avail"),
+                pgmap.lng("data_bytes"),
+                pgmap.integer("num_pgs"),
+                pgmap.integer("num_pools"),
+                pgsByState);
     }
 
     static List<CephFlagState> flags(JsonNode data) {
@@ -64,11 +76,23 @@ final class CephCodec {
 
     static List<CephPool> pools(JsonNode data) {
         return PveJson.elements(data).stream()
-                .map(f -> new CephPool(f.str("pool_name"), f.integer("pool"), f.str("type"), f.integer("size"),
-                        f.integer("min_size"), f.integer("pg_num"), f.integer("pg_num_final"),
-                        f.integer("pg_num_min"), f.str("pg_autoscale_mode"), f.integer("crush_rule"),
-                        f.str("crush_rule_name"), f.lng("bytes_used"), f.dbl("percent_used"), f.lng("target_size"),
-                        f.dbl("target_size_ratio"), f.obj("application_metadata").keys()))
+                .map(f -> new CephPool(
+                        f.str("pool_name"),
+                        f.integer("pool"),
+                        f.str("type"),
+                        f.integer("size"),
+                        f.integer("min_size"),
+                        f.integer("pg_num"),
+                        f.integer("pg_num_final"),
+                        f.integer("pg_num_min"),
+                        f.str("pg_autoscale_mode"),
+                        f.integer("crush_rule"),
+                        f.str("crush_rule_name"),
+                        f.lng("bytes_used"),
+                        f.dbl("percent_used"),
+                        f.lng("target_size"),
+                        f.dbl("target_size_ratio"),
+                        f.obj("application_metadata").keys()))
                 .toList();
     }
 
@@ -76,13 +100,30 @@ final class CephCodec {
         Fields f = Fields.of(data);
         Fields stats = f.obj("statistics");
         CephPoolStatus.Usage usage = stats.isObject()
-                ? new CephPoolStatus.Usage(stats.lng("bytes_used"), stats.lng("stored"), stats.lng("max_avail"),
-                        stats.lng("objects"), stats.dbl("percent_used"))
+                ? new CephPoolStatus.Usage(
+                        stats.lng("bytes_used"),
+                        stats.lng("stored"),
+                        stats.lng("max_avail"),
+                        stats.lng("objects"),
+                        stats.dbl("percent_used"))
                 : null;
-        return new CephPoolStatus(f.str("name"), f.integer("id"), f.integer("size"), f.integer("min_size"),
-                f.integer("pg_num"), f.integer("pgp_num"), f.integer("pg_num_min"), f.str("pg_autoscale_mode"),
-                f.str("crush_rule"), application(f), f.flag("nodelete"), f.flag("nosizechange"),
-                f.flag("nopgchange"), f.str("target_size"), f.dbl("target_size_ratio"), usage);
+        return new CephPoolStatus(
+                f.str("name"),
+                f.integer("id"),
+                f.integer("size"),
+                f.integer("min_size"),
+                f.integer("pg_num"),
+                f.integer("pgp_num"),
+                f.integer("pg_num_min"),
+                f.str("pg_autoscale_mode"),
+                f.str("crush_rule"),
+                application(f),
+                f.flag("nodelete"),
+                f.flag("nosizechange"),
+                f.flag("nopgchange"),
+                f.str("target_size"),
+                f.dbl("target_size_ratio"),
+                usage);
     }
 
     /**
@@ -151,9 +192,19 @@ final class CephCodec {
         String type = f.str("type");
         String currentHost = "host".equals(type) ? f.str("name") : host;
         if ("osd".equals(type)) {
-            out.add(new CephOsd(f.integer("id"), f.str("name"), f.str("host") != null ? f.str("host") : host,
-                    f.str("status"), f.flag("in"), f.str("device_class"), f.dbl("crush_weight"), f.dbl("reweight"),
-                    f.dbl("percent_used"), f.lng("total_space"), f.lng("bytes_used"), f.str("osdtype"),
+            out.add(new CephOsd(
+                    f.integer("id"),
+                    f.str("name"),
+                    f.str("host") != null ? f.str("host") : host,
+                    f.str("status"),
+                    f.flag("in"),
+                    f.str("device_class"),
+                    f.dbl("crush_weight"),
+                    f.dbl("reweight"),
+                    f.dbl("percent_used"),
+                    f.lng("total_space"),
+                    f.lng("bytes_used"),
+                    f.str("osdtype"),
                     f.str("ceph_version_short")));
         }
         node.path("children").forEach(child -> collectOsds(child, currentHost, out));

@@ -10,8 +10,7 @@ import java.util.Locale;
 /** SHA-256 certificate fingerprints in PVE's notation ({@code AB:CD:...}, as shown in the node's certificate view). */
 public final class CertificatePins {
 
-    private CertificatePins() {
-    }
+    private CertificatePins() {}
 
     /** Accepts upper/lower case, with or without colons; returns 64 upper-case hex digits. */
     public static String normalize(String fingerprint) {

@@ -20,8 +20,7 @@ import java.util.Map;
 /** Wire mapping for version, cluster status/resources, nodes and permissions. */
 final class ClusterCodec {
 
-    private ClusterCodec() {
-    }
+    private ClusterCodec() {}
 
     static PveVersion version(JsonNode data) {
         Fields f = Fields.of(data);
@@ -42,8 +41,13 @@ final class ClusterCodec {
                 nodeCount = row.integer("nodes");
                 version = row.integer("version");
             } else if ("node".equals(type)) {
-                nodes.add(new ClusterStatus.Node(row.str("name"), row.integer("nodeid"), row.flag("online"),
-                        row.str("ip"), row.flag("local"), row.str("level")));
+                nodes.add(new ClusterStatus.Node(
+                        row.str("name"),
+                        row.integer("nodeid"),
+                        row.flag("online"),
+                        row.str("ip"),
+                        row.flag("local"),
+                        row.str("level")));
             }
         }
         return new ClusterStatus(name, quorate, nodeCount, version, nodes);
@@ -55,18 +59,53 @@ final class ClusterCodec {
         for (Fields row : PveJson.elements(data)) {
             String type = row.str("type");
             if ("qemu".equals(type) || "lxc".equals(type)) {
-                out.add(new VmResource(row.str("id"), type, row.integer("vmid"), row.str("node"), row.str("name"),
-                        row.str("status"), row.flag("template"), row.str("lock"), row.str("hastate"),
-                        row.strings("tags"), row.str("pool"), row.dbl("cpu"), row.dbl("maxcpu"), row.lng("mem"),
-                        row.lng("maxmem"), row.lng("disk"), row.lng("maxdisk"), row.lng("uptime"), row.lng("netin"),
-                        row.lng("netout"), row.lng("diskread"), row.lng("diskwrite")));
+                out.add(new VmResource(
+                        row.str("id"),
+                        type,
+                        row.integer("vmid"),
+                        row.str("node"),
+                        row.str("name"),
+                        row.str("status"),
+                        row.flag("template"),
+                        row.str("lock"),
+                        row.str("hastate"),
+                        row.strings("tags"),
+                        row.str("pool"),
+                        row.dbl("cpu"),
+                        row.dbl("maxcpu"),
+                        row.lng("mem"),
+                        row.lng("maxmem"),
+                        row.lng("disk"),
+                        row.lng("maxdisk"),
+                        row.lng("uptime"),
+                        row.lng("netin"),
+                        row.lng("netout"),
+                        row.lng("diskread"),
+                        row.lng("diskwrite")));
             } else if ("node".equals(type)) {
-                out.add(new NodeResource(row.str("id"), row.str("node"), row.str("status"), row.dbl("cpu"),
-                        row.dbl("maxcpu"), row.lng("mem"), row.lng("maxmem"), row.lng("disk"), row.lng("maxdisk"),
-                        row.lng("uptime"), row.str("level"), row.integer("cgroup-mode")));
+                out.add(new NodeResource(
+                        row.str("id"),
+                        row.str("node"),
+                        row.str("status"),
+                        row.dbl("cpu"),
+                        row.dbl("maxcpu"),
+                        row.lng("mem"),
+                        row.lng("maxmem"),
+                        row.lng("disk"),
+                        row.lng("maxdisk"),
+                        row.lng("uptime"),
+                        row.str("level"),
+                        row.integer("cgroup-mode")));
             } else if ("storage".equals(type)) {
-                out.add(new StorageResource(row.str("id"), row.str("storage"), row.str("node"), row.str("status"),
-                        row.str("plugintype"), row.strings("content"), row.flag("shared"), row.lng("disk"),
+                out.add(new StorageResource(
+                        row.str("id"),
+                        row.str("storage"),
+                        row.str("node"),
+                        row.str("status"),
+                        row.str("plugintype"),
+                        row.strings("content"),
+                        row.flag("shared"),
+                        row.lng("disk"),
                         row.lng("maxdisk")));
             }
         }
@@ -75,9 +114,18 @@ final class ClusterCodec {
 
     static List<NodeSummary> nodes(JsonNode data) {
         return PveJson.elements(data).stream()
-                .map(row -> new NodeSummary(row.str("node"), row.str("status"), row.dbl("cpu"), row.integer("maxcpu"),
-                        row.lng("mem"), row.lng("maxmem"), row.lng("disk"), row.lng("maxdisk"), row.lng("uptime"),
-                        row.str("level"), row.str("ssl_fingerprint")))
+                .map(row -> new NodeSummary(
+                        row.str("node"),
+                        row.str("status"),
+                        row.dbl("cpu"),
+                        row.integer("maxcpu"),
+                        row.lng("mem"),
+                        row.lng("maxmem"),
+                        row.lng("disk"),
+                        row.lng("maxdisk"),
+                        row.lng("uptime"),
+                        row.str("level"),
+                        row.str("ssl_fingerprint")))
                 .toList();
     }
 
@@ -87,10 +135,22 @@ final class ClusterCodec {
         Fields rootfs = f.obj("rootfs");
         Fields cpuinfo = f.obj("cpuinfo");
         List<Double> load = f.strings("loadavg").stream().map(Double::valueOf).toList();
-        return new NodeStatus(f.str("pveversion"), f.dbl("cpu"), load, memory.lng("total"), memory.lng("used"),
-                memory.lng("free"), rootfs.lng("total"), rootfs.lng("used"), f.lng("uptime"), cpuinfo.integer("cpus"),
-                cpuinfo.integer("cores"), cpuinfo.integer("sockets"), cpuinfo.str("model"),
-                f.obj("current-kernel").str("release"), f.obj("boot-info").str("mode"));
+        return new NodeStatus(
+                f.str("pveversion"),
+                f.dbl("cpu"),
+                load,
+                memory.lng("total"),
+                memory.lng("used"),
+                memory.lng("free"),
+                rootfs.lng("total"),
+                rootfs.lng("used"),
+                f.lng("uptime"),
+                cpuinfo.integer("cpus"),
+                cpuinfo.integer("cores"),
+                cpuinfo.integer("sockets"),
+                cpuinfo.str("model"),
+                f.obj("current-kernel").str("release"),
+                f.obj("boot-info").str("mode"));
     }
 
     static Permissions permissions(JsonNode data) {

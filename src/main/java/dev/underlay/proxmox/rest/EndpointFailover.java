@@ -61,8 +61,9 @@ final class EndpointFailover<E> {
                 PveResponse response = attempt.run(endpoint);
                 if (response.status() >= 595 && endpoints.size() > 1) {
                     // pveproxy on this endpoint could not reach the target node; another endpoint may
-                    Log.warnf("PVE endpoint %s: %s answered %d %s, trying the next endpoint", endpoint,
-                            request.describe(), response.status(), response.reasonPhrase());
+                    Log.warnf(
+                            "PVE endpoint %s: %s answered %d %s, trying the next endpoint",
+                            endpoint, request.describe(), response.status(), response.reasonPhrase());
                     unreachableAnswer = response;
                     continue;
                 }
@@ -73,8 +74,7 @@ final class EndpointFailover<E> {
                 if (!failure.failoverSafe()) {
                     throw failure.error();
                 }
-                Log.warnf("PVE endpoint %s unavailable for %s: %s", endpoint, request.describe(),
-                        failure.getMessage());
+                Log.warnf("PVE endpoint %s unavailable for %s: %s", endpoint, request.describe(), failure.getMessage());
             }
         }
         if (unreachableAnswer != null) {

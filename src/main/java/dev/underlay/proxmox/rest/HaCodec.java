@@ -21,16 +21,20 @@ import java.util.Set;
 /** Wire mapping for HA groups (PVE 8), rules (PVE 9), resources and status. */
 final class HaCodec {
 
-    private HaCodec() {
-    }
+    private HaCodec() {}
 
     static List<HaGroup> groups(JsonNode data) {
         return PveJson.elements(data).stream().map(HaCodec::group).toList();
     }
 
     static HaGroup group(Fields f) {
-        return new HaGroup(f.str("group"), NodePriority.parseList(f.str("nodes")), f.bool("restricted"),
-                f.bool("nofailback"), f.str("comment"), f.str("digest"));
+        return new HaGroup(
+                f.str("group"),
+                NodePriority.parseList(f.str("nodes")),
+                f.bool("restricted"),
+                f.bool("nofailback"),
+                f.str("comment"),
+                f.str("digest"));
     }
 
     static PveParams createGroup(HaGroup g) {
@@ -62,10 +66,17 @@ final class HaCodec {
 
     static HaRule rule(Fields f) {
         String affinity = f.str("affinity");
-        return new HaRule(f.str("rule"), HaRule.Type.fromWire(f.str("type")), f.strings("resources"),
-                NodePriority.parseList(f.str("nodes")), f.bool("strict"),
-                affinity == null ? null : HaRule.Affinity.fromWire(affinity), f.bool("disable"), f.str("comment"),
-                f.integer("order"), f.str("digest"));
+        return new HaRule(
+                f.str("rule"),
+                HaRule.Type.fromWire(f.str("type")),
+                f.strings("resources"),
+                NodePriority.parseList(f.str("nodes")),
+                f.bool("strict"),
+                affinity == null ? null : HaRule.Affinity.fromWire(affinity),
+                f.bool("disable"),
+                f.str("comment"),
+                f.integer("order"),
+                f.str("digest"));
     }
 
     static PveParams createRule(HaRule r) {
@@ -101,8 +112,16 @@ final class HaCodec {
     }
 
     static HaResource resource(Fields f) {
-        return new HaResource(f.str("sid"), f.str("type"), f.str("state"), f.str("group"), f.bool("failback"),
-                f.integer("max_restart"), f.integer("max_relocate"), f.str("comment"), f.str("digest"));
+        return new HaResource(
+                f.str("sid"),
+                f.str("type"),
+                f.str("state"),
+                f.str("group"),
+                f.bool("failback"),
+                f.integer("max_restart"),
+                f.integer("max_relocate"),
+                f.str("comment"),
+                f.str("digest"));
     }
 
     static PveParams createResource(HaResource r) {
@@ -139,8 +158,8 @@ final class HaCodec {
         List<HaMigrationResult.Blocking> blocking = f.objects("blocking-resources").stream()
                 .map(b -> new HaMigrationResult.Blocking(b.str("sid"), b.str("cause")))
                 .toList();
-        return Optional.of(new HaMigrationResult(f.str("sid"), f.str("requested-node"),
-                f.strings("comigrated-resources"), blocking));
+        return Optional.of(new HaMigrationResult(
+                f.str("sid"), f.str("requested-node"), f.strings("comigrated-resources"), blocking));
     }
 
     /** Status rows by {@code type}; unknown types (future PVE) are skipped. */
@@ -162,13 +181,20 @@ final class HaCodec {
                     out.add(new HaStatusEntry.Lrm(f.str("node"), f.str("status"), f.lng("timestamp")));
                     break;
                 case "service":
-                    out.add(new HaStatusEntry.Service(f.str("sid"), f.str("node"), f.str("state"),
-                            f.str("crm_state"), f.str("request_state"), f.str("status"), f.integer("max_restart"),
-                            f.integer("max_relocate"), f.bool("failback")));
+                    out.add(new HaStatusEntry.Service(
+                            f.str("sid"),
+                            f.str("node"),
+                            f.str("state"),
+                            f.str("crm_state"),
+                            f.str("request_state"),
+                            f.str("status"),
+                            f.integer("max_restart"),
+                            f.integer("max_relocate"),
+                            f.bool("failback")));
                     break;
                 case "fencing":
-                    out.add(new HaStatusEntry.Fencing(f.str("node"), f.str("armed-state"), f.str("resource_mode"),
-                            f.str("status")));
+                    out.add(new HaStatusEntry.Fencing(
+                            f.str("node"), f.str("armed-state"), f.str("resource_mode"), f.str("status")));
                     break;
                 default:
                     break;
@@ -197,7 +223,13 @@ final class HaCodec {
             lrm.put(n, new HaManagerStatus.Lrm(l.str("mode"), l.str("state"), l.lng("timestamp")));
         });
         Fields quorum = root.obj("quorum");
-        return new HaManagerStatus(manager.str("master_node"), manager.lng("timestamp"), nodeStatus, maintenance, lrm,
-                quorum.bool("quorate"), quorum.str("node"));
+        return new HaManagerStatus(
+                manager.str("master_node"),
+                manager.lng("timestamp"),
+                nodeStatus,
+                maintenance,
+                lrm,
+                quorum.bool("quorate"),
+                quorum.str("node"));
     }
 }

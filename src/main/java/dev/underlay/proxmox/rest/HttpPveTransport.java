@@ -11,6 +11,8 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -27,8 +29,6 @@ import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * {@link PveTransport} over HTTPS with the Quarkus REST client: one client per endpoint, built at run time with
@@ -56,8 +56,8 @@ public final class HttpPveTransport implements PveTransport {
         String name = "underlay-pve-" + INSTANCES.incrementAndGet();
         PveTlsConfiguration tls = new PveTlsConfiguration(name, trust, settings.connectTimeout());
         PveTokenAuthFilter auth = new PveTokenAuthFilter(settings.tokenId(), settings.tokenSecret());
-        Set<HttpConnection> seenConnections = Collections.synchronizedSet(
-                Collections.newSetFromMap(new WeakHashMap<>()));
+        Set<HttpConnection> seenConnections =
+                Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
         List<Endpoint> endpoints = new ArrayList<>();
         for (URI uri : settings.endpoints()) {
             URI base = baseUri(uri);
@@ -79,14 +79,17 @@ public final class HttpPveTransport implements PveTransport {
                     .loggingMaskedHeaders(Set.of("Authorization"))
                     .register(auth);
             if (trust.mode() == PveTrust.Mode.INSECURE) {
-                builder.httpClientRequestCustomizer(request -> warnOnNewConnection(base, request.connection(),
-                        seenConnections));
+                builder.httpClientRequestCustomizer(
+                        request -> warnOnNewConnection(base, request.connection(), seenConnections));
             }
             endpoints.add(new Endpoint(base, builder.build(PveHttp.class)));
         }
-        Log.infof("PVE client %s for %s (trust %s, %d concurrent, %.1f req/s)", name, settings.endpoints(),
-                trust.mode(), settings.maxConcurrent(), settings.requestsPerSecond());
-        RequestLimiter limiter = new RequestLimiter(settings.maxConcurrent(), settings.requestsPerSecond(),
+        Log.infof(
+                "PVE client %s for %s (trust %s, %d concurrent, %.1f req/s)",
+                name, settings.endpoints(), trust.mode(), settings.maxConcurrent(), settings.requestsPerSecond());
+        RequestLimiter limiter = new RequestLimiter(
+                settings.maxConcurrent(),
+                settings.requestsPerSecond(),
                 settings.readTimeout().plus(settings.connectTimeout()));
         return new HttpPveTransport(List.copyOf(endpoints), limiter);
     }
@@ -126,7 +129,8 @@ public final class HttpPveTransport implements PveTransport {
         try (Response response = dispatch(endpoint.http(), request, target)) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             Log.debugf("PVE %s %s -> %d", endpoint.base(), request.describe(), response.getStatus());
-            return new PveResponse(response.getStatus(), response.getStatusInfo().getReasonPhrase(), body);
+            return new PveResponse(
+                    response.getStatus(), response.getStatusInfo().getReasonPhrase(), body);
         } catch (ProcessingException e) {
             // the REST client wraps every transport-level failure (connect, TLS, timeout, reset) in this type
             throw classify(endpoint, request, e);
@@ -142,7 +146,8 @@ public final class HttpPveTransport implements PveTransport {
             case PUT:
                 return http.put(target, PveWire.body(request));
             case POST:
-                return request.upload() == null ? http.post(target, PveWire.body(request))
+                return request.upload() == null
+                        ? http.post(target, PveWire.body(request))
                         : http.upload(target, multipart(request));
             default:
                 throw new IllegalArgumentException("unsupported method " + request.method());
@@ -168,36 +173,48 @@ public final class HttpPveTransport implements PveTransport {
         String where = request.describe() + " via " + endpoint.base();
         TrustFailure trustFailure = find(e, TrustFailure.class);
         if (trustFailure != null) {
-            return new AttemptFailure(new TlsVerificationException(trustFailure.reason(),
-                    where + ": " + trustFailure.getMessage(), e), false);
+            return new AttemptFailure(
+                    new TlsVerificationException(trustFailure.reason(), where + ": " + trustFailure.getMessage(), e),
+                    false);
         }
         SSLHandshakeException handshake = find(e, SSLHandshakeException.class);
         if (handshake != null && !mentionsTimeout(handshake)) {
-            return new AttemptFailure(new TlsVerificationException(TlsVerificationException.Reason.HANDSHAKE_FAILED,
-                    where + ": TLS handshake failed: " + handshake.getMessage(), e), false);
+            return new AttemptFailure(
+                    new TlsVerificationException(
+                            TlsVerificationException.Reason.HANDSHAKE_FAILED,
+                            where + ": TLS handshake failed: " + handshake.getMessage(),
+                            e),
+                    false);
         }
-        if (handshake != null || find(e, ConnectException.class) != null
-                || find(e, NoRouteToHostException.class) != null || find(e, UnknownHostException.class) != null
-                || find(e, UnresolvedAddressException.class) != null || isConnectTimeout(e)) {
-            return new AttemptFailure(new TransientException(0, where + ": cannot connect: " + rootMessage(e), e),
-                    true);
+        if (handshake != null
+                || find(e, ConnectException.class) != null
+                || find(e, NoRouteToHostException.class) != null
+                || find(e, UnknownHostException.class) != null
+                || find(e, UnresolvedAddressException.class) != null
+                || isConnectTimeout(e)) {
+            return new AttemptFailure(
+                    new TransientException(0, where + ": cannot connect: " + rootMessage(e), e), true);
         }
         if (find(e, TimeoutException.class) != null || mentionsTimeout(e)) {
-            return new AttemptFailure(new TransientException(0, where + ": no answer in time: " + rootMessage(e), e),
+            return new AttemptFailure(
+                    new TransientException(0, where + ": no answer in time: " + rootMessage(e), e),
                     !request.isMutating());
         }
         if (find(e, SSLException.class) != null || find(e, IOException.class) != null) {
-            return new AttemptFailure(new TransientException(0, where + ": connection failed: " + rootMessage(e), e),
+            return new AttemptFailure(
+                    new TransientException(0, where + ": connection failed: " + rootMessage(e), e),
                     !request.isMutating());
         }
-        return new AttemptFailure(new TransientException(0, where + ": request failed: " + rootMessage(e), e),
-                !request.isMutating());
+        return new AttemptFailure(
+                new TransientException(0, where + ": request failed: " + rootMessage(e), e), !request.isMutating());
     }
 
     private static void warnOnNewConnection(URI base, HttpConnection connection, Set<HttpConnection> seen) {
         if (connection != null && seen.add(connection)) {
-            Log.warnf("PVE endpoint %s: new connection to %s without TLS certificate verification "
-                    + "(insecureSkipVerify)", base, connection.remoteAddress());
+            Log.warnf(
+                    "PVE endpoint %s: new connection to %s without TLS certificate verification "
+                            + "(insecureSkipVerify)",
+                    base, connection.remoteAddress());
         }
     }
 

@@ -18,12 +18,20 @@ import java.util.regex.Pattern;
  * @param maxConcurrent      requests in flight at once towards this cluster
  * @param requestsPerSecond  sustained request rate towards this cluster (bursts up to the same number)
  */
-public record PveConnectionSettings(List<URI> endpoints, String tokenId, String tokenSecret, String caPem,
-        String fingerprintSha256, boolean insecureSkipVerify, Duration connectTimeout, Duration readTimeout,
-        int maxConcurrent, double requestsPerSecond) {
+public record PveConnectionSettings(
+        List<URI> endpoints,
+        String tokenId,
+        String tokenSecret,
+        String caPem,
+        String fingerprintSha256,
+        boolean insecureSkipVerify,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxConcurrent,
+        double requestsPerSecond) {
 
-    private static final Pattern TOKEN_ID = Pattern.compile(
-            "[^\\s:/]+@[A-Za-z][A-Za-z0-9.\\-_]+![A-Za-z][A-Za-z0-9.\\-_]+");
+    private static final Pattern TOKEN_ID =
+            Pattern.compile("[^\\s:/]+@[A-Za-z][A-Za-z0-9.\\-_]+![A-Za-z][A-Za-z0-9.\\-_]+");
 
     public PveConnectionSettings {
         endpoints = List.copyOf(endpoints);
@@ -50,7 +58,9 @@ public record PveConnectionSettings(List<URI> endpoints, String tokenId, String 
         }
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || readTimeout.isNegative()
                 || readTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
@@ -68,35 +78,82 @@ public record PveConnectionSettings(List<URI> endpoints, String tokenId, String 
     }
 
     public PveConnectionSettings withCaPem(String pem) {
-        return new PveConnectionSettings(endpoints, tokenId, tokenSecret, pem, null, false, connectTimeout,
-                readTimeout, maxConcurrent, requestsPerSecond);
+        return new PveConnectionSettings(
+                endpoints,
+                tokenId,
+                tokenSecret,
+                pem,
+                null,
+                false,
+                connectTimeout,
+                readTimeout,
+                maxConcurrent,
+                requestsPerSecond);
     }
 
     public PveConnectionSettings withFingerprint(String sha256) {
-        return new PveConnectionSettings(endpoints, tokenId, tokenSecret, null, sha256, false, connectTimeout,
-                readTimeout, maxConcurrent, requestsPerSecond);
+        return new PveConnectionSettings(
+                endpoints,
+                tokenId,
+                tokenSecret,
+                null,
+                sha256,
+                false,
+                connectTimeout,
+                readTimeout,
+                maxConcurrent,
+                requestsPerSecond);
     }
 
     public PveConnectionSettings withInsecureSkipVerify() {
-        return new PveConnectionSettings(endpoints, tokenId, tokenSecret, null, null, true, connectTimeout,
-                readTimeout, maxConcurrent, requestsPerSecond);
+        return new PveConnectionSettings(
+                endpoints,
+                tokenId,
+                tokenSecret,
+                null,
+                null,
+                true,
+                connectTimeout,
+                readTimeout,
+                maxConcurrent,
+                requestsPerSecond);
     }
 
     public PveConnectionSettings withTimeouts(Duration connect, Duration read) {
-        return new PveConnectionSettings(endpoints, tokenId, tokenSecret, caPem, fingerprintSha256,
-                insecureSkipVerify, connect, read, maxConcurrent, requestsPerSecond);
+        return new PveConnectionSettings(
+                endpoints,
+                tokenId,
+                tokenSecret,
+                caPem,
+                fingerprintSha256,
+                insecureSkipVerify,
+                connect,
+                read,
+                maxConcurrent,
+                requestsPerSecond);
     }
 
     public PveConnectionSettings withLimits(int concurrent, double perSecond) {
-        return new PveConnectionSettings(endpoints, tokenId, tokenSecret, caPem, fingerprintSha256,
-                insecureSkipVerify, connectTimeout, readTimeout, concurrent, perSecond);
+        return new PveConnectionSettings(
+                endpoints,
+                tokenId,
+                tokenSecret,
+                caPem,
+                fingerprintSha256,
+                insecureSkipVerify,
+                connectTimeout,
+                readTimeout,
+                concurrent,
+                perSecond);
     }
 
     @Override
     public String toString() {
         return "PveConnectionSettings[endpoints=" + endpoints + ", tokenId=" + tokenId + ", tokenSecret=***"
-                + ", trust=" + (insecureSkipVerify ? "insecure" : fingerprintSha256 != null ? "pinned"
-                        : caPem != null ? "ca-bundle" : "system")
+                + ", trust="
+                + (insecureSkipVerify
+                        ? "insecure"
+                        : fingerprintSha256 != null ? "pinned" : caPem != null ? "ca-bundle" : "system")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxConcurrent="
                 + maxConcurrent + ", requestsPerSecond=" + requestsPerSecond + "]";
     }

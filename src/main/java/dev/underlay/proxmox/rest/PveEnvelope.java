@@ -26,7 +26,10 @@ record PveEnvelope(JsonNode data, String message, Map<String, String> errors) {
         Map<String, String> errors = new LinkedHashMap<>();
         JsonNode errorNode = root.path("errors");
         if (errorNode.isObject()) {
-            errorNode.fields().forEachRemaining(e -> errors.put(e.getKey(), e.getValue().asText().strip()));
+            errorNode
+                    .fields()
+                    .forEachRemaining(
+                            e -> errors.put(e.getKey(), e.getValue().asText().strip()));
         }
         JsonNode message = root.path("message");
         String text = message.isTextual() ? message.asText().strip() : null;

@@ -30,22 +30,23 @@ public final class PveErrorMapper {
 
     private static final Pattern VM_LOCKED = Pattern.compile("(?:VM|CT) is locked \\(([\\w-]+)\\)");
     private static final Pattern LOCK_TIMEOUT = Pattern.compile("can't lock file .* got timeout");
-    private static final Pattern CONFLICT = Pattern.compile(
-            "detected modified configuration|already exists|digest mismatch", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_FOUND = Pattern.compile(
-            "does not exist|no such |not found|unknown task", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONFLICT =
+            Pattern.compile("detected modified configuration|already exists|digest mismatch", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_FOUND =
+            Pattern.compile("does not exist|no such |not found|unknown task", Pattern.CASE_INSENSITIVE);
     private static final Pattern GROUPS_MIGRATED = Pattern.compile("ha groups have been migrated to rules");
     private static final Pattern RULES_NOT_MIGRATED = Pattern.compile("have not been migrated yet");
-    private static final Pattern AGENT_NOT_RUNNING = Pattern.compile("guest agent is not running",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AGENT_NOT_RUNNING =
+            Pattern.compile("guest agent is not running", Pattern.CASE_INSENSITIVE);
     private static final Pattern AGENT_NOT_CONFIGURED = Pattern.compile("No QEMU guest agent configured");
 
-    private PveErrorMapper() {
-    }
+    private PveErrorMapper() {}
 
     public static ProxmoxApiException map(PveRequest request, PveResponse response) {
         PveEnvelope envelope = PveEnvelope.parse(response.body());
-        String text = envelope.message() != null ? envelope.message() : response.reasonPhrase().strip();
+        String text = envelope.message() != null
+                ? envelope.message()
+                : response.reasonPhrase().strip();
         int status = response.status();
         Map<String, String> errors = scrub(envelope.errors());
         String message = request.describe() + " failed: " + status + (text.isEmpty() ? "" : " " + text)

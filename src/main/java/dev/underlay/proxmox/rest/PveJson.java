@@ -26,8 +26,7 @@ public final class PveJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
-    private PveJson() {
-    }
+    private PveJson() {}
 
     /** Parses a body; an empty body is the missing node. */
     public static JsonNode parse(String body) {
@@ -42,7 +41,9 @@ public final class PveJson {
     }
 
     static boolean isAbsent(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode()
+        return node == null
+                || node.isNull()
+                || node.isMissingNode()
                 || (node.isTextual() && node.asText().isEmpty());
     }
 
@@ -52,7 +53,8 @@ public final class PveJson {
         }
         if (node.isValueNode()) {
             return node.isBigDecimal() || node.isFloatingPointNumber()
-                    ? node.decimalValue().stripTrailingZeros().toPlainString() : node.asText();
+                    ? node.decimalValue().stripTrailingZeros().toPlainString()
+                    : node.asText();
         }
         throw new PveFormatException("expected a scalar, got " + node.getNodeType());
     }
@@ -68,7 +70,9 @@ public final class PveJson {
             return node.booleanValue() ? 1L : 0L;
         }
         try {
-            BigDecimal value = node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText().trim());
+            BigDecimal value = node.isNumber()
+                    ? node.decimalValue()
+                    : new BigDecimal(node.asText().trim());
             return value.longValue();
         } catch (NumberFormatException e) {
             throw new PveFormatException("expected an integer, got '" + node.asText() + "'");

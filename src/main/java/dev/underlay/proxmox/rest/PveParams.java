@@ -16,8 +16,8 @@ import java.util.StringJoiner;
 public final class PveParams {
 
     /** Parameters whose values must never appear in logs or messages. */
-    public static final Set<String> SECRET_KEYS = Set.of("password", "cipassword", "keyring", "encryption-key",
-            "master-pubkey", "sshkeys");
+    public static final Set<String> SECRET_KEYS =
+            Set.of("password", "cipassword", "keyring", "encryption-key", "master-pubkey", "sshkeys");
 
     private static final PveParams EMPTY = new PveParams(List.of());
 
@@ -45,11 +45,18 @@ public final class PveParams {
 
     /** The first value of {@code key}, or null. */
     public String first(String key) {
-        return entries.stream().filter(e -> e.getKey().equals(key)).map(Map.Entry::getValue).findFirst().orElse(null);
+        return entries.stream()
+                .filter(e -> e.getKey().equals(key))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     public List<String> all(String key) {
-        return entries.stream().filter(e -> e.getKey().equals(key)).map(Map.Entry::getValue).toList();
+        return entries.stream()
+                .filter(e -> e.getKey().equals(key))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     public List<String> names() {

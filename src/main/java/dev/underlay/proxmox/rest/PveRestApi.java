@@ -129,7 +129,8 @@ public final class PveRestApi implements ProxmoxApi {
 
     @Override
     public int checkVmidFree(int vmid) throws ProxmoxApiException {
-        PveRequest request = PveRequest.get("/cluster/nextid", PveParams.builder().add("vmid", vmid).build());
+        PveRequest request = PveRequest.get(
+                "/cluster/nextid", PveParams.builder().add("vmid", vmid).build());
         try {
             return read(request, PveRestApi::vmid);
         } catch (InvalidParameterException e) {
@@ -193,8 +194,7 @@ public final class PveRestApi implements ProxmoxApi {
     }
 
     @Override
-    public Optional<Upid> updateVmConfigAsync(String node, int vmid, VmConfigChange change)
-            throws ProxmoxApiException {
+    public Optional<Upid> updateVmConfigAsync(String node, int vmid, VmConfigChange change) throws ProxmoxApiException {
         return read(PveRequest.post(qemu(node, vmid, "config"), VmCodec.change(change)), TaskCodec::optionalUpid);
     }
 
@@ -216,8 +216,10 @@ public final class PveRestApi implements ProxmoxApi {
     @Override
     public Upid shutdownVm(String node, int vmid, Integer timeoutSeconds, boolean forceStop)
             throws ProxmoxApiException {
-        PveParams params = PveParams.builder().add("timeout", timeoutSeconds)
-                .add("forceStop", forceStop ? Boolean.TRUE : null).build();
+        PveParams params = PveParams.builder()
+                .add("timeout", timeoutSeconds)
+                .add("forceStop", forceStop ? Boolean.TRUE : null)
+                .build();
         return power(node, vmid, "shutdown", params);
     }
 
@@ -228,7 +230,11 @@ public final class PveRestApi implements ProxmoxApi {
 
     @Override
     public Upid rebootVm(String node, int vmid, Integer timeoutSeconds) throws ProxmoxApiException {
-        return power(node, vmid, "reboot", PveParams.builder().add("timeout", timeoutSeconds).build());
+        return power(
+                node,
+                vmid,
+                "reboot",
+                PveParams.builder().add("timeout", timeoutSeconds).build());
     }
 
     @Override
@@ -261,8 +267,11 @@ public final class PveRestApi implements ProxmoxApi {
         JsonNode data = call(request);
         Fields error = VmCodec.agentError(data);
         if (error != null) {
-            throw new GuestAgentException(200, request.describe() + " failed: guest agent error "
-                    + error.str("class") + ": " + error.str("desc"), error.str("class"), false);
+            throw new GuestAgentException(
+                    200,
+                    request.describe() + " failed: guest agent error " + error.str("class") + ": " + error.str("desc"),
+                    error.str("class"),
+                    false);
         }
         return map(request, data, VmCodec::interfaces);
     }
@@ -296,20 +305,24 @@ public final class PveRestApi implements ProxmoxApi {
 
     @Override
     public NodeStorage storageStatus(String node, String storage) throws ProxmoxApiException {
-        return read(PveRequest.get(path("nodes", node, "storage", storage, "status")),
+        return read(
+                PveRequest.get(path("nodes", node, "storage", storage, "status")),
                 data -> StorageCodec.nodeStorage(Fields.of(data), storage));
     }
 
     @Override
     public List<StorageContent> storageContent(String node, String storage, String content, Integer vmid)
             throws ProxmoxApiException {
-        return read(PveRequest.get(path("nodes", node, "storage", storage, "content"),
-                StorageCodec.contentQuery(content, vmid)), StorageCodec::content);
+        return read(
+                PveRequest.get(
+                        path("nodes", node, "storage", storage, "content"), StorageCodec.contentQuery(content, vmid)),
+                StorageCodec::content);
     }
 
     @Override
     public Optional<Upid> deleteVolume(String node, String storage, String volid) throws ProxmoxApiException {
-        return read(PveRequest.delete(path("nodes", node, "storage", storage, "content", volid), PveParams.empty()),
+        return read(
+                PveRequest.delete(path("nodes", node, "storage", storage, "content", volid), PveParams.empty()),
                 TaskCodec::optionalUpid);
     }
 
@@ -320,15 +333,20 @@ public final class PveRestApi implements ProxmoxApi {
                 .add("checksum", upload.checksum())
                 .add("checksum-algorithm", upload.checksumAlgorithm())
                 .build();
-        PveRequest request = new PveRequest(PveMethod.POST, path("nodes", node, "storage", storage, "upload"), params,
+        PveRequest request = new PveRequest(
+                PveMethod.POST,
+                path("nodes", node, "storage", storage, "upload"),
+                params,
                 new PveUpload(upload.file(), upload.filename(), null));
         return read(request, TaskCodec::upid);
     }
 
     @Override
     public Upid downloadUrl(String node, String storage, DownloadUrlRequest request) throws ProxmoxApiException {
-        return read(PveRequest.post(path("nodes", node, "storage", storage, "download-url"),
-                StorageCodec.downloadUrl(request)), TaskCodec::upid);
+        return read(
+                PveRequest.post(
+                        path("nodes", node, "storage", storage, "download-url"), StorageCodec.downloadUrl(request)),
+                TaskCodec::upid);
     }
 
     // --- HA ------------------------------------------------------------------------------------------------
@@ -390,8 +408,7 @@ public final class PveRestApi implements ProxmoxApi {
 
     @Override
     public HaResource haResource(String sid) throws ProxmoxApiException {
-        return read(PveRequest.get(path("cluster", "ha", "resources", sid)),
-                data -> HaCodec.resource(Fields.of(data)));
+        return read(PveRequest.get(path("cluster", "ha", "resources", sid)), data -> HaCodec.resource(Fields.of(data)));
     }
 
     @Override
@@ -407,8 +424,8 @@ public final class PveRestApi implements ProxmoxApi {
         if (resource.failback() != null) {
             requireVersion(9, 0, "HA resource failback (use a group with nofailback on PVE 8)");
         }
-        call(PveRequest.put(path("cluster", "ha", "resources", resource.sid()),
-                HaCodec.updateResource(resource, delete)));
+        call(PveRequest.put(
+                path("cluster", "ha", "resources", resource.sid()), HaCodec.updateResource(resource, delete)));
     }
 
     @Override
@@ -416,20 +433,27 @@ public final class PveRestApi implements ProxmoxApi {
         if (purge != null) {
             requireVersion(9, 1, "HA resource delete with purge");
         }
-        call(PveRequest.delete(path("cluster", "ha", "resources", sid),
+        call(PveRequest.delete(
+                path("cluster", "ha", "resources", sid),
                 PveParams.builder().add("purge", purge).build()));
     }
 
     @Override
     public Optional<HaMigrationResult> migrateHaResource(String sid, String node) throws ProxmoxApiException {
-        return read(PveRequest.post(path("cluster", "ha", "resources", sid, "migrate"),
-                PveParams.builder().add("node", node).build()), HaCodec::migration);
+        return read(
+                PveRequest.post(
+                        path("cluster", "ha", "resources", sid, "migrate"),
+                        PveParams.builder().add("node", node).build()),
+                HaCodec::migration);
     }
 
     @Override
     public Optional<HaMigrationResult> relocateHaResource(String sid, String node) throws ProxmoxApiException {
-        return read(PveRequest.post(path("cluster", "ha", "resources", sid, "relocate"),
-                PveParams.builder().add("node", node).build()), HaCodec::migration);
+        return read(
+                PveRequest.post(
+                        path("cluster", "ha", "resources", sid, "relocate"),
+                        PveParams.builder().add("node", node).build()),
+                HaCodec::migration);
     }
 
     @Override
@@ -456,20 +480,23 @@ public final class PveRestApi implements ProxmoxApi {
 
     @Override
     public boolean cephFlag(CephFlag flag) throws ProxmoxApiException {
-        return read(PveRequest.get(path("cluster", "ceph", "flags", flag.wire())),
+        return read(
+                PveRequest.get(path("cluster", "ceph", "flags", flag.wire())),
                 data -> Boolean.TRUE.equals(PveJson.toBoolean(data)));
     }
 
     @Override
     public void setCephFlag(CephFlag flag, boolean value) throws ProxmoxApiException {
-        call(PveRequest.put(path("cluster", "ceph", "flags", flag.wire()),
+        call(PveRequest.put(
+                path("cluster", "ceph", "flags", flag.wire()),
                 PveParams.builder().add("value", value).build()));
     }
 
     @Override
     public Upid setCephFlags(Map<CephFlag, Boolean> flags) throws ProxmoxApiException {
         PveParams.Builder params = PveParams.builder();
-        flags.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        flags.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> params.add(e.getKey().wire(), e.getValue()));
         return read(PveRequest.put("/cluster/ceph/flags", params.build()), TaskCodec::upid);
     }
@@ -481,25 +508,29 @@ public final class PveRestApi implements ProxmoxApi {
 
     @Override
     public CephPoolStatus cephPool(String node, String name) throws ProxmoxApiException {
-        return read(PveRequest.get(path("nodes", node, "ceph", "pool", name, "status"),
-                PveParams.builder().add("verbose", true).build()), CephCodec::poolStatus);
+        return read(
+                PveRequest.get(
+                        path("nodes", node, "ceph", "pool", name, "status"),
+                        PveParams.builder().add("verbose", true).build()),
+                CephCodec::poolStatus);
     }
 
     @Override
     public Upid createCephPool(String node, CephPoolSpec spec) throws ProxmoxApiException {
-        return read(PveRequest.post(path("nodes", node, "ceph", "pool"), CephCodec.createPool(spec)),
-                TaskCodec::upid);
+        return read(PveRequest.post(path("nodes", node, "ceph", "pool"), CephCodec.createPool(spec)), TaskCodec::upid);
     }
 
     @Override
     public Upid updateCephPool(String node, String name, CephPoolChange change) throws ProxmoxApiException {
-        return read(PveRequest.put(path("nodes", node, "ceph", "pool", name), CephCodec.updatePool(change)),
+        return read(
+                PveRequest.put(path("nodes", node, "ceph", "pool", name), CephCodec.updatePool(change)),
                 TaskCodec::upid);
     }
 
     @Override
     public Upid deleteCephPool(String node, String name, CephPoolDeleteOptions options) throws ProxmoxApiException {
-        return read(PveRequest.delete(path("nodes", node, "ceph", "pool", name), CephCodec.deletePool(options)),
+        return read(
+                PveRequest.delete(path("nodes", node, "ceph", "pool", name), CephCodec.deletePool(options)),
                 TaskCodec::upid);
     }
 
@@ -564,15 +595,15 @@ public final class PveRestApi implements ProxmoxApi {
 
     @Override
     public TaskStatus taskStatus(Upid upid) throws ProxmoxApiException {
-        return read(PveRequest.get(path("nodes", upid.node(), "tasks", upid.toString(), "status")),
-                TaskCodec::status);
+        return read(PveRequest.get(path("nodes", upid.node(), "tasks", upid.toString(), "status")), TaskCodec::status);
     }
 
     @Override
     public List<TaskLogLine> taskLog(Upid upid, int start, int limit) throws ProxmoxApiException {
-        PveParams params = PveParams.builder().add("start", start).add("limit", limit).build();
-        return read(PveRequest.get(path("nodes", upid.node(), "tasks", upid.toString(), "log"), params),
-                TaskCodec::log);
+        PveParams params =
+                PveParams.builder().add("start", start).add("limit", limit).build();
+        return read(
+                PveRequest.get(path("nodes", upid.node(), "tasks", upid.toString(), "log"), params), TaskCodec::log);
     }
 
     @Override
@@ -589,7 +620,10 @@ public final class PveRestApi implements ProxmoxApi {
 
     @Override
     public Permissions permissions(String path) throws ProxmoxApiException {
-        return read(PveRequest.get("/access/permissions", PveParams.builder().add("path", path).build()),
+        return read(
+                PveRequest.get(
+                        "/access/permissions",
+                        PveParams.builder().add("path", path).build()),
                 ClusterCodec::permissions);
     }
 
@@ -665,8 +699,7 @@ public final class PveRestApi implements ProxmoxApi {
     }
 
     private static ProxmoxApiException unexpected(PveRequest request, int status, RuntimeException e) {
-        return new ProxmoxApiException(status, request.describe() + ": unexpected answer: " + e.getMessage(), false,
-                e);
+        return new ProxmoxApiException(status, request.describe() + ": unexpected answer: " + e.getMessage(), false, e);
     }
 
     /** {@code nextid} answers a string ("100") although the schema says integer. */

@@ -5,12 +5,12 @@ import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.SSLOptions;
 import io.vertx.core.net.TrustOptions;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /**
  * Hands our own trust manager to the Quarkus REST client. Setting an explicit {@link TlsConfiguration} on the
@@ -51,7 +51,8 @@ final class PveTlsConfiguration implements TlsConfiguration {
     /** Bounds the TLS handshake by the connect timeout (Vert.x would otherwise wait 10 s). */
     @Override
     public SSLOptions getSSLOptions() {
-        return new SSLOptions().setSslHandshakeTimeout(handshakeTimeout.toMillis())
+        return new SSLOptions()
+                .setSslHandshakeTimeout(handshakeTimeout.toMillis())
                 .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
     }
 

@@ -12,6 +12,5 @@ public interface PveTransport extends AutoCloseable {
     PveResponse exchange(PveRequest request) throws ProxmoxApiException;
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -2,6 +2,10 @@ package dev.underlay.proxmox.rest;
 
 import dev.underlay.proxmox.TlsVerificationException.Reason;
 
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +16,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * How one cluster's server certificates are checked, built explicitly from the connection settings and never
@@ -30,7 +30,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class PveTrust {
 
-    enum Mode { SYSTEM, CA_BUNDLE, FINGERPRINT, INSECURE }
+    enum Mode {
+        SYSTEM,
+        CA_BUNDLE,
+        FINGERPRINT,
+        INSECURE
+    }
 
     private final Mode mode;
     private final X509ExtendedTrustManager trustManager;
@@ -158,8 +163,8 @@ final class PveTrust {
             try {
                 delegate.checkServerTrusted(chain, authType, engine);
             } catch (CertificateException e) {
-                throw new TrustFailure(Reason.HOSTNAME_MISMATCH,
-                        "server certificate does not match the host: " + e.getMessage(), e);
+                throw new TrustFailure(
+                        Reason.HOSTNAME_MISMATCH, "server certificate does not match the host: " + e.getMessage(), e);
             }
         }
 
@@ -183,8 +188,10 @@ final class PveTrust {
             }
             String actual = CertificatePins.fingerprint(chain[0]);
             if (!CertificatePins.normalize(actual).equals(pin)) {
-                throw new TrustFailure(Reason.FINGERPRINT_MISMATCH,
-                        "server certificate fingerprint " + actual + " does not match the pinned fingerprint", null);
+                throw new TrustFailure(
+                        Reason.FINGERPRINT_MISMATCH,
+                        "server certificate fingerprint " + actual + " does not match the pinned fingerprint",
+                        null);
             }
         }
 

@@ -16,8 +16,7 @@ public final class PveWire {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PveWire() {
-    }
+    private PveWire() {}
 
     /** Builds {@code /a/b/c} from raw segments, encoding each one. */
     public static String path(Object... segments) {
@@ -92,8 +91,13 @@ public final class PveWire {
         StringBuilder out = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
             int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);

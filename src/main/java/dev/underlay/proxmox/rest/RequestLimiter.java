@@ -34,8 +34,10 @@ final class RequestLimiter {
         }
         try {
             if (!inFlight.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new TransientException(0, "client-side limit of " + maxConcurrent
-                        + " concurrent requests still saturated after " + maxWait.toMillis() + " ms");
+                throw new TransientException(
+                        0,
+                        "client-side limit of " + maxConcurrent + " concurrent requests still saturated after "
+                                + maxWait.toMillis() + " ms");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,11 +18,22 @@ import java.util.Set;
 /** Wire mapping for storage definitions, per-node storage status, content, upload and download-url. */
 final class StorageCodec {
 
-    private static final Set<String> TYPED = Set.of("storage", "type", "content", "pool", "path", "nodes", "shared",
-            "disable", "krbd", "monhost", "username", "prune-backups", "digest");
+    private static final Set<String> TYPED = Set.of(
+            "storage",
+            "type",
+            "content",
+            "pool",
+            "path",
+            "nodes",
+            "shared",
+            "disable",
+            "krbd",
+            "monhost",
+            "username",
+            "prune-backups",
+            "digest");
 
-    private StorageCodec() {
-    }
+    private StorageCodec() {}
 
     static List<Storage> storages(JsonNode data) {
         return PveJson.elements(data).stream().map(StorageCodec::storage).toList();
@@ -31,9 +42,21 @@ final class StorageCodec {
     static Storage storage(Fields f) {
         Map<String, String> other = new LinkedHashMap<>(f.scalars());
         other.keySet().removeAll(TYPED);
-        return new Storage(f.str("storage"), f.str("type"), f.strings("content"), f.str("pool"), f.str("path"),
-                f.strings("nodes"), f.flag("shared"), f.flag("disable"), f.bool("krbd"), f.str("monhost"),
-                f.str("username"), pruneBackups(f, "prune-backups"), f.str("digest"), other);
+        return new Storage(
+                f.str("storage"),
+                f.str("type"),
+                f.strings("content"),
+                f.str("pool"),
+                f.str("path"),
+                f.strings("nodes"),
+                f.flag("shared"),
+                f.flag("disable"),
+                f.bool("krbd"),
+                f.str("monhost"),
+                f.str("username"),
+                pruneBackups(f, "prune-backups"),
+                f.str("digest"),
+                other);
     }
 
     /** {@code prune-backups} is a property string in storage.cfg answers and an object in 9.x job answers. */
@@ -79,20 +102,41 @@ final class StorageCodec {
     }
 
     static List<NodeStorage> nodeStorages(JsonNode data) {
-        return PveJson.elements(data).stream().map(f -> nodeStorage(f, f.str("storage"))).toList();
+        return PveJson.elements(data).stream()
+                .map(f -> nodeStorage(f, f.str("storage")))
+                .toList();
     }
 
     static NodeStorage nodeStorage(Fields f, String storage) {
-        return new NodeStorage(storage, f.str("type"), f.strings("content"), f.flag("active"),
-                f.has("enabled") ? f.flag("enabled") : true, f.flag("shared"), f.lng("total"), f.lng("used"),
-                f.lng("avail"), f.dbl("used_fraction"));
+        return new NodeStorage(
+                storage,
+                f.str("type"),
+                f.strings("content"),
+                f.flag("active"),
+                f.has("enabled") ? f.flag("enabled") : true,
+                f.flag("shared"),
+                f.lng("total"),
+                f.lng("used"),
+                f.lng("avail"),
+                f.dbl("used_fraction"));
     }
 
     static List<StorageContent> content(JsonNode data) {
         return PveJson.elements(data).stream()
-                .map(f -> new StorageContent(f.str("volid"), f.str("content"), f.str("format"), f.lng("size"),
-                        f.lng("used"), f.integer("vmid"), f.lng("ctime"), f.str("notes"), f.bool("protected"),
-                        f.str("subtype"), f.str("parent"), f.str("encrypted"), f.obj("verification").str("state")))
+                .map(f -> new StorageContent(
+                        f.str("volid"),
+                        f.str("content"),
+                        f.str("format"),
+                        f.lng("size"),
+                        f.lng("used"),
+                        f.integer("vmid"),
+                        f.lng("ctime"),
+                        f.str("notes"),
+                        f.bool("protected"),
+                        f.str("subtype"),
+                        f.str("parent"),
+                        f.str("encrypted"),
+                        f.obj("verification").str("state")))
                 .toList();
     }
 

@@ -14,8 +14,7 @@ import java.util.Optional;
 /** Wire mapping for UPID answers, task status, task lists and logs. */
 final class TaskCodec {
 
-    private TaskCodec() {
-    }
+    private TaskCodec() {}
 
     /** A mutation's {@code data}: a UPID string, or null when PVE finished synchronously. */
     static Optional<Upid> optionalUpid(JsonNode data) {
@@ -35,8 +34,8 @@ final class TaskCodec {
 
     static TaskStatus status(JsonNode data) {
         Fields f = Fields.of(data);
-        return new TaskStatus(Upid.parse(f.str("upid")), "running".equals(f.str("status")), f.str("exitstatus"),
-                f.lng("endtime"));
+        return new TaskStatus(
+                Upid.parse(f.str("upid")), "running".equals(f.str("status")), f.str("exitstatus"), f.lng("endtime"));
     }
 
     static List<TaskSummary> summaries(JsonNode data) {
@@ -45,18 +44,23 @@ final class TaskCodec {
                 .map(row -> {
                     Upid upid = Upid.parse(row.str("upid"));
                     Long start = row.lng("starttime");
-                    return new TaskSummary(upid, firstNonNull(row.str("node"), upid.node()),
-                            firstNonNull(row.str("type"), upid.type()), firstNonNull(row.str("id"), upid.id()),
-                            firstNonNull(row.str("user"), upid.user()), start == null ? upid.startTime() : start,
-                            row.lng("endtime"), row.str("status"));
+                    return new TaskSummary(
+                            upid,
+                            firstNonNull(row.str("node"), upid.node()),
+                            firstNonNull(row.str("type"), upid.type()),
+                            firstNonNull(row.str("id"), upid.id()),
+                            firstNonNull(row.str("user"), upid.user()),
+                            start == null ? upid.startTime() : start,
+                            row.lng("endtime"),
+                            row.str("status"));
                 })
                 .toList();
     }
 
     static List<TaskLogLine> log(JsonNode data) {
         return PveJson.elements(data).stream()
-                .map(row -> new TaskLogLine(row.integer("n") == null ? 0 : row.integer("n"),
-                        row.str("t") == null ? "" : row.str("t")))
+                .map(row -> new TaskLogLine(
+                        row.integer("n") == null ? 0 : row.integer("n"), row.str("t") == null ? "" : row.str("t")))
                 .toList();
     }
 

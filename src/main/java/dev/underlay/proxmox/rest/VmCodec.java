@@ -23,15 +23,25 @@ import java.util.Map;
 /** Wire mapping for QEMU guests: lists, config, status, create/clone/update/migrate/resize/delete, agent. */
 final class VmCodec {
 
-    private VmCodec() {
-    }
+    private VmCodec() {}
 
     static List<GuestSummary> guests(JsonNode data) {
         return PveJson.elements(data).stream()
-                .map(row -> new GuestSummary(row.integer("vmid"), row.str("name"), row.str("status"),
-                        row.str("qmpstatus"), row.str("lock"), row.strings("tags"), row.flag("template"),
-                        row.lng("pid"), row.dbl("cpu"), row.dbl("cpus"), row.lng("mem"), row.lng("maxmem"),
-                        row.lng("maxdisk"), row.lng("uptime")))
+                .map(row -> new GuestSummary(
+                        row.integer("vmid"),
+                        row.str("name"),
+                        row.str("status"),
+                        row.str("qmpstatus"),
+                        row.str("lock"),
+                        row.strings("tags"),
+                        row.flag("template"),
+                        row.lng("pid"),
+                        row.dbl("cpu"),
+                        row.dbl("cpus"),
+                        row.lng("mem"),
+                        row.lng("maxmem"),
+                        row.lng("maxdisk"),
+                        row.lng("uptime")))
                 .toList();
     }
 
@@ -44,7 +54,10 @@ final class VmCodec {
 
     static List<PendingConfigValue> pending(JsonNode data) {
         return PveJson.elements(data).stream()
-                .map(row -> new PendingConfigValue(row.str("key"), row.str("value"), row.str("pending"),
+                .map(row -> new PendingConfigValue(
+                        row.str("key"),
+                        row.str("value"),
+                        row.str("pending"),
                         row.integer("delete") == null ? 0 : row.integer("delete")))
                 .toList();
     }
@@ -52,10 +65,26 @@ final class VmCodec {
     static VmStatus status(JsonNode data) {
         Fields f = Fields.of(data);
         Fields ha = f.obj("ha");
-        return new VmStatus(f.integer("vmid"), f.str("name"), f.str("status"), f.str("qmpstatus"), f.lng("pid"),
-                f.lng("uptime"), f.dbl("cpu"), f.dbl("cpus"), f.lng("mem"), f.lng("maxmem"), f.lng("maxdisk"),
-                f.flag("agent"), f.str("lock"), f.strings("tags"), f.flag("template"), ha.flag("managed"),
-                ha.str("state"), f.str("running-machine"), f.str("running-qemu"));
+        return new VmStatus(
+                f.integer("vmid"),
+                f.str("name"),
+                f.str("status"),
+                f.str("qmpstatus"),
+                f.lng("pid"),
+                f.lng("uptime"),
+                f.dbl("cpu"),
+                f.dbl("cpus"),
+                f.lng("mem"),
+                f.lng("maxmem"),
+                f.lng("maxdisk"),
+                f.flag("agent"),
+                f.str("lock"),
+                f.strings("tags"),
+                f.flag("template"),
+                ha.flag("managed"),
+                ha.str("state"),
+                f.str("running-machine"),
+                f.str("running-qemu"));
     }
 
     static PveParams create(CreateVmRequest request) {
@@ -104,16 +133,22 @@ final class VmCodec {
             Fields reasons = blocked.obj(node);
             List<String> why = new ArrayList<>();
             reasons.strings("unavailable_storages").forEach(s -> why.add("storage " + s + " unavailable"));
-            reasons.objects("blocking-ha-resources").forEach(r -> why.add("HA resource " + r.str("sid")
-                    + " blocks (" + r.str("cause") + ")"));
+            reasons.objects("blocking-ha-resources")
+                    .forEach(r -> why.add("HA resource " + r.str("sid") + " blocks (" + r.str("cause") + ")"));
             notAllowed.put(node, why);
         }
         List<MigratePrecondition.LocalDisk> disks = f.objects("local_disks").stream()
-                .map(d -> new MigratePrecondition.LocalDisk(d.str("volid"), d.lng("size"), d.flag("cdrom"),
-                        d.flag("is_unused")))
+                .map(d -> new MigratePrecondition.LocalDisk(
+                        d.str("volid"), d.lng("size"), d.flag("cdrom"), d.flag("is_unused")))
                 .toList();
-        return new MigratePrecondition(f.flag("running"), f.strings("allowed_nodes"), notAllowed, disks,
-                f.strings("local_resources"), f.strings("mapped-resources"), f.strings("dependent-ha-resources"));
+        return new MigratePrecondition(
+                f.flag("running"),
+                f.strings("allowed_nodes"),
+                notAllowed,
+                disks,
+                f.strings("local_resources"),
+                f.strings("mapped-resources"),
+                f.strings("dependent-ha-resources"));
     }
 
     static PveParams migrate(MigrateRequest request) {
@@ -151,10 +186,12 @@ final class VmCodec {
     /** Interfaces from {@code {"result": [...]}}; an agent-level error is reported by {@link #agentError}. */
     static List<GuestNetworkInterface> interfaces(JsonNode data) {
         return PveJson.elements(data.path("result")).stream()
-                .map(i -> new GuestNetworkInterface(i.str("name"), i.str("hardware-address"),
+                .map(i -> new GuestNetworkInterface(
+                        i.str("name"),
+                        i.str("hardware-address"),
                         i.objects("ip-addresses").stream()
-                                .map(a -> new GuestNetworkInterface.IpAddress(a.str("ip-address"),
-                                        a.str("ip-address-type"), a.integer("prefix")))
+                                .map(a -> new GuestNetworkInterface.IpAddress(
+                                        a.str("ip-address"), a.str("ip-address-type"), a.integer("prefix")))
                                 .toList()))
                 .toList();
     }

@@ -17,8 +17,7 @@ public sealed interface Credentials {
     }
 
     /** No Authorization header and no cookie. */
-    record None() implements Credentials {
-    }
+    record None() implements Credentials {}
 
     /** {@code PVEAPIToken=user@realm!id=secret}; {@code tokenId} is {@code user@realm!id}. */
     record Token(String tokenId, String secret) implements Credentials {

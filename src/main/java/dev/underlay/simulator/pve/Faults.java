@@ -2,6 +2,7 @@ package dev.underlay.simulator.pve;
 
 import dev.underlay.simulator.pve.model.Node;
 import dev.underlay.simulator.pve.model.Vm;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,7 +44,8 @@ public final class Faults {
      * {@code rate} (drawn from the simulator's seeded random, so runs repeat), at most
      * {@code maxFailures} times.
      */
-    public Faults failRequestsAtRate(String method, String pathRegex, double rate, int maxFailures, int status, String message) {
+    public Faults failRequestsAtRate(
+            String method, String pathRegex, double rate, int maxFailures, int status, String message) {
         if (rate <= 0 || rate > 1) {
             throw new IllegalArgumentException("rate must be in (0, 1]");
         }
@@ -173,7 +175,8 @@ public final class Faults {
             Iterator<RequestFault> it = requestFaults.iterator();
             while (it.hasNext()) {
                 RequestFault f = it.next();
-                if ((f.method == null || f.method.equals(method)) && f.path.matcher(path).find()) {
+                if ((f.method == null || f.method.equals(method))
+                        && f.path.matcher(path).find()) {
                     if (f.rate < 1 && random.nextDouble() >= f.rate) {
                         continue;
                     }
@@ -217,6 +220,5 @@ public final class Faults {
         }
     }
 
-    private record LatencyRule(Pattern path, Duration delay) {
-    }
+    private record LatencyRule(Pattern path, Duration delay) {}
 }

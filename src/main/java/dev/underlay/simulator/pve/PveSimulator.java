@@ -18,6 +18,8 @@ import dev.underlay.simulator.pve.schema.PathTemplates;
 import dev.underlay.simulator.pve.schema.PveSchema;
 import dev.underlay.simulator.pve.schema.PveSchemaValidator;
 import dev.underlay.simulator.pve.task.Task;
+import org.jboss.logging.Logger;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,7 +29,6 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.jboss.logging.Logger;
 
 /**
  * An in-memory Proxmox VE cluster behind one entry point, {@link #handle(SimRequest)}. Every
@@ -70,8 +71,12 @@ public final class PveSimulator {
         access.addUser(credentials.rootUser(), credentials.rootPassword());
         access.addToken(credentials.tokenId(), credentials.tokenSecret());
         java.util.Random random = new java.util.Random(seed);
-        dev.underlay.simulator.pve.task.TaskEngine tasks = new dev.underlay.simulator.pve.task.TaskEngine(clock, seed,
-                node -> model.node(node).map(n -> Duration.between(n.bootedAt, clock.instant()).getSeconds()).orElse(1L));
+        dev.underlay.simulator.pve.task.TaskEngine tasks = new dev.underlay.simulator.pve.task.TaskEngine(
+                clock,
+                seed,
+                node -> model.node(node)
+                        .map(n -> Duration.between(n.bootedAt, clock.instant()).getSeconds())
+                        .orElse(1L));
         this.ctx = new SimContext(model, tasks, clock, version, schema, access, random);
         this.endpoints = new Endpoints(ctx);
         this.routes = endpoints.routes();
@@ -207,8 +212,7 @@ public final class PveSimulator {
 
     /** Completes whatever is due on the clock (requests do this too). */
     public void tick() {
-        mutate(c -> {
-        });
+        mutate(c -> {});
     }
 
     /** Reads the model under the lock (for tests and the later in-JVM facade). */
@@ -258,18 +262,25 @@ public final class PveSimulator {
             if (req.bodyOnReadMethod()) {
                 throw PveError.status(501, "Unexpected content for method '" + req.method() + "'");
             }
-            boolean open = path.equals("/access/ticket") && (req.method().equals("POST") || req.method().equals("GET"))
+            boolean open = path.equals("/access/ticket")
+                            && (req.method().equals("POST") || req.method().equals("GET"))
                     || path.equals("/access/domains") && req.method().equals("GET");
             if (!open) {
                 principal = access.authenticate(req.credentials(), req.mutating());
             }
-            PathTemplates.Match match = ctx.schema().matchPath(path)
-                    .orElseThrow(() -> PveError.status(501, "Method '" + req.method() + " " + path + "' not implemented"));
-            PveSchema.Endpoint endpoint = ctx.schema().endpoint(match.template(), req.method())
-                    .orElseThrow(() -> PveError.status(501, "Method '" + req.method() + " " + path + "' not implemented"));
+            PathTemplates.Match match = ctx.schema()
+                    .matchPath(path)
+                    .orElseThrow(
+                            () -> PveError.status(501, "Method '" + req.method() + " " + path + "' not implemented"));
+            PveSchema.Endpoint endpoint = ctx.schema()
+                    .endpoint(match.template(), req.method())
+                    .orElseThrow(
+                            () -> PveError.status(501, "Method '" + req.method() + " " + path + "' not implemented"));
             if (!endpoint.allowToken() && req.credentials() instanceof Credentials.Token) {
-                throw PveError.status(403, "Permission check failed (URI '" + path
-                        + "' not available with API token, need proper ticket.\n)");
+                throw PveError.status(
+                        403,
+                        "Permission check failed (URI '" + path
+                                + "' not available with API token, need proper ticket.\n)");
             }
             Map<String, java.util.List<String>> all = new LinkedHashMap<>(req.params());
             match.variables().forEach((k, v) -> all.put(k, List.of(v)));
@@ -285,18 +296,29 @@ public final class PveSimulator {
                 throw PveError.die(NO_QUORUM);
             }
             Routes.Handler handler = routes.find(req.method(), match.template())
-                    .orElseThrow(() -> PveError.status(501, "Method '" + req.method() + " " + match.template()
-                            + "' not implemented by the Proxmox VE simulator"));
+                    .orElseThrow(() -> PveError.status(
+                            501,
+                            "Method '" + req.method() + " " + match.template()
+                                    + "' not implemented by the Proxmox VE simulator"));
             JsonNode data = handler.handle(new Call(ctx, principal, params, req));
             ctx.tasks().advance();
             ObjectNode body = Json.obj();
             body.set("data", data);
-            Optional<String> upid = data != null && data.isTextual() && data.asText().startsWith("UPID:")
-                    ? Optional.of(data.asText()) : Optional.empty();
+            Optional<String> upid =
+                    data != null && data.isTextual() && data.asText().startsWith("UPID:")
+                            ? Optional.of(data.asText())
+                            : Optional.empty();
             journal.record(ctx.clock().instant(), req.method(), path, req.params(), principal.id(), 200, upid);
             return new SimResponse(200, "OK", Optional.of(write(body)), delay);
         } catch (PveError e) {
-            journal.record(ctx.clock().instant(), req.method(), path, req.params(), principal.id(), e.status(), Optional.empty());
+            journal.record(
+                    ctx.clock().instant(),
+                    req.method(),
+                    path,
+                    req.params(),
+                    principal.id(),
+                    e.status(),
+                    Optional.empty());
             if (e.status() == 401) {
                 delay = delay.plus(authFailureDelay);
             }
@@ -306,8 +328,10 @@ public final class PveSimulator {
             return errorResponse(e, delay);
         } catch (RuntimeException e) {
             LOG.errorf(e, "simulator bug on %s %s", req.method(), path);
-            journal.record(ctx.clock().instant(), req.method(), path, req.params(), principal.id(), 500, Optional.empty());
-            return errorResponse(PveError.die("simulator internal error: " + e.getClass().getSimpleName()), delay);
+            journal.record(
+                    ctx.clock().instant(), req.method(), path, req.params(), principal.id(), 500, Optional.empty());
+            return errorResponse(
+                    PveError.die("simulator internal error: " + e.getClass().getSimpleName()), delay);
         }
     }
 
@@ -316,9 +340,11 @@ public final class PveSimulator {
         if (nodeName == null || !match.template().startsWith("/nodes/{node}")) {
             return;
         }
-        Node node = ctx.model().node(nodeName).orElseThrow(() -> PveError.die("no such cluster node '" + nodeName + "'"));
+        Node node =
+                ctx.model().node(nodeName).orElseThrow(() -> PveError.die("no such cluster node '" + nodeName + "'"));
         if (!node.online) {
-            throw PveError.emptyBody(595, "Errors during connection establishment, proxy handshake: Connection refused");
+            throw PveError.emptyBody(
+                    595, "Errors during connection establishment, proxy handshake: Connection refused");
         }
     }
 

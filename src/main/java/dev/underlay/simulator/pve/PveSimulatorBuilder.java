@@ -7,6 +7,7 @@ import dev.underlay.simulator.pve.model.HaState;
 import dev.underlay.simulator.pve.model.Node;
 import dev.underlay.simulator.pve.model.StorageDef;
 import dev.underlay.simulator.pve.model.Volume;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,18 +103,22 @@ public final class PveSimulatorBuilder {
     public PveSimulator build() {
         SecureRandom secure = new SecureRandom();
         String secret = tokenSecret != null ? tokenSecret : UUID.randomUUID().toString();
-        String password = rootPassword != null ? rootPassword : Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(secure, 15));
+        String password = rootPassword != null
+                ? rootPassword
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(secure, 15));
         HaState.Mode mode = haMode != null ? haMode : version.atLeast9() ? HaState.Mode.RULES : HaState.Mode.GROUPS;
         if (!version.atLeast9()) {
             mode = HaState.Mode.GROUPS;
         }
         ClusterModel model = homelabModel(mode);
-        PveSimulator sim = new PveSimulator(version, clock, seed, model,
-                new PveSimulator.SeedCredentials(TOKEN_ID, secret, "root@pam", password));
+        PveSimulator sim = new PveSimulator(
+                version, clock, seed, model, new PveSimulator.SeedCredentials(TOKEN_ID, secret, "root@pam", password));
         seedGuests(sim);
         sim.mutate(ctx -> {
             for (Object[] iso : isos) {
-                ctx.model().addVolume(new Volume("local:iso/" + iso[0], "local", MS01_01, "iso", null, (Long) iso[1], ctx.now(), "iso"));
+                ctx.model()
+                        .addVolume(new Volume(
+                                "local:iso/" + iso[0], "local", MS01_01, "iso", null, (Long) iso[1], ctx.now(), "iso"));
             }
             jobs.forEach((id, options) -> {
                 BackupJob job = new BackupJob(id);
@@ -129,9 +134,39 @@ public final class PveSimulatorBuilder {
         CephState ceph = new CephState(new UUID(seed, ~seed).toString());
         ClusterModel model = new ClusterModel(CLUSTER, new HaState(mode), ceph);
         long gib = 1L << 30;
-        model.nodes.put(MS01_01, new Node(MS01_01, 1, "10.20.20.10", 20, 96 * gib, 500 * gib, "13th Gen Intel(R) Core(TM) i9-13900H", booted));
-        model.nodes.put(MS01_02, new Node(MS01_02, 2, "10.20.20.11", 20, 96 * gib, 500 * gib, "13th Gen Intel(R) Core(TM) i9-13900H", booted));
-        model.nodes.put(AIMAX_01, new Node(AIMAX_01, 3, "10.20.20.12", 32, 128 * gib, 500 * gib, "AMD RYZEN AI MAX+ 395 w/ Radeon 8060S", booted));
+        model.nodes.put(
+                MS01_01,
+                new Node(
+                        MS01_01,
+                        1,
+                        "10.20.20.10",
+                        20,
+                        96 * gib,
+                        500 * gib,
+                        "13th Gen Intel(R) Core(TM) i9-13900H",
+                        booted));
+        model.nodes.put(
+                MS01_02,
+                new Node(
+                        MS01_02,
+                        2,
+                        "10.20.20.11",
+                        20,
+                        96 * gib,
+                        500 * gib,
+                        "13th Gen Intel(R) Core(TM) i9-13900H",
+                        booted));
+        model.nodes.put(
+                AIMAX_01,
+                new Node(
+                        AIMAX_01,
+                        3,
+                        "10.20.20.12",
+                        32,
+                        128 * gib,
+                        500 * gib,
+                        "AMD RYZEN AI MAX+ 395 w/ Radeon 8060S",
+                        booted));
         String[] monIps = {"10.8.16.10", "10.8.16.11", "10.8.16.12"};
         int i = 0;
         for (String n : model.nodes.keySet()) {
@@ -197,9 +232,11 @@ public final class PveSimulatorBuilder {
                 kv.add("start");
                 kv.add("1");
             }
-            SimResponse r = sim.handle(SimRequest.of("POST", "/nodes/" + vm.node + "/qemu", sim.operatorToken(), kv.toArray(new String[0])));
+            SimResponse r = sim.handle(SimRequest.of(
+                    "POST", "/nodes/" + vm.node + "/qemu", sim.operatorToken(), kv.toArray(new String[0])));
             if (r.status() != 200) {
-                throw new IllegalArgumentException("seed VM " + vm.vmid + " rejected: " + r.status() + " " + r.reasonPhrase() + " " + r.bodyText());
+                throw new IllegalArgumentException("seed VM " + vm.vmid + " rejected: " + r.status() + " "
+                        + r.reasonPhrase() + " " + r.bodyText());
             }
             sim.mutate(ctx -> {
                 ctx.tasks().advance();
@@ -208,7 +245,8 @@ public final class PveSimulatorBuilder {
                     res.put("state", vm.haState);
                     ctx.model().ha.resources.put(HaState.sid(vm.vmid), res);
                     if (vm.running) {
-                        dev.underlay.simulator.pve.model.Vm model = ctx.model().vms.get(vm.vmid);
+                        dev.underlay.simulator.pve.model.Vm model =
+                                ctx.model().vms.get(vm.vmid);
                         model.running = true;
                         model.startedAt = ctx.clock().instant();
                         model.pid = 100000 + vm.vmid;

@@ -1,6 +1,7 @@
 package dev.underlay.simulator.pve;
 
 import dev.underlay.simulator.pve.http.PveHttpServer;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,16 +21,18 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class PveSimulatorMain {
 
-    private PveSimulatorMain() {
-    }
+    private PveSimulatorMain() {}
 
     public static void main(String[] args) throws Exception {
         PveHttpServer server = start(System.getProperties(), System.out);
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stop.countDown();
-        }, "pve-simulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stop.countDown();
+                        },
+                        "pve-simulator-shutdown"));
         stop.await();
     }
 

@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param upload  the file part of a multipart upload, if any (only its name and size are kept)
  * @param bodyOnReadMethod true when a GET or DELETE carried a body, which PVE refuses with 501
  */
-public record SimRequest(String method, String path, Map<String, List<String>> params, Credentials credentials,
-        Optional<Upload> upload, boolean bodyOnReadMethod) {
+public record SimRequest(
+        String method,
+        String path,
+        Map<String, List<String>> params,
+        Credentials credentials,
+        Optional<Upload> upload,
+        boolean bodyOnReadMethod) {
 
     public SimRequest {
         params = Map.copyOf(params);
@@ -33,7 +38,8 @@ public record SimRequest(String method, String path, Map<String, List<String>> p
         }
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
-            params.computeIfAbsent(keyValues[i], k -> new java.util.ArrayList<>()).add(keyValues[i + 1]);
+            params.computeIfAbsent(keyValues[i], k -> new java.util.ArrayList<>())
+                    .add(keyValues[i + 1]);
         }
         return new SimRequest(method, path, params, credentials);
     }
@@ -47,6 +53,5 @@ public record SimRequest(String method, String path, Map<String, List<String>> p
     }
 
     /** The file part of a multipart upload: the simulator records its name and size, not its bytes. */
-    public record Upload(String fileName, long size) {
-    }
+    public record Upload(String fileName, long size) {}
 }

@@ -17,8 +17,7 @@ import dev.underlay.proxmox.rest.PveRestApi;
  */
 public final class SimulatedProxmoxApi {
 
-    private SimulatedProxmoxApi() {
-    }
+    private SimulatedProxmoxApi() {}
 
     /** Talks to {@code simulator} with its seeded operator token; answer delays are ignored. */
     public static ProxmoxApi create(PveSimulator simulator) {

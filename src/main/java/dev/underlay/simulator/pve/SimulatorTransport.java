@@ -7,6 +7,7 @@ import dev.underlay.proxmox.rest.PveResponse;
 import dev.underlay.proxmox.rest.PveTransport;
 import dev.underlay.proxmox.rest.PveUpload;
 import dev.underlay.proxmox.rest.PveWire;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -69,8 +70,10 @@ public final class SimulatorTransport implements PveTransport {
     SimRequest toSimRequest(PveRequest request) throws ProxmoxApiException {
         String path = "/" + String.join("/", PveWire.segments(request.path()));
         Map<String, List<String>> params = new LinkedHashMap<>();
-        request.params().entries()
-                .forEach(e -> params.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        request.params()
+                .entries()
+                .forEach(e -> params.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         PveUpload upload = request.upload();
         if (upload == null) {
             return new SimRequest(request.method().name(), path, params, credentials);

@@ -20,10 +20,12 @@ public final class ApiServerValidation {
     /** Keyword of the violation that stands for "CEL rules not evaluated" (the API server's blocking-error case). */
     public static final String RULES_SKIPPED = "rules-skipped";
 
-    static final String RULES_SKIPPED_MESSAGE = "some validation rules were not checked because the object was invalid; "
-            + "correct the existing errors to complete validation";
+    static final String RULES_SKIPPED_MESSAGE =
+            "some validation rules were not checked because the object was invalid; "
+                    + "correct the existing errors to complete validation";
 
-    private static final Set<String> BLOCKING_KEYWORDS = Set.of("type", "required", "enum", "maxLength", "maxItems", "maxProperties");
+    private static final Set<String> BLOCKING_KEYWORDS =
+            Set.of("type", "required", "enum", "maxLength", "maxItems", "maxProperties");
 
     private final CrdCatalog crds;
     private final CelRuleEvaluator cel = new CelRuleEvaluator();
@@ -63,7 +65,8 @@ public final class ApiServerValidation {
     private Result validate(ObjectNode object, ObjectNode stored) {
         CrdCatalog.Crd crd = crds.byKind(object.path("kind").asText());
         if (!crd.apiVersion().equals(object.path("apiVersion").asText())) {
-            throw new IllegalArgumentException("apiVersion " + object.path("apiVersion").asText() + " is not served for " + crd.kind());
+            throw new IllegalArgumentException(
+                    "apiVersion " + object.path("apiVersion").asText() + " is not served for " + crd.kind());
         }
         ObjectNode defaulted = SchemaDefaults.apply(crd.schema(), object);
         ObjectNode storedDefaulted = stored == null ? null : SchemaDefaults.apply(crd.schema(), stored);
@@ -78,9 +81,14 @@ public final class ApiServerValidation {
         List<CelRuleEvaluator.RuleResult> results = cel.evaluate(crd, defaulted, storedDefaulted);
         for (CelRuleEvaluator.RuleResult result : results) {
             switch (result.outcome()) {
-                case FAILED -> violations.add(new Violation(Violation.RULE, result.instancePath(), result.rule().message()));
-                case ERROR -> violations.add(new Violation(Violation.RULE, result.instancePath(),
-                        "evaluation error in '" + result.rule().rule() + "': " + result.detail()));
+                case FAILED ->
+                    violations.add(new Violation(
+                            Violation.RULE, result.instancePath(), result.rule().message()));
+                case ERROR ->
+                    violations.add(new Violation(
+                            Violation.RULE,
+                            result.instancePath(),
+                            "evaluation error in '" + result.rule().rule() + "': " + result.detail()));
                 default -> {
                     // passed
                 }

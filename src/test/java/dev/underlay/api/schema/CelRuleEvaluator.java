@@ -53,11 +53,9 @@ public final class CelRuleEvaluator {
     }
 
     /** One evaluation of one rule on one value. */
-    public record RuleResult(RuleId rule, String instancePath, Outcome outcome, String detail) {
-    }
+    public record RuleResult(RuleId rule, String instancePath, Outcome outcome, String detail) {}
 
-    private record CompiledRule(CelRuntime.Program program, boolean transition) {
-    }
+    private record CompiledRule(CelRuntime.Program program, boolean transition) {}
 
     private final Map<String, CompiledRule> compiled = new ConcurrentHashMap<>();
 
@@ -70,11 +68,21 @@ public final class CelRuleEvaluator {
 
     private static void collectRules(String kind, JsonNode schema, String path, List<RuleId> rules) {
         for (JsonNode rule : schema.path("x-kubernetes-validations")) {
-            rules.add(new RuleId(kind, path.isEmpty() ? "." : path, rule.path("rule").asText(), rule.path("message").asText()));
+            rules.add(new RuleId(
+                    kind,
+                    path.isEmpty() ? "." : path,
+                    rule.path("rule").asText(),
+                    rule.path("message").asText()));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
-            collectRules(kind, property.getValue(), path.isEmpty() ? property.getKey() : path + "." + property.getKey(), rules);
+            collectRules(
+                    kind,
+                    property.getValue(),
+                    path.isEmpty() ? property.getKey() : path + "." + property.getKey(),
+                    rules);
         }
         if (schema.has("items")) {
             collectRules(kind, schema.get("items"), path + "[]", rules);
@@ -150,14 +158,24 @@ public final class CelRuleEvaluator {
         return results;
     }
 
-    private void walk(String kind, JsonNode schema, JsonNode value, JsonNode old, String schemaPath, String instancePath,
-                      List<RuleResult> results) {
+    private void walk(
+            String kind,
+            JsonNode schema,
+            JsonNode value,
+            JsonNode old,
+            String schemaPath,
+            String instancePath,
+            List<RuleResult> results) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return;
         }
         JsonNode oldValue = old == null || old.isNull() || old.isMissingNode() ? null : old;
         for (JsonNode rule : schema.path("x-kubernetes-validations")) {
-            RuleId id = new RuleId(kind, schemaPath.isEmpty() ? "." : schemaPath, rule.path("rule").asText(), rule.path("message").asText());
+            RuleId id = new RuleId(
+                    kind,
+                    schemaPath.isEmpty() ? "." : schemaPath,
+                    rule.path("rule").asText(),
+                    rule.path("message").asText());
             CompiledRule compiledRule = compile(id, schema);
             if (compiledRule.transition() && oldValue == null) {
                 continue;
@@ -165,28 +183,51 @@ public final class CelRuleEvaluator {
             results.add(run(id, compiledRule, schema, value, oldValue, instancePath.isEmpty() ? "/" : instancePath));
         }
         if (value.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            schema.path("properties").fields();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = it.next();
                 String name = property.getKey();
-                walk(kind, property.getValue(), value.get(name), oldValue == null ? null : oldValue.get(name),
-                        schemaPath.isEmpty() ? name : schemaPath + "." + name, instancePath + "/" + name, results);
+                walk(
+                        kind,
+                        property.getValue(),
+                        value.get(name),
+                        oldValue == null ? null : oldValue.get(name),
+                        schemaPath.isEmpty() ? name : schemaPath + "." + name,
+                        instancePath + "/" + name,
+                        results);
             }
             if (schema.path("additionalProperties").isObject()) {
-                value.fields().forEachRemaining(entry -> walk(kind, schema.get("additionalProperties"), entry.getValue(),
-                        oldValue == null ? null : oldValue.get(entry.getKey()), schemaPath + "{}",
-                        instancePath + "/" + entry.getKey(), results));
+                value.fields()
+                        .forEachRemaining(entry -> walk(
+                                kind,
+                                schema.get("additionalProperties"),
+                                entry.getValue(),
+                                oldValue == null ? null : oldValue.get(entry.getKey()),
+                                schemaPath + "{}",
+                                instancePath + "/" + entry.getKey(),
+                                results));
             }
         } else if (value.isArray() && schema.has("items")) {
             for (int i = 0; i < value.size(); i++) {
                 JsonNode item = value.get(i);
-                walk(kind, schema.get("items"), item, correlate(schema, oldValue, item), schemaPath + "[]", instancePath + "/" + i, results);
+                walk(
+                        kind,
+                        schema.get("items"),
+                        item,
+                        correlate(schema, oldValue, item),
+                        schemaPath + "[]",
+                        instancePath + "/" + i,
+                        results);
             }
         }
     }
 
     /** The stored item with the same map keys, for {@code map} lists only. */
     private static JsonNode correlate(JsonNode listSchema, JsonNode oldList, JsonNode item) {
-        if (oldList == null || !oldList.isArray() || !"map".equals(listSchema.path("x-kubernetes-list-type").asText())) {
+        if (oldList == null
+                || !oldList.isArray()
+                || !"map".equals(listSchema.path("x-kubernetes-list-type").asText())) {
             return null;
         }
         for (JsonNode candidate : oldList) {
@@ -201,7 +242,8 @@ public final class CelRuleEvaluator {
         return null;
     }
 
-    private RuleResult run(RuleId id, CompiledRule rule, JsonNode schema, JsonNode value, JsonNode old, String instancePath) {
+    private RuleResult run(
+            RuleId id, CompiledRule rule, JsonNode schema, JsonNode value, JsonNode old, String instancePath) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("self", toCel(value, schema));
         if (old != null) {
@@ -222,8 +264,11 @@ public final class CelRuleEvaluator {
         return compiled.computeIfAbsent(rule.kind() + " " + rule.schemaPath() + " " + rule.rule(), key -> {
             Map.Entry<Cel, CelAbstractSyntaxTree> checked = checked(rule, schema);
             CelAbstractSyntaxTree ast = checked.getValue();
-            boolean transition = CelNavigableAst.fromAst(ast).getRoot().allNodes()
-                    .anyMatch(node -> node.getKind() == CelExpr.ExprKind.Kind.IDENT && node.expr().ident().name().equals("oldSelf"));
+            boolean transition = CelNavigableAst.fromAst(ast)
+                    .getRoot()
+                    .allNodes()
+                    .anyMatch(node -> node.getKind() == CelExpr.ExprKind.Kind.IDENT
+                            && node.expr().ident().name().equals("oldSelf"));
             try {
                 return new CompiledRule(checked.getKey().createProgram(ast), transition);
             } catch (CelEvaluationException e) {
@@ -239,9 +284,11 @@ public final class CelRuleEvaluator {
             Map<String, Object> map = new LinkedHashMap<>();
             value.fields().forEachRemaining(entry -> {
                 if (!entry.getValue().isNull()) {
-                    JsonNode fieldSchema = schema == null ? null
-                            : schema.path("properties").has(entry.getKey()) ? schema.path("properties").get(entry.getKey())
-                            : schema.get("additionalProperties");
+                    JsonNode fieldSchema = schema == null
+                            ? null
+                            : schema.path("properties").has(entry.getKey())
+                                    ? schema.path("properties").get(entry.getKey())
+                                    : schema.get("additionalProperties");
                     map.put(entry.getKey(), toCel(entry.getValue(), fieldSchema));
                 }
             });
@@ -253,7 +300,8 @@ public final class CelRuleEvaluator {
             return list;
         }
         if (value.isNumber()) {
-            boolean number = schema != null && "number".equals(schema.path("type").asText());
+            boolean number =
+                    schema != null && "number".equals(schema.path("type").asText());
             return number || value.isFloatingPointNumber() ? (Object) value.asDouble() : (Object) value.asLong();
         }
         if (value.isBoolean()) {

@@ -27,7 +27,8 @@ final class CelSchemaTypes implements CelTypeProvider {
 
     /** The type of {@code schema}; nested object types are registered under names derived from {@code name}. */
     CelType typeOf(JsonNode schema, String name) {
-        if (schema == null || schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
+        if (schema == null
+                || schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
                 || schema.path("x-kubernetes-int-or-string").asBoolean(false)) {
             return SimpleType.DYN;
         }
@@ -46,8 +47,11 @@ final class CelSchemaTypes implements CelTypeProvider {
                 if (schema.has("properties")) {
                     return struct(schema, name);
                 }
-                return MapType.create(SimpleType.STRING, schema.path("additionalProperties").isObject()
-                        ? typeOf(schema.get("additionalProperties"), name + ".@values") : SimpleType.DYN);
+                return MapType.create(
+                        SimpleType.STRING,
+                        schema.path("additionalProperties").isObject()
+                                ? typeOf(schema.get("additionalProperties"), name + ".@values")
+                                : SimpleType.DYN);
             default:
                 return SimpleType.DYN;
         }
@@ -55,11 +59,14 @@ final class CelSchemaTypes implements CelTypeProvider {
 
     private CelType struct(JsonNode schema, String name) {
         Map<String, CelType> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
             fields.put(property.getKey(), typeOf(property.getValue(), name + "." + property.getKey()));
         }
-        StructType type = StructType.create(name, ImmutableSet.copyOf(fields.keySet()), field -> Optional.ofNullable(fields.get(field)));
+        StructType type = StructType.create(
+                name, ImmutableSet.copyOf(fields.keySet()), field -> Optional.ofNullable(fields.get(field)));
         structs.put(name, type);
         return type;
     }

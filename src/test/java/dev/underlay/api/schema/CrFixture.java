@@ -26,13 +26,15 @@ public record CrFixture(Path file, boolean update, List<Expectation> rejectedBy,
 
     public static final Path ROOT = Path.of("src", "test", "resources", "crs");
 
-    private static final Pattern REJECTED_BY = Pattern.compile("^#\\s*rejected-by:\\s*(\\S+)\\s+(\\S+)(?:\\s+\"(.*)\")?\\s*$");
+    private static final Pattern REJECTED_BY =
+            Pattern.compile("^#\\s*rejected-by:\\s*(\\S+)\\s+(\\S+)(?:\\s+\"(.*)\")?\\s*$");
     private static final Pattern OPERATION = Pattern.compile("^#\\s*operation:\\s*(create|update)\\s*$");
 
     /** One violation a fixture must produce; a null message matches any text. */
     public record Expectation(String keyword, String path, String message) {
         public boolean matches(Violation violation) {
-            return keyword.equals(violation.keyword()) && path.equals(violation.path())
+            return keyword.equals(violation.keyword())
+                    && path.equals(violation.path())
                     && (message == null || message.equals(violation.message()));
         }
 
@@ -44,7 +46,10 @@ public record CrFixture(Path file, boolean update, List<Expectation> rejectedBy,
 
     public static List<CrFixture> in(String folder) {
         try (Stream<Path> files = Files.list(ROOT.resolve(folder))) {
-            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().map(CrFixture::read).toList();
+            return files.filter(f -> f.toString().endsWith(".yaml"))
+                    .sorted()
+                    .map(CrFixture::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +60,9 @@ public record CrFixture(Path file, boolean update, List<Expectation> rejectedBy,
             String text = Files.readString(file);
             boolean update = false;
             List<Expectation> expectations = new ArrayList<>();
-            for (String line : text.lines().takeWhile(l -> l.startsWith("#") || l.isBlank()).toList()) {
+            for (String line : text.lines()
+                    .takeWhile(l -> l.startsWith("#") || l.isBlank())
+                    .toList()) {
                 Matcher operation = OPERATION.matcher(line);
                 Matcher rejected = REJECTED_BY.matcher(line);
                 if (operation.matches()) {
@@ -68,7 +75,8 @@ public record CrFixture(Path file, boolean update, List<Expectation> rejectedBy,
             }
             List<ObjectNode> documents = Yaml.documents(text);
             if (documents.size() != (update ? 2 : 1)) {
-                throw new IllegalArgumentException(file + ": expected " + (update ? 2 : 1) + " documents, found " + documents.size());
+                throw new IllegalArgumentException(
+                        file + ": expected " + (update ? 2 : 1) + " documents, found " + documents.size());
             }
             return new CrFixture(file, update, List.copyOf(expectations), documents);
         } catch (IOException e) {

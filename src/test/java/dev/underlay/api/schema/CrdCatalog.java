@@ -66,20 +66,26 @@ public final class CrdCatalog {
         static Crd of(ObjectNode crd) {
             JsonNode spec = crd.path("spec");
             if (spec.path("versions").size() != 1) {
-                throw new IllegalArgumentException("expected exactly one version in " + crd.path("metadata").path("name"));
+                throw new IllegalArgumentException("expected exactly one version in "
+                        + crd.path("metadata").path("name"));
             }
             JsonNode version = spec.path("versions").get(0);
             List<PrinterColumn> columns = new ArrayList<>();
             for (JsonNode column : version.path("additionalPrinterColumns")) {
-                columns.add(new PrinterColumn(column.path("name").asText(), column.path("type").asText(),
-                        column.path("jsonPath").asText(), column.path("priority").asInt(0)));
+                columns.add(new PrinterColumn(
+                        column.path("name").asText(),
+                        column.path("type").asText(),
+                        column.path("jsonPath").asText(),
+                        column.path("priority").asInt(0)));
             }
-            return new Crd(spec.path("names").path("kind").asText(), spec.path("names").path("plural").asText(),
+            return new Crd(
+                    spec.path("names").path("kind").asText(),
+                    spec.path("names").path("plural").asText(),
                     spec.path("group").asText() + "/" + version.path("name").asText(),
-                    (ObjectNode) version.path("schema").path("openAPIV3Schema"), Collections.unmodifiableList(columns));
+                    (ObjectNode) version.path("schema").path("openAPIV3Schema"),
+                    Collections.unmodifiableList(columns));
         }
     }
 
-    public record PrinterColumn(String name, String type, String jsonPath, int priority) {
-    }
+    public record PrinterColumn(String name, String type, String jsonPath, int priority) {}
 }

@@ -15,8 +15,7 @@ public final class ExampleManifests {
 
     public static final Path DIR = Path.of("deploy", "examples");
 
-    private ExampleManifests() {
-    }
+    private ExampleManifests() {}
 
     /** One YAML document of one example file. */
     public record Manifest(Path file, int index, ObjectNode object) {
@@ -37,7 +36,9 @@ public final class ExampleManifests {
     /** kubectl reads a directory's .yaml, .yml and .json files in lexical order. */
     public static List<Path> files() {
         try (Stream<Path> files = Files.list(DIR)) {
-            return files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList();
+            return files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,6 +56,8 @@ public final class ExampleManifests {
     }
 
     public static List<Manifest> customResources(CrdCatalog crds) {
-        return all().stream().filter(m -> crds.serves(m.object().path("apiVersion").asText(), m.kind())).toList();
+        return all().stream()
+                .filter(m -> crds.serves(m.object().path("apiVersion").asText(), m.kind()))
+                .toList();
     }
 }

@@ -14,20 +14,15 @@ import java.util.Objects;
  */
 public final class KubeJsonPath {
 
-    private sealed interface Step permits Field, Index, Wildcard, Filter {
-    }
+    private sealed interface Step permits Field, Index, Wildcard, Filter {}
 
-    private record Field(String name) implements Step {
-    }
+    private record Field(String name) implements Step {}
 
-    private record Index(int index) implements Step {
-    }
+    private record Index(int index) implements Step {}
 
-    private record Wildcard() implements Step {
-    }
+    private record Wildcard() implements Step {}
 
-    private record Filter(List<String> field, boolean equal, String literal, boolean literalIsString) implements Step {
-    }
+    private record Filter(List<String> field, boolean equal, String literal, boolean literalIsString) implements Step {}
 
     private final String expression;
     private final List<Step> steps;
@@ -38,7 +33,9 @@ public final class KubeJsonPath {
     }
 
     public static KubeJsonPath parse(String expression) {
-        String body = expression.startsWith("{") && expression.endsWith("}") ? expression.substring(1, expression.length() - 1) : expression;
+        String body = expression.startsWith("{") && expression.endsWith("}")
+                ? expression.substring(1, expression.length() - 1)
+                : expression;
         List<Step> steps = new ArrayList<>();
         int i = 0;
         while (i < body.length()) {
@@ -48,7 +45,8 @@ public final class KubeJsonPath {
                     throw new IllegalArgumentException("recursive descent is not supported: " + expression);
                 }
                 int end = i + 1;
-                while (end < body.length() && (Character.isLetterOrDigit(body.charAt(end)) || "_-".indexOf(body.charAt(end)) >= 0)) {
+                while (end < body.length()
+                        && (Character.isLetterOrDigit(body.charAt(end)) || "_-".indexOf(body.charAt(end)) >= 0)) {
                     end++;
                 }
                 if (end == i + 1) {
@@ -95,13 +93,17 @@ public final class KubeJsonPath {
         if ((inner.startsWith("'") && inner.endsWith("'")) || (inner.startsWith("\"") && inner.endsWith("\""))) {
             return new Field(inner.substring(1, inner.length() - 1));
         }
-        var filter = java.util.regex.Pattern.compile("^\\?\\(@((?:\\.[A-Za-z0-9_-]+)+)\\s*(==|!=)\\s*(\"[^\"]*\"|'[^']*'|[^\\s)]+)\\)$")
+        var filter = java.util.regex.Pattern.compile(
+                        "^\\?\\(@((?:\\.[A-Za-z0-9_-]+)+)\\s*(==|!=)\\s*(\"[^\"]*\"|'[^']*'|[^\\s)]+)\\)$")
                 .matcher(inner);
         if (filter.matches()) {
             String literal = filter.group(3);
             boolean quoted = literal.startsWith("\"") || literal.startsWith("'");
-            return new Filter(List.of(filter.group(1).substring(1).split("\\.")), filter.group(2).equals("=="),
-                    quoted ? literal.substring(1, literal.length() - 1) : literal, quoted);
+            return new Filter(
+                    List.of(filter.group(1).substring(1).split("\\.")),
+                    filter.group(2).equals("=="),
+                    quoted ? literal.substring(1, literal.length() - 1) : literal,
+                    quoted);
         }
         throw new IllegalArgumentException("unsupported bracket expression [" + inner + "] in " + expression);
     }
@@ -140,8 +142,10 @@ public final class KubeJsonPath {
                     value = value.path(name);
                 }
                 boolean present = !value.isMissingNode() && !value.isNull();
-                boolean same = present && (filter.literalIsString() ? value.isTextual() && value.asText().equals(filter.literal())
-                        : !value.isTextual() && Objects.equals(value.asText(), filter.literal()));
+                boolean same = present
+                        && (filter.literalIsString()
+                                ? value.isTextual() && value.asText().equals(filter.literal())
+                                : !value.isTextual() && Objects.equals(value.asText(), filter.literal()));
                 if (present && same == filter.equal()) {
                     out.add(item);
                 }

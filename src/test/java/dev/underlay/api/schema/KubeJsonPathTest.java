@@ -22,7 +22,9 @@ class KubeJsonPathTest {
             """).get(0);
 
     private static List<String> find(String path) {
-        return KubeJsonPath.parse(path).find(OBJECT).stream().map(JsonNode::asText).toList();
+        return KubeJsonPath.parse(path).find(OBJECT).stream()
+                .map(JsonNode::asText)
+                .toList();
     }
 
     @Test
@@ -42,7 +44,8 @@ class KubeJsonPathTest {
         assertThat(find(".status.conditions[?(@.type=='Ready')].reason")).containsExactly("ClusterNotFound");
         assertThat(find(".status.conditions[?(@.type!=\"Ready\")].type")).containsExactly("Provisioned");
         assertThat(find(".status.conditions[?(@.observedGeneration==3)].type")).containsExactly("Ready");
-        assertThat(find(".status.conditions[?(@.reason==\"ClusterNotFound\")].type")).containsExactly("Ready");
+        assertThat(find(".status.conditions[?(@.reason==\"ClusterNotFound\")].type"))
+                .containsExactly("Ready");
     }
 
     @Test
@@ -56,8 +59,10 @@ class KubeJsonPathTest {
     @Test
     void unsupportedSyntaxIsRejected() {
         assertThatThrownBy(() -> KubeJsonPath.parse("..status")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> KubeJsonPath.parse(".status.conditions[0:2]")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> KubeJsonPath.parse(".status.conditions[?(@.type=~/R/)]")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KubeJsonPath.parse(".status.conditions[0:2]"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KubeJsonPath.parse(".status.conditions[?(@.type=~/R/)]"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> KubeJsonPath.parse("status")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -69,7 +74,8 @@ class KubeJsonPathTest {
         assertThat(PrinterColumns.humanDuration(Duration.ofSeconds(270))).isEqualTo("4m30s");
         assertThat(PrinterColumns.humanDuration(Duration.ofMinutes(5))).isEqualTo("5m");
         assertThat(PrinterColumns.humanDuration(Duration.ofMinutes(95))).isEqualTo("95m");
-        assertThat(PrinterColumns.humanDuration(Duration.ofMinutes(5 * 60 + 30))).isEqualTo("5h30m");
+        assertThat(PrinterColumns.humanDuration(Duration.ofMinutes(5 * 60 + 30)))
+                .isEqualTo("5h30m");
         assertThat(PrinterColumns.humanDuration(Duration.ofHours(20))).isEqualTo("20h");
         assertThat(PrinterColumns.humanDuration(Duration.ofHours(76))).isEqualTo("3d4h");
         assertThat(PrinterColumns.humanDuration(Duration.ofDays(40))).isEqualTo("40d");

@@ -17,8 +17,7 @@ public final class ListTypeValidator {
 
     public static final String KEYWORD = "x-kubernetes-list-type";
 
-    private ListTypeValidator() {
-    }
+    private ListTypeValidator() {}
 
     public static List<Violation> validate(JsonNode schema, JsonNode object) {
         List<Violation> violations = new ArrayList<>();
@@ -31,13 +30,19 @@ public final class ListTypeValidator {
             return;
         }
         if (value.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            schema.path("properties").fields();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = it.next();
                 walk(property.getValue(), value.get(property.getKey()), path + "/" + property.getKey(), violations);
             }
             if (schema.path("additionalProperties").isObject()) {
-                value.fields().forEachRemaining(entry ->
-                        walk(schema.get("additionalProperties"), entry.getValue(), path + "/" + entry.getKey(), violations));
+                value.fields()
+                        .forEachRemaining(entry -> walk(
+                                schema.get("additionalProperties"),
+                                entry.getValue(),
+                                path + "/" + entry.getKey(),
+                                violations));
             }
         } else if (value.isArray()) {
             checkList(schema, value, path, violations);
@@ -54,7 +59,8 @@ public final class ListTypeValidator {
         }
         Set<JsonNode> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            JsonNode identity = "map".equals(type) ? keys(schema.path("x-kubernetes-list-map-keys"), list.get(i)) : list.get(i);
+            JsonNode identity =
+                    "map".equals(type) ? keys(schema.path("x-kubernetes-list-map-keys"), list.get(i)) : list.get(i);
             if (!seen.add(identity)) {
                 violations.add(new Violation(KEYWORD, path + "/" + i, "Duplicate value: " + identity));
             }
@@ -63,7 +69,8 @@ public final class ListTypeValidator {
 
     private static JsonNode keys(JsonNode keyNames, JsonNode item) {
         var identity = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        keyNames.forEach(key -> identity.set(key.asText(), item.path(key.asText()).deepCopy()));
+        keyNames.forEach(
+                key -> identity.set(key.asText(), item.path(key.asText()).deepCopy()));
         return identity;
     }
 }

@@ -33,23 +33,31 @@ import java.util.Map;
  */
 public final class OpenApiSchemaValidator {
 
-    private static final List<String> KUBERNETES_EXTENSIONS = List.of("x-kubernetes-validations", "x-kubernetes-list-type",
-            "x-kubernetes-list-map-keys", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string",
-            "x-kubernetes-embedded-resource", "x-kubernetes-map-type");
+    private static final List<String> KUBERNETES_EXTENSIONS = List.of(
+            "x-kubernetes-validations",
+            "x-kubernetes-list-type",
+            "x-kubernetes-list-map-keys",
+            "x-kubernetes-preserve-unknown-fields",
+            "x-kubernetes-int-or-string",
+            "x-kubernetes-embedded-resource",
+            "x-kubernetes-map-type");
 
-    private static final tools.jackson.databind.ObjectMapper JSON3 = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.ObjectMapper JSON3 =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final Schema schema;
 
     public OpenApiSchemaValidator(ObjectNode openApiV3Schema) {
-        Dialect.Builder dialect = Dialect.builder("https://underlay.dev/schema/kubernetes-structural", Dialects.getOpenApi30())
+        Dialect.Builder dialect = Dialect.builder(
+                        "https://underlay.dev/schema/kubernetes-structural", Dialects.getOpenApi30())
                 .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance());
         KUBERNETES_EXTENSIONS.forEach(keyword -> dialect.keyword(new NonValidationKeyword(keyword)));
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .regularExpressionFactory(OpenApiSchemaValidator::re2)
                 .pathType(PathType.JSON_POINTER)
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect.build(), builder -> builder.schemaRegistryConfig(config));
+        SchemaRegistry registry =
+                SchemaRegistry.withDefaultDialect(dialect.build(), builder -> builder.schemaRegistryConfig(config));
         this.schema = registry.getSchema(JSON3.readTree(strict(openApiV3Schema).toString()));
     }
 
@@ -57,7 +65,8 @@ public final class OpenApiSchemaValidator {
         List<Violation> violations = new ArrayList<>();
         for (Error error : schema.validate(object.toString(), InputFormat.JSON)) {
             String path = error.getInstanceLocation().toString();
-            if (error.getProperty() != null && List.of("required", "additionalProperties").contains(error.getKeyword())) {
+            if (error.getProperty() != null
+                    && List.of("required", "additionalProperties").contains(error.getKeyword())) {
                 path = path + "/" + error.getProperty();
             }
             path = path.isEmpty() ? "/" : path;
@@ -87,7 +96,8 @@ public final class OpenApiSchemaValidator {
             return;
         }
         ObjectNode node = (ObjectNode) schema;
-        if (node.has("properties") && !node.has("additionalProperties")
+        if (node.has("properties")
+                && !node.has("additionalProperties")
                 && !node.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
             node.put("additionalProperties", false);
         }

@@ -1,10 +1,9 @@
 package dev.underlay.api.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import java.math.BigDecimal;
 import dev.underlay.embedded.HumanDuration;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,18 +20,20 @@ public final class PrinterColumns {
 
     public static final String NONE = "<none>";
 
-    private PrinterColumns() {
-    }
+    private PrinterColumns() {}
 
     /** The column headers as kubectl prints them, NAME first; wide adds the priority > 0 columns. */
     public static List<String> headers(CrdCatalog.Crd crd, boolean wide) {
         List<String> headers = new ArrayList<>(List.of("NAME"));
-        crd.columns().stream().filter(c -> wide || c.priority() == 0).forEach(c -> headers.add(c.name().toUpperCase()));
+        crd.columns().stream()
+                .filter(c -> wide || c.priority() == 0)
+                .forEach(c -> headers.add(c.name().toUpperCase()));
         return headers;
     }
 
     public static List<String> row(CrdCatalog.Crd crd, JsonNode object, Instant now, boolean wide) {
-        List<String> cells = new ArrayList<>(List.of(object.path("metadata").path("name").asText()));
+        List<String> cells =
+                new ArrayList<>(List.of(object.path("metadata").path("name").asText()));
         for (CrdCatalog.PrinterColumn column : crd.columns()) {
             if (wide || column.priority() == 0) {
                 cells.add(cell(column, object, now));
@@ -50,7 +51,10 @@ public final class PrinterColumns {
         return switch (column.type()) {
             case "string" -> value.isValueNode() ? value.asText() : value.toString();
             case "integer" -> value.isIntegralNumber() ? value.asText() : NONE;
-            case "number" -> value.isNumber() ? new BigDecimal(value.asText()).stripTrailingZeros().toPlainString() : NONE;
+            case "number" ->
+                value.isNumber()
+                        ? new BigDecimal(value.asText()).stripTrailingZeros().toPlainString()
+                        : NONE;
             case "boolean" -> value.isBoolean() ? value.asText() : NONE;
             case "date" -> age(value, now);
             default -> throw new IllegalArgumentException("unknown column type " + column.type());
@@ -62,7 +66,8 @@ public final class PrinterColumns {
             return NONE;
         }
         try {
-            return humanDuration(Duration.between(OffsetDateTime.parse(value.asText()).toInstant(), now));
+            return humanDuration(
+                    Duration.between(OffsetDateTime.parse(value.asText()).toInstant(), now));
         } catch (DateTimeParseException e) {
             return NONE;
         }

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class SchemaDefaults {
 
-    private SchemaDefaults() {
-    }
+    private SchemaDefaults() {}
 
     /** A defaulted deep copy; the input stays untouched. */
     public static ObjectNode apply(JsonNode schema, ObjectNode object) {
@@ -34,12 +33,16 @@ public final class SchemaDefaults {
             for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = it.next();
                 JsonNode current = object.get(property.getKey());
-                if (current != null && current.isNull() && !property.getValue().path("nullable").asBoolean(false)) {
+                if (current != null
+                        && current.isNull()
+                        && !property.getValue().path("nullable").asBoolean(false)) {
                     object.remove(property.getKey());
                     current = null;
                 }
                 if (current == null && property.getValue().has("default")) {
-                    object.set(property.getKey(), property.getValue().get("default").deepCopy());
+                    object.set(
+                            property.getKey(),
+                            property.getValue().get("default").deepCopy());
                 }
                 applyInPlace(property.getValue(), object.get(property.getKey()));
             }

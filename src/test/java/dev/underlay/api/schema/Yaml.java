@@ -17,8 +17,7 @@ public final class Yaml {
 
     public static final ObjectMapper MAPPER = new YAMLMapper();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** Every non-empty document of the file, in order. */
     public static List<ObjectNode> documents(Path file) {

@@ -22,9 +22,11 @@ class BackupPolicySpecCheckTest {
     void seedSchedulesPass() {
         for (String schedule : new String[] {"02:00", "sun 03:00", "*-*-01 04:00"}) {
             BackupPolicy policy = Fixtures.policy("ns", "p", "homelab");
-            BackupPolicy withSchedule = YAML.unmarshal(YAML.asYaml(policy).replace("\"02:00\"", "\"" + schedule + "\""),
-                    BackupPolicy.class);
-            assertThatCode(() -> BackupPolicySpecCheck.check(withSchedule)).as(schedule).doesNotThrowAnyException();
+            BackupPolicy withSchedule = YAML.unmarshal(
+                    YAML.asYaml(policy).replace("\"02:00\"", "\"" + schedule + "\""), BackupPolicy.class);
+            assertThatCode(() -> BackupPolicySpecCheck.check(withSchedule))
+                    .as(schedule)
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -43,8 +45,8 @@ class BackupPolicySpecCheckTest {
 
         assertThatThrownBy(() -> BackupPolicySpecCheck.check(policy))
                 .hasMessageContaining("spec.schedule must be a Proxmox calendar event")
-                .hasMessageContaining("spec.selector must set exactly one of vmids, all, pool, talosNodeVMSelector "
-                        + "(got 2)")
+                .hasMessageContaining(
+                        "spec.selector must set exactly one of vmids, all, pool, talosNodeVMSelector " + "(got 2)")
                 .hasMessageContaining("spec.retention is required");
     }
 }

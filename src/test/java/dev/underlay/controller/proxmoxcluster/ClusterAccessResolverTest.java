@@ -4,9 +4,9 @@ import dev.underlay.api.v1alpha1.common.ConditionReasons;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.controller.support.SecretContents;
 import dev.underlay.testing.Fixtures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -25,18 +25,23 @@ class ClusterAccessResolverTest {
         var resolution = resolver.resolve(Fixtures.cluster("ns", "homelab", "pve-token"));
 
         assertThat(resolution.blocker().reason()).isEqualTo(ConditionReasons.CREDENTIALS_SECRET_MISSING);
-        assertThat(resolution.blocker().message()).contains("pve-token").contains("tokenId").contains("tokenSecret");
+        assertThat(resolution.blocker().message())
+                .contains("pve-token")
+                .contains("tokenId")
+                .contains("tokenSecret");
     }
 
     @ParameterizedTest(name = "tokenId=[{0}] tokenSecret=[{1}] -> names {2}")
-    @CsvSource(delimiter = '|', value = {
-            "                       | 00000000-1111 | tokenId",
-            "root@pam!op            |               | tokenSecret",
-            "root@pam               | 00000000-1111 | user@realm!tokenname",
-            "root!op                | 00000000-1111 | user@realm!tokenname",
-            "'root@pam!op '         | 00000000-1111 | whitespace",
-            "root@pam!op            | '0000-1111\n' | whitespace",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "                       | 00000000-1111 | tokenId",
+                "root@pam!op            |               | tokenSecret",
+                "root@pam               | 00000000-1111 | user@realm!tokenname",
+                "root!op                | 00000000-1111 | user@realm!tokenname",
+                "'root@pam!op '         | 00000000-1111 | whitespace",
+                "root@pam!op            | '0000-1111\n' | whitespace",
+            })
     void invalidCredentialsNameTheKeyButNeverTheValue(String tokenId, String tokenSecret, String expectedInMessage) {
         Map<String, String> values = new HashMap<>();
         if (tokenId != null) {
@@ -80,12 +85,16 @@ class ClusterAccessResolverTest {
         secrets.put("pve-ca", new SecretContents(Fixtures.secret("ns", "pve-ca", Map.of("other", "x"))));
         assertThat(resolver.resolve(cluster).blocker().message()).contains("has no key ca.crt");
 
-        secrets.put("pve-ca", new SecretContents(Fixtures.secret("ns", "pve-ca",
-                Map.of("ca.crt", "-----BEGIN CERTIFICATE-----\nnonsense\n-----END CERTIFICATE-----\n"))));
+        secrets.put(
+                "pve-ca",
+                new SecretContents(Fixtures.secret(
+                        "ns",
+                        "pve-ca",
+                        Map.of("ca.crt", "-----BEGIN CERTIFICATE-----\nnonsense\n-----END CERTIFICATE-----\n"))));
         assertThat(resolver.resolve(cluster).blocker().reason()).isEqualTo(ConditionReasons.SECRET_INVALID);
 
-        secrets.put("pve-ca",
-                new SecretContents(Fixtures.secret("ns", "pve-ca", Map.of("ca.crt", Fixtures.testCaPem()))));
+        secrets.put(
+                "pve-ca", new SecretContents(Fixtures.secret("ns", "pve-ca", Map.of("ca.crt", Fixtures.testCaPem()))));
         var resolved = resolver.resolve(cluster);
         assertThat(resolved.isBlocked()).isFalse();
         assertThat(resolved.access().caBundlePem()).contains(Fixtures.testCaPem());

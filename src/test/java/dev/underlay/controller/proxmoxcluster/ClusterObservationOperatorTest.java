@@ -58,13 +58,20 @@ class ClusterObservationOperatorTest {
     void healthyClusterReportsItsStatus() {
         String ns = Fixtures.namespace("pxc-healthy");
         Awaits await = Awaits.in(client, ns);
-        SimulatedCluster sim = SimulatedCluster.register(simulators, ns, PveSimulator.builder()
-                .version(PveVersion.PVE_9_1)
-                .vm(VmSeed.of(101, "pve-ms01-01").name("talos-k8s-01").disk("scsi0", "vm-disks", 8).running())
-                .build());
+        SimulatedCluster sim = SimulatedCluster.register(
+                simulators,
+                ns,
+                PveSimulator.builder()
+                        .version(PveVersion.PVE_9_1)
+                        .vm(VmSeed.of(101, "pve-ms01-01")
+                                .name("talos-k8s-01")
+                                .disk("scsi0", "vm-disks", 8)
+                                .running())
+                        .build());
         client.resource(sim.tokenSecret("pve-token")).create();
-        ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token",
-                "clusterName: homelab-pve\n" + HOMELAB_NODES)).create();
+        ProxmoxCluster cluster = client.resource(
+                        sim.resource("homelab", "pve-token", "clusterName: homelab-pve\n" + HOMELAB_NODES))
+                .create();
 
         await.untilAsserted("Ready with the observed status", () -> {
             assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED);
@@ -78,7 +85,9 @@ class ClusterObservationOperatorTest {
         assertThat(status.getVotes().quorum()).isEqualTo(2);
         assertThat(status.getVotes().derived()).isTrue();
         assertThat(status.getNodesOnline()).isEqualTo("3/3");
-        NodeStatus ms01 = status.getNodes().stream().filter(n -> n.name().equals("pve-ms01-01")).findFirst()
+        NodeStatus ms01 = status.getNodes().stream()
+                .filter(n -> n.name().equals("pve-ms01-01"))
+                .findFirst()
                 .orElseThrow();
         assertThat(ms01.online()).isTrue();
         assertThat(ms01.maintenance()).isEqualTo(NodeStatus.MaintenanceState.None);
@@ -98,10 +107,14 @@ class ClusterObservationOperatorTest {
         assertThat(condition(cluster, ConditionTypes.QUORATE).getStatus()).isEqualTo("True");
         assertThat(condition(cluster, ConditionTypes.DEGRADED).getStatus()).isEqualTo("False");
         // the Event follows the status write it reports, so it may land a moment after the status did
-        await.untilAsserted("one Normal Event for becoming Ready", () -> assertThat(Fixtures.events(client, cluster))
-                .extracting(Event::getType, Event::getReason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Normal", ConditionReasons.RECONCILED)));
-        assertThat(sim.simulator.journal().entries()).as("observation only reads").noneMatch(JournalEntry::mutating);
+        await.untilAsserted(
+                "one Normal Event for becoming Ready",
+                () -> assertThat(Fixtures.events(client, cluster))
+                        .extracting(Event::getType, Event::getReason)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("Normal", ConditionReasons.RECONCILED)));
+        assertThat(sim.simulator.journal().entries())
+                .as("observation only reads")
+                .noneMatch(JournalEntry::mutating);
     }
 
     @Test
@@ -109,24 +122,34 @@ class ClusterObservationOperatorTest {
         String ns = Fixtures.namespace("pxc-token");
         Awaits await = Awaits.in(client, ns);
         SimulatedCluster sim = SimulatedCluster.register(simulators, ns, PveSimulator.homelab(PveVersion.PVE_9_1));
-        client.resource(sim.tokenSecret("pve-token", "11111111-2222-4333-8444-555555555555")).create();
-        ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token", "")).create();
+        client.resource(sim.tokenSecret("pve-token", "11111111-2222-4333-8444-555555555555"))
+                .create();
+        ProxmoxCluster cluster =
+                client.resource(sim.resource("homelab", "pve-token", "")).create();
 
         await.untilAsserted("wrong secret -> AuthenticationFailed", () -> {
             assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.AUTHENTICATION_FAILED);
             assertThat(condition(cluster, ConditionTypes.CONNECTED).getReason())
                     .isEqualTo(ConditionReasons.AUTHENTICATION_FAILED);
         });
-        assertThat(Fixtures.ready(client, cluster).orElseThrow().getMessage()).contains("underlay@pve!operator")
+        assertThat(Fixtures.ready(client, cluster).orElseThrow().getMessage())
+                .contains("underlay@pve!operator")
                 .doesNotContain("11111111-2222");
         assertThat(condition(cluster, ConditionTypes.QUORATE).getStatus()).isEqualTo("Unknown");
 
         client.resource(sim.tokenSecret("pve-token")).update();
-        await.untilAsserted("rotated secret -> Ready", () ->
-                assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED));
-        assertThat(meters.get(PveCallMetrics.CONNECTIONS).tag("cluster", ns + "/homelab").counter().count())
-                .as("one client per Secret version").isEqualTo(2);
-        assertThat(sim.simulator.journal().entries()).extracting(JournalEntry::status).contains(401, 200);
+        await.untilAsserted(
+                "rotated secret -> Ready",
+                () -> assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED));
+        assertThat(meters.get(PveCallMetrics.CONNECTIONS)
+                        .tag("cluster", ns + "/homelab")
+                        .counter()
+                        .count())
+                .as("one client per Secret version")
+                .isEqualTo(2);
+        assertThat(sim.simulator.journal().entries())
+                .extracting(JournalEntry::status)
+                .contains(401, 200);
     }
 
     @Test
@@ -137,8 +160,9 @@ class ClusterObservationOperatorTest {
         simulator.faults().revokePrivilege(simulator.credentials().tokenId(), "Sys.Console");
         SimulatedCluster sim = SimulatedCluster.register(simulators, ns, simulator);
         client.resource(sim.tokenSecret("pve-token")).create();
-        ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token",
-                "haGroups: [{name: production, nodes: [pve-ms01-01, pve-ms01-02]}]")).create();
+        ProxmoxCluster cluster = client.resource(sim.resource(
+                        "homelab", "pve-token", "haGroups: [{name: production, nodes: [pve-ms01-01, pve-ms01-02]}]"))
+                .create();
 
         await.untilAsserted("HA layout lacks Sys.Console -> Degraded PermissionDenied, still Ready", () -> {
             assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED);
@@ -154,7 +178,8 @@ class ClusterObservationOperatorTest {
         blind.faults().revokePrivilege(blind.credentials().tokenId(), "VM.Audit");
         SimulatedCluster sim2 = SimulatedCluster.register(simulators, ns2, blind);
         client.resource(sim2.tokenSecret("pve-token")).create();
-        ProxmoxCluster cannotSeeGuests = client.resource(sim2.resource("homelab", "pve-token", "")).create();
+        ProxmoxCluster cannotSeeGuests =
+                client.resource(sim2.resource("homelab", "pve-token", "")).create();
         Awaits.in(client, ns2).untilAsserted("observation lacks VM.Audit -> not Ready", () -> {
             Condition ready = Fixtures.ready(client, cannotSeeGuests).orElseThrow();
             assertThat(ready.getReason()).isEqualTo(ConditionReasons.PERMISSION_DENIED);
@@ -168,9 +193,10 @@ class ClusterObservationOperatorTest {
         Awaits await = Awaits.in(client, ns);
         SimulatedCluster sim = SimulatedCluster.register(simulators, ns, PveSimulator.homelab(PveVersion.PVE_9_1));
         client.resource(sim.tokenSecret("pve-token")).create();
-        ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token", HOMELAB_NODES)).create();
-        await.untilAsserted("Ready", () -> assertThat(readyReason(client, cluster))
-                .isEqualTo(ConditionReasons.RECONCILED));
+        ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token", HOMELAB_NODES))
+                .create();
+        await.untilAsserted(
+                "Ready", () -> assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED));
 
         sim.simulator.faults().nodeOffline("pve-aimax-01");
         await.untilAsserted("NodeOffline names the node; quorum (2 of 3) holds", () -> {
@@ -181,38 +207,62 @@ class ClusterObservationOperatorTest {
         });
         assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED);
         assertThat(condition(cluster, ConditionTypes.QUORATE).getStatus()).isEqualTo("True");
-        assertThat(status(cluster).getNodes().stream().filter(n -> n.name().equals("pve-aimax-01")).findFirst()
-                .orElseThrow().online()).isFalse();
-        await.untilAsserted("a Warning Event for the degradation", () -> assertThat(Fixtures.events(client, cluster))
-                .extracting(Event::getReason).contains(ConditionReasons.NODE_OFFLINE));
+        assertThat(status(cluster).getNodes().stream()
+                        .filter(n -> n.name().equals("pve-aimax-01"))
+                        .findFirst()
+                        .orElseThrow()
+                        .online())
+                .isFalse();
+        await.untilAsserted(
+                "a Warning Event for the degradation",
+                () -> assertThat(Fixtures.events(client, cluster))
+                        .extracting(Event::getReason)
+                        .contains(ConditionReasons.NODE_OFFLINE));
     }
 
     @Test
     void withoutQuorumNoControllerWritesAndEveryoneSaysQuorumLost() {
         String ns = Fixtures.namespace("pxc-quorum");
         Awaits await = Awaits.in(client, ns);
-        SimulatedCluster sim = SimulatedCluster.register(simulators, ns, PveSimulator.builder()
-                .version(PveVersion.PVE_8_4)
-                .vm(VmSeed.of(101, "pve-ms01-01").name("talos-k8s-01").disk("scsi0", "vm-disks", 8).running())
-                .vm(VmSeed.of(102, "pve-ms01-02").name("talos-k8s-02").disk("scsi0", "vm-disks", 8).running())
-                .build());
+        SimulatedCluster sim = SimulatedCluster.register(
+                simulators,
+                ns,
+                PveSimulator.builder()
+                        .version(PveVersion.PVE_8_4)
+                        .vm(VmSeed.of(101, "pve-ms01-01")
+                                .name("talos-k8s-01")
+                                .disk("scsi0", "vm-disks", 8)
+                                .running())
+                        .vm(VmSeed.of(102, "pve-ms01-02")
+                                .name("talos-k8s-02")
+                                .disk("scsi0", "vm-disks", 8)
+                                .running())
+                        .build());
         client.resource(sim.tokenSecret("pve-token")).create();
         // the writing stand-ins: a write on every resync, so that there is something for the gate to hold back
-        ProxmoxCluster cluster = client.resource(SimulatedClusters.withWritingSeams(sim.resource("homelab", "pve-token",
-                """
+        ProxmoxCluster cluster = client.resource(
+                        SimulatedClusters.withWritingSeams(sim.resource("homelab", "pve-token", """
                 haGroups: [{name: production, nodes: [pve-ms01-01, pve-ms01-02, pve-aimax-01]}]
                 maintenance: [{node: pve-ms01-02, reason: BIOS update, cephNoOut: true}]
-                """))).create();
-        CephPool pool = client.resource(Fixtures.pool(ns, "vm-disks", "homelab")).create();
-        BackupPolicy policy = client.resource(Fixtures.policy(ns, "nightly", "homelab")).create();
-        client.resource(Fixtures.secret(ns, "talos-cp-01", Map.of("machineconfig", "version: v1alpha1"))).create();
-        TalosNodeVM vm = client.resource(Fixtures.vm(ns, "talos-cp-01", "homelab", "talos-cp-01")).create();
+                """)))
+                .create();
+        CephPool pool =
+                client.resource(Fixtures.pool(ns, "vm-disks", "homelab")).create();
+        BackupPolicy policy =
+                client.resource(Fixtures.policy(ns, "nightly", "homelab")).create();
+        client.resource(Fixtures.secret(ns, "talos-cp-01", Map.of("machineconfig", "version: v1alpha1")))
+                .create();
+        TalosNodeVM vm = client.resource(Fixtures.vm(ns, "talos-cp-01", "homelab", "talos-cp-01"))
+                .create();
 
         await.untilAsserted("quorate: the seams write (HA group created, noout set every resync)", () -> {
             assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED);
-            assertThat(sim.simulator.journal().count("POST", "/cluster/ha/groups")).isEqualTo(1);
-            assertThat(sim.simulator.journal().count("PUT", "/cluster/ceph/flags/noout")).isGreaterThanOrEqualTo(2);
-            assertThat(status(cluster).getNodes()).anyMatch(n -> n.maintenance() == NodeStatus.MaintenanceState.Draining);
+            assertThat(sim.simulator.journal().count("POST", "/cluster/ha/groups"))
+                    .isEqualTo(1);
+            assertThat(sim.simulator.journal().count("PUT", "/cluster/ceph/flags/noout"))
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(status(cluster).getNodes())
+                    .anyMatch(n -> n.maintenance() == NodeStatus.MaintenanceState.Draining);
         });
 
         sim.simulator.faults().loseQuorum();
@@ -224,13 +274,22 @@ class ClusterObservationOperatorTest {
             }
         });
         int lost = sim.journalSize();
-        await.untilAsserted("three more snapshots while quorum is lost", () -> assertThat(sim.journalSince(lost))
-                .filteredOn(e -> e.path().equals("/cluster/status")).hasSizeGreaterThanOrEqualTo(3));
-        assertThat(sim.journalSince(lost)).as("no mutating call of any controller while quorum is lost")
+        await.untilAsserted(
+                "three more snapshots while quorum is lost",
+                () -> assertThat(sim.journalSince(lost))
+                        .filteredOn(e -> e.path().equals("/cluster/status"))
+                        .hasSizeGreaterThanOrEqualTo(3));
+        assertThat(sim.journalSince(lost))
+                .as("no mutating call of any controller while quorum is lost")
                 .noneMatch(JournalEntry::mutating);
-        assertThat(meters.get(PveCallMetrics.REFUSED).tag("cluster", ns + "/homelab").tag("method", "setCephFlag")
-                .counter().count()).isPositive();
-        assertThat(status(cluster).getNodes()).as("maintenance state kept while the seam is held back")
+        assertThat(meters.get(PveCallMetrics.REFUSED)
+                        .tag("cluster", ns + "/homelab")
+                        .tag("method", "setCephFlag")
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(status(cluster).getNodes())
+                .as("maintenance state kept while the seam is held back")
                 .anyMatch(n -> n.maintenance() == NodeStatus.MaintenanceState.Draining);
 
         sim.simulator.faults().restoreQuorum();
@@ -239,11 +298,18 @@ class ClusterObservationOperatorTest {
             assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED);
             assertThat(sim.journalSince(restored)).anyMatch(JournalEntry::mutating);
         });
-        await.untilAsserted("Events for losing and regaining quorum", () -> assertThat(Fixtures.events(client, cluster))
-                .extracting(Event::getReason).contains(ConditionReasons.QUORUM_LOST,
-                        ConditionTransitionEvents.QUORUM_RESTORED, ConditionTransitionEvents.NODE_DRAINING));
-        assertThat(Fixtures.events(client, cluster)).filteredOn(e -> e.getReason()
-                .equals(ConditionTransitionEvents.NODE_DRAINING)).as("once, not per resync").hasSize(1);
+        await.untilAsserted(
+                "Events for losing and regaining quorum",
+                () -> assertThat(Fixtures.events(client, cluster))
+                        .extracting(Event::getReason)
+                        .contains(
+                                ConditionReasons.QUORUM_LOST,
+                                ConditionTransitionEvents.QUORUM_RESTORED,
+                                ConditionTransitionEvents.NODE_DRAINING));
+        assertThat(Fixtures.events(client, cluster))
+                .filteredOn(e -> e.getReason().equals(ConditionTransitionEvents.NODE_DRAINING))
+                .as("once, not per resync")
+                .hasSize(1);
     }
 
     @Test
@@ -254,8 +320,9 @@ class ClusterObservationOperatorTest {
         client.resource(sim.tokenSecret("pve-token")).create();
         ProxmoxCluster wrongName = client.resource(sim.resource("wrong-name", "pve-token", "clusterName: prod-pve"))
                 .create();
-        ProxmoxCluster wrongNodes = client.resource(sim.resource("wrong-nodes", "pve-token",
-                "expectedNodes: [pve-ms01-01, pve-ms01-02, pve-ms01-03]")).create();
+        ProxmoxCluster wrongNodes = client.resource(sim.resource(
+                        "wrong-nodes", "pve-token", "expectedNodes: [pve-ms01-01, pve-ms01-02, pve-ms01-03]"))
+                .create();
 
         await.untilAsserted("ClusterNameMismatch and NodesMismatch with the difference", () -> {
             Condition name = Fixtures.ready(client, wrongName).orElseThrow();
@@ -263,7 +330,8 @@ class ClusterObservationOperatorTest {
             assertThat(name.getMessage()).contains("prod-pve").contains("homelab-pve");
             Condition nodes = Fixtures.ready(client, wrongNodes).orElseThrow();
             assertThat(nodes.getReason()).isEqualTo(ConditionReasons.NODES_MISMATCH);
-            assertThat(nodes.getMessage()).contains("expected but not in the cluster: pve-ms01-03")
+            assertThat(nodes.getMessage())
+                    .contains("expected but not in the cluster: pve-ms01-03")
                     .contains("not in spec.expectedNodes: pve-aimax-01");
         });
         assertThat(status(wrongName).getClusterName()).isEqualTo("homelab-pve");
@@ -273,36 +341,55 @@ class ClusterObservationOperatorTest {
     void deletionReleasesOwnedHaGroupsAndADeleteWaitsForQuorum() {
         String ns = Fixtures.namespace("pxc-delete-ha");
         Awaits await = Awaits.in(client, ns);
-        SimulatedCluster deleting = SimulatedCluster.register(simulators, ns + "-d",
-                PveSimulator.homelab(PveVersion.PVE_8_4));
-        SimulatedCluster retaining = SimulatedCluster.register(simulators, ns + "-r",
-                PveSimulator.homelab(PveVersion.PVE_8_4));
-        client.resource(Fixtures.secret(ns, "token-d", Map.of("tokenId", deleting.simulator.credentials().tokenId(),
-                "tokenSecret", deleting.simulator.credentials().tokenSecret()))).create();
-        client.resource(Fixtures.secret(ns, "token-r", Map.of("tokenId", retaining.simulator.credentials().tokenId(),
-                "tokenSecret", retaining.simulator.credentials().tokenSecret()))).create();
+        SimulatedCluster deleting =
+                SimulatedCluster.register(simulators, ns + "-d", PveSimulator.homelab(PveVersion.PVE_8_4));
+        SimulatedCluster retaining =
+                SimulatedCluster.register(simulators, ns + "-r", PveSimulator.homelab(PveVersion.PVE_8_4));
+        client.resource(Fixtures.secret(
+                        ns,
+                        "token-d",
+                        Map.of(
+                                "tokenId",
+                                deleting.simulator.credentials().tokenId(),
+                                "tokenSecret",
+                                deleting.simulator.credentials().tokenSecret())))
+                .create();
+        client.resource(Fixtures.secret(
+                        ns,
+                        "token-r",
+                        Map.of(
+                                "tokenId",
+                                retaining.simulator.credentials().tokenId(),
+                                "tokenSecret",
+                                retaining.simulator.credentials().tokenSecret())))
+                .create();
         String groups = "haGroups: [{name: production, nodes: [pve-ms01-01, pve-ms01-02]}]\n";
-        ProxmoxCluster delete = client.resource(withNamespace(deleting.resource("deleting", "token-d",
-                groups + "deletionPolicy: Delete"), ns)).create();
+        ProxmoxCluster delete = client.resource(
+                        withNamespace(deleting.resource("deleting", "token-d", groups + "deletionPolicy: Delete"), ns))
+                .create();
         ProxmoxCluster retain = client.resource(withNamespace(retaining.resource("retaining", "token-r", groups), ns))
                 .create();
         await.untilAsserted("both Ready with their group created", () -> {
             assertThat(readyReason(client, delete)).isEqualTo(ConditionReasons.RECONCILED);
             assertThat(readyReason(client, retain)).isEqualTo(ConditionReasons.RECONCILED);
-            assertThat(deleting.simulator.journal().count("POST", "/cluster/ha/groups")).isEqualTo(1);
-            assertThat(retaining.simulator.journal().count("POST", "/cluster/ha/groups")).isEqualTo(1);
+            assertThat(deleting.simulator.journal().count("POST", "/cluster/ha/groups"))
+                    .isEqualTo(1);
+            assertThat(retaining.simulator.journal().count("POST", "/cluster/ha/groups"))
+                    .isEqualTo(1);
         });
 
         client.resource(retain).delete();
         await.untilAsserted("Retain: gone at once, the group kept with its marker stripped", () -> {
             assertThat(Fixtures.fetch(client, retain)).isNull();
-            assertThat(retaining.simulator.journal().count("PUT", "/cluster/ha/groups/production")).isEqualTo(1);
+            assertThat(retaining.simulator.journal().count("PUT", "/cluster/ha/groups/production"))
+                    .isEqualTo(1);
         });
-        assertThat(retaining.simulator.journal().count("DELETE", "/cluster/ha/groups")).isZero();
+        assertThat(retaining.simulator.journal().count("DELETE", "/cluster/ha/groups"))
+                .isZero();
 
         deleting.simulator.faults().loseQuorum();
-        await.untilAsserted("QuorumLost", () -> assertThat(readyReason(client, delete))
-                .isEqualTo(ConditionReasons.QUORUM_LOST));
+        await.untilAsserted(
+                "QuorumLost", () -> assertThat(readyReason(client, delete)).isEqualTo(ConditionReasons.QUORUM_LOST));
         client.resource(delete).delete();
         await.untilAsserted("Delete without quorum: the resource waits and says why", () -> {
             assertThat(Fixtures.fetch(client, delete)).isNotNull();
@@ -311,10 +398,12 @@ class ClusterObservationOperatorTest {
                 assertThat(event.getMessage()).contains("waiting for quorum");
             });
         });
-        assertThat(deleting.simulator.journal().count("DELETE", "/cluster/ha/groups")).isZero();
+        assertThat(deleting.simulator.journal().count("DELETE", "/cluster/ha/groups"))
+                .isZero();
         deleting.simulator.faults().restoreQuorum();
         await.untilAsserted("quorum back: the group deleted, then the resource", () -> {
-            assertThat(deleting.simulator.journal().count("DELETE", "/cluster/ha/groups/production")).isEqualTo(1);
+            assertThat(deleting.simulator.journal().count("DELETE", "/cluster/ha/groups/production"))
+                    .isEqualTo(1);
             assertThat(Fixtures.fetch(client, delete)).isNull();
         });
     }

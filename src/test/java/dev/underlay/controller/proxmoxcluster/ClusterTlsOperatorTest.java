@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterTlsOperatorTest {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-    private static final String WRONG_PIN = "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:"
-            + "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF";
+    private static final String WRONG_PIN =
+            "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:" + "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF";
 
     private static PveSimulator simulator;
     private static PveHttpServer server;
@@ -64,8 +64,9 @@ class ClusterTlsOperatorTest {
         String ns = Fixtures.namespace("tls-pin");
         Awaits await = Awaits.in(client, ns);
         client.resource(tokenSecret(ns)).create();
-        ProxmoxCluster pinned = client.resource(cluster(ns, "pinned", "fingerprintSha256: \"" + server.fingerprint()
-                + "\"")).create();
+        ProxmoxCluster pinned = client.resource(
+                        cluster(ns, "pinned", "fingerprintSha256: \"" + server.fingerprint() + "\""))
+                .create();
         ProxmoxCluster mismatch = client.resource(cluster(ns, "mismatch", "fingerprintSha256: \"" + WRONG_PIN + "\""))
                 .create();
 
@@ -75,9 +76,12 @@ class ClusterTlsOperatorTest {
             assertThat(refused.getReason()).isEqualTo(ConditionReasons.TLS_FINGERPRINT_MISMATCH);
             assertThat(refused.getMessage()).contains(server.fingerprint()).contains("fingerprintSha256");
         });
-        assertThat(Fixtures.fetch(client, pinned).getStatus().getActiveEndpoint()).isEqualTo(endpoint());
+        assertThat(Fixtures.fetch(client, pinned).getStatus().getActiveEndpoint())
+                .isEqualTo(endpoint());
         assertThat(Fixtures.fetch(client, pinned).getStatus().getVersion()).isEqualTo("9.1.3");
-        assertThat(Fixtures.condition(client, mismatch, ConditionTypes.CONNECTED).orElseThrow().getReason())
+        assertThat(Fixtures.condition(client, mismatch, ConditionTypes.CONNECTED)
+                        .orElseThrow()
+                        .getReason())
                 .isEqualTo(ConditionReasons.TLS_FINGERPRINT_MISMATCH);
     }
 
@@ -86,10 +90,14 @@ class ClusterTlsOperatorTest {
         String ns = Fixtures.namespace("tls-ca");
         Awaits await = Awaits.in(client, ns);
         client.resource(tokenSecret(ns)).create();
-        client.resource(Fixtures.secret(ns, "pve-ca", Map.of("ca.crt", server.certificatePem()))).create();
-        client.resource(Fixtures.secret(ns, "other-ca", Map.of("ca.crt", Fixtures.testCaPem()))).create();
-        ProxmoxCluster trusted = client.resource(cluster(ns, "trusted", "caSecretRef: {name: pve-ca}")).create();
-        ProxmoxCluster foreign = client.resource(cluster(ns, "foreign", "caSecretRef: {name: other-ca}")).create();
+        client.resource(Fixtures.secret(ns, "pve-ca", Map.of("ca.crt", server.certificatePem())))
+                .create();
+        client.resource(Fixtures.secret(ns, "other-ca", Map.of("ca.crt", Fixtures.testCaPem())))
+                .create();
+        ProxmoxCluster trusted = client.resource(cluster(ns, "trusted", "caSecretRef: {name: pve-ca}"))
+                .create();
+        ProxmoxCluster foreign = client.resource(cluster(ns, "foreign", "caSecretRef: {name: other-ca}"))
+                .create();
 
         await.untilAsserted("own CA -> Ready; foreign CA -> TlsVerificationFailed", () -> {
             assertThat(readyReason(client, trusted)).isEqualTo(ConditionReasons.RECONCILED);
@@ -104,7 +112,8 @@ class ClusterTlsOperatorTest {
         String ns = Fixtures.namespace("tls-insecure");
         Awaits await = Awaits.in(client, ns);
         client.resource(tokenSecret(ns)).create();
-        ProxmoxCluster insecure = client.resource(cluster(ns, "insecure", "insecureSkipVerify: true")).create();
+        ProxmoxCluster insecure = client.resource(cluster(ns, "insecure", "insecureSkipVerify: true"))
+                .create();
 
         await.untilAsserted("Ready, and a Warning Event says verification is off", () -> {
             assertThat(readyReason(client, insecure)).isEqualTo(ConditionReasons.RECONCILED);
@@ -114,10 +123,12 @@ class ClusterTlsOperatorTest {
                 assertThat(event.getMessage()).contains("fingerprintSha256");
             });
         });
-        assertThat(Fixtures.events(client, insecure)).filteredOn(e -> e.getReason()
-                .equals(ConnectedClusterObserver.INSECURE_EVENT_REASON)).as("once per client, not per resync")
+        assertThat(Fixtures.events(client, insecure))
+                .filteredOn(e -> e.getReason().equals(ConnectedClusterObserver.INSECURE_EVENT_REASON))
+                .as("once per client, not per resync")
                 .hasSize(1);
-        assertThat(Fixtures.events(client, insecure)).extracting(Event::getMessage)
+        assertThat(Fixtures.events(client, insecure))
+                .extracting(Event::getMessage)
                 .noneMatch(m -> m.contains(simulator.credentials().tokenSecret()));
     }
 
@@ -126,12 +137,19 @@ class ClusterTlsOperatorTest {
     }
 
     private static io.fabric8.kubernetes.api.model.Secret tokenSecret(String ns) {
-        return Fixtures.secret(ns, "pve-token", Map.of("tokenId", simulator.credentials().tokenId(),
-                "tokenSecret", simulator.credentials().tokenSecret()));
+        return Fixtures.secret(
+                ns,
+                "pve-token",
+                Map.of(
+                        "tokenId",
+                        simulator.credentials().tokenId(),
+                        "tokenSecret",
+                        simulator.credentials().tokenSecret()));
     }
 
     private static ProxmoxCluster cluster(String ns, String name, String tls) {
-        return SERIALIZATION.unmarshal("""
+        return SERIALIZATION.unmarshal(
+                """
                 apiVersion: %s
                 kind: ProxmoxCluster
                 metadata: {name: %s, namespace: %s}

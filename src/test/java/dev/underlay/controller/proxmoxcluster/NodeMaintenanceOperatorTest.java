@@ -69,12 +69,22 @@ class NodeMaintenanceOperatorTest {
     void pveMs0102EntersAndLeavesMaintenance(PveVersion version) {
         String ns = Fixtures.namespace("maint-seed");
         Awaits await = Awaits.in(client, ns);
-        PveSimulator simulator = PveSimulator.builder().version(version)
-                .vm(talos(101, "pve-ms01-01")).vm(talos(102, NODE)).vm(talos(103, "pve-aimax-01"))
-                .vm(VmSeed.of(104, NODE).name("docker-host-01").memoryMiB(8192).disk("scsi0", "vm-disks", 32)
+        PveSimulator simulator = PveSimulator.builder()
+                .version(version)
+                .vm(talos(101, "pve-ms01-01"))
+                .vm(talos(102, NODE))
+                .vm(talos(103, "pve-aimax-01"))
+                .vm(VmSeed.of(104, NODE)
+                        .name("docker-host-01")
+                        .memoryMiB(8192)
+                        .disk("scsi0", "vm-disks", 32)
                         .running())
-                .vm(VmSeed.of(105, NODE).name("postgres-01").memoryMiB(16384).disk("scsi0", "vm-disks", 64)
-                        .running().ha("started"))
+                .vm(VmSeed.of(105, NODE)
+                        .name("postgres-01")
+                        .memoryMiB(16384)
+                        .disk("scsi0", "vm-disks", 64)
+                        .running()
+                        .ha("started"))
                 .build();
         // slow enough that Draining lasts a few resyncs, fast enough to keep the test short
         simulator.taskLatency(Duration.ofMillis(300), Duration.ofMillis(800)).haReactionDelay(Duration.ofSeconds(1));
@@ -83,7 +93,8 @@ class NodeMaintenanceOperatorTest {
             String name = "talos-k8s-0" + i;
             client.nodes().resource(TalosNodes.readyControlPlaneNode(name)).create();
             String pveNode = List.of("pve-ms01-01", NODE, "pve-aimax-01").get(i - 1);
-            client.resource(TalosNodes.controlPlane(ns, name, "homelab", 100 + i, pveNode, name, "")).create();
+            client.resource(TalosNodes.controlPlane(ns, name, "homelab", 100 + i, pveNode, name, ""))
+                    .create();
         }
         try {
             client.resource(sim.tokenSecret("pve-token")).create();
@@ -91,7 +102,8 @@ class NodeMaintenanceOperatorTest {
                     .create();
             await.untilAsserted("Ready, no node in maintenance", () -> {
                 assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED);
-                assertThat(status(cluster).getNodes()).hasSize(3)
+                assertThat(status(cluster).getNodes())
+                        .hasSize(3)
                         .allMatch(n -> n.maintenance() == MaintenanceState.None);
             });
             int before = sim.journalSize();
@@ -107,37 +119,61 @@ class NodeMaintenanceOperatorTest {
                 assertThat(node.maintenance()).isEqualTo(MaintenanceState.InMaintenance);
             });
 
-            assertThat(seen.followsOrder(MaintenanceState.None, MaintenanceState.Draining,
-                    MaintenanceState.InMaintenance)).as("states seen: " + seen.trail()).isTrue();
+            assertThat(seen.followsOrder(
+                            MaintenanceState.None, MaintenanceState.Draining, MaintenanceState.InMaintenance))
+                    .as("states seen: " + seen.trail())
+                    .isTrue();
             assertThat(node(cluster).message()).isEqualTo("In maintenance: BIOS update");
             assertThat(status(cluster).getCephNoOutSetByOperator()).isTrue();
             assertThat(status(cluster).getCeph().flags()).contains("noout");
             assertThat(cephFlags(sim)).contains("noout");
             Map<Integer, String> placement = placement(sim);
-            assertThat(placement).as("every guest left " + NODE).doesNotContainValue(NODE)
-                    .containsEntry(101, "pve-ms01-01").containsEntry(103, "pve-aimax-01").containsKeys(102, 104, 105);
+            assertThat(placement)
+                    .as("every guest left " + NODE)
+                    .doesNotContainValue(NODE)
+                    .containsEntry(101, "pve-ms01-01")
+                    .containsEntry(103, "pve-aimax-01")
+                    .containsKeys(102, 104, 105);
             List<String> writes = writes(sim, before);
-            assertThat(writes).as("HA moves its own guest").containsOnlyOnce(
-                    "POST /cluster/ha/resources/vm:105/migrate");
+            assertThat(writes)
+                    .as("HA moves its own guest")
+                    .containsOnlyOnce("POST /cluster/ha/resources/vm:105/migrate");
             List<String> migrations = version == PveVersion.PVE_9_1
                     ? List.of("POST /cluster/bulk-action/guest/migrate")
                     : List.of("POST /nodes/pve-ms01-02/qemu/102/migrate", "POST /nodes/pve-ms01-02/qemu/104/migrate");
-            assertThat(writes).as("9.1 migrates the others in bulk, 8.4 one by one").containsAll(migrations)
-                    .filteredOn(w -> w.endsWith("/migrate") && !w.contains("/ha/")).containsOnlyElementsOf(migrations);
-            assertThat(writes.indexOf("PUT /cluster/ceph/flags/noout")).as("noout before the first migration")
-                    .isNotNegative().isLessThan(writes.indexOf(migrations.get(0)));
+            assertThat(writes)
+                    .as("9.1 migrates the others in bulk, 8.4 one by one")
+                    .containsAll(migrations)
+                    .filteredOn(w -> w.endsWith("/migrate") && !w.contains("/ha/"))
+                    .containsOnlyElementsOf(migrations);
+            assertThat(writes.indexOf("PUT /cluster/ceph/flags/noout"))
+                    .as("noout before the first migration")
+                    .isNotNegative()
+                    .isLessThan(writes.indexOf(migrations.get(0)));
             Node cordoned = client.nodes().withName("talos-k8s-02").get();
             assertThat(cordoned.getSpec().getUnschedulable()).isTrue();
-            assertThat(cordoned.getMetadata().getAnnotations()).containsEntry(CORDON_ANNOTATION,
-                    ns + "/homelab:" + NODE);
-            assertThat(TalosNodes.unavailable(client.nodes().withName("talos-k8s-01").get())).isFalse();
-            assertThat(TalosNodes.unavailable(client.nodes().withName("talos-k8s-03").get())).isFalse();
-            await.untilAsserted("an Event for each transition", () -> assertThat(Fixtures.events(client, cluster))
-                    .extracting(Event::getReason).containsSubsequence(ConditionTransitionEvents.NODE_DRAINING,
-                            ConditionTransitionEvents.NODE_IN_MAINTENANCE));
-            assertThat(Fixtures.events(client, cluster)).filteredOn(e -> e.getReason()
-                    .equals(ConditionTransitionEvents.NODE_DRAINING)).singleElement().extracting(Event::getMessage)
-                    .asString().startsWith(NODE + ": None -> Draining (Draining: ").contains("HA moving VM 105");
+            assertThat(cordoned.getMetadata().getAnnotations())
+                    .containsEntry(CORDON_ANNOTATION, ns + "/homelab:" + NODE);
+            assertThat(TalosNodes.unavailable(
+                            client.nodes().withName("talos-k8s-01").get()))
+                    .isFalse();
+            assertThat(TalosNodes.unavailable(
+                            client.nodes().withName("talos-k8s-03").get()))
+                    .isFalse();
+            await.untilAsserted(
+                    "an Event for each transition",
+                    () -> assertThat(Fixtures.events(client, cluster))
+                            .extracting(Event::getReason)
+                            .containsSubsequence(
+                                    ConditionTransitionEvents.NODE_DRAINING,
+                                    ConditionTransitionEvents.NODE_IN_MAINTENANCE));
+            assertThat(Fixtures.events(client, cluster))
+                    .filteredOn(e -> e.getReason().equals(ConditionTransitionEvents.NODE_DRAINING))
+                    .singleElement()
+                    .extracting(Event::getMessage)
+                    .asString()
+                    .startsWith(NODE + ": None -> Draining (Draining: ")
+                    .contains("HA moving VM 105");
 
             int leaving = sim.journalSize();
             editMaintenance(cluster, sim, "[]");
@@ -146,15 +182,25 @@ class NodeMaintenanceOperatorTest {
                 assertThat(node(cluster).maintenance()).isEqualTo(MaintenanceState.None);
                 assertThat(status(cluster).getCephNoOutSetByOperator()).isNull();
                 assertThat(cephFlags(sim)).doesNotContain("noout");
-                assertThat(cordonMark(client.nodes().withName("talos-k8s-02").get())).isEmpty();
-                assertThat(TalosNodes.unavailable(client.nodes().withName("talos-k8s-02").get())).isFalse();
+                assertThat(cordonMark(client.nodes().withName("talos-k8s-02").get()))
+                        .isEmpty();
+                assertThat(TalosNodes.unavailable(
+                                client.nodes().withName("talos-k8s-02").get()))
+                        .isFalse();
             });
-            assertThat(worstControlPlane.get()).as("never two control-plane Nodes unavailable at once").isEqualTo(1);
+            assertThat(worstControlPlane.get())
+                    .as("never two control-plane Nodes unavailable at once")
+                    .isEqualTo(1);
             assertThat(placement(sim)).as("guests are not moved back").isEqualTo(placement);
             assertThat(writes(sim, leaving)).containsExactly("PUT /cluster/ceph/flags/noout");
-            await.untilAsserted("the end of maintenance is an Event too", () -> assertThat(Fixtures.events(client,
-                    cluster)).extracting(Event::getReason).containsSubsequence(ConditionTransitionEvents.NODE_DRAINING,
-                    ConditionTransitionEvents.NODE_IN_MAINTENANCE, ConditionTransitionEvents.NODE_MAINTENANCE_ENDED));
+            await.untilAsserted(
+                    "the end of maintenance is an Event too",
+                    () -> assertThat(Fixtures.events(client, cluster))
+                            .extracting(Event::getReason)
+                            .containsSubsequence(
+                                    ConditionTransitionEvents.NODE_DRAINING,
+                                    ConditionTransitionEvents.NODE_IN_MAINTENANCE,
+                                    ConditionTransitionEvents.NODE_MAINTENANCE_ENDED));
         } finally {
             CONTROL_PLANE.forEach(name -> client.nodes().withName(name).delete());
         }
@@ -166,14 +212,23 @@ class NodeMaintenanceOperatorTest {
         String ns = Fixtures.namespace("maint-delete");
         Awaits await = Awaits.in(client, ns);
         String k8sNode = ns + "-talos-k8s-02";
-        SimulatedCluster sim = SimulatedCluster.register(simulators, ns, PveSimulator.builder()
-                .version(PveVersion.PVE_9_1).vm(talos(102, NODE)).build());
+        SimulatedCluster sim = SimulatedCluster.register(
+                simulators,
+                ns,
+                PveSimulator.builder()
+                        .version(PveVersion.PVE_9_1)
+                        .vm(talos(102, NODE))
+                        .build());
         client.nodes().resource(TalosNodes.readyControlPlaneNode(k8sNode)).create();
         try {
-            client.resource(TalosNodes.controlPlane(ns, "talos-k8s-02", "homelab", 102, NODE, k8sNode, "")).create();
+            client.resource(TalosNodes.controlPlane(ns, "talos-k8s-02", "homelab", 102, NODE, k8sNode, ""))
+                    .create();
             client.resource(sim.tokenSecret("pve-token")).create();
-            ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token",
-                    "maintenance: [{node: pve-ms01-02, reason: BIOS update, cephNoOut: true}]")).create();
+            ProxmoxCluster cluster = client.resource(sim.resource(
+                            "homelab",
+                            "pve-token",
+                            "maintenance: [{node: pve-ms01-02, reason: BIOS update, cephNoOut: true}]"))
+                    .create();
             await.untilAsserted("in maintenance: Node cordoned, noout set", () -> {
                 assertThat(node(cluster).maintenance()).isEqualTo(MaintenanceState.InMaintenance);
                 assertThat(cordonMark(client.nodes().withName(k8sNode).get())).contains(ns + "/homelab:" + NODE);
@@ -181,8 +236,9 @@ class NodeMaintenanceOperatorTest {
             });
             if (!quorate) {
                 sim.simulator.faults().loseQuorum();
-                await.untilAsserted("QuorumLost", () -> assertThat(readyReason(client, cluster))
-                        .isEqualTo(ConditionReasons.QUORUM_LOST));
+                await.untilAsserted(
+                        "QuorumLost",
+                        () -> assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.QUORUM_LOST));
             }
 
             client.resource(cluster).delete();
@@ -193,17 +249,23 @@ class NodeMaintenanceOperatorTest {
                 assertThat(cordonMark(talos)).isEmpty();
             });
             List<Event> events = Fixtures.events(client, cluster);
-            assertThat(events).filteredOn(e -> e.getReason().equals(ConditionTransitionEvents.NODE_MAINTENANCE_ENDED))
-                    .singleElement().extracting(Event::getMessage).asString()
+            assertThat(events)
+                    .filteredOn(e -> e.getReason().equals(ConditionTransitionEvents.NODE_MAINTENANCE_ENDED))
+                    .singleElement()
+                    .extracting(Event::getMessage)
+                    .asString()
                     .startsWith(NODE + ": InMaintenance -> None");
             if (quorate) {
                 assertThat(cephFlags(sim)).as("the noout it set is unset").doesNotContain("noout");
-                assertThat(events).extracting(Event::getReason)
+                assertThat(events)
+                        .extracting(Event::getReason)
                         .doesNotContain(MaintenanceRelease.LEFT_BEHIND_EVENT_REASON);
             } else {
                 assertThat(cephFlags(sim)).as("no write without quorum").contains("noout");
-                assertThat(events).filteredOn(e -> e.getReason().equals(MaintenanceRelease.LEFT_BEHIND_EVENT_REASON))
-                        .singleElement().satisfies(e -> {
+                assertThat(events)
+                        .filteredOn(e -> e.getReason().equals(MaintenanceRelease.LEFT_BEHIND_EVENT_REASON))
+                        .singleElement()
+                        .satisfies(e -> {
                             assertThat(e.getType()).isEqualTo("Warning");
                             assertThat(e.getMessage()).contains("noout flag it set stays set");
                         });
@@ -218,17 +280,28 @@ class NodeMaintenanceOperatorTest {
         String ns = Fixtures.namespace("maint-blocked");
         Awaits await = Awaits.in(client, ns);
         String k8sNode = ns + "-talos-k8s-02";
-        SimulatedCluster sim = SimulatedCluster.register(simulators, ns, PveSimulator.builder()
-                .version(PveVersion.PVE_8_4)
-                .vm(talos(102, NODE))
-                .vm(VmSeed.of(107, NODE).name("pihole").memoryMiB(1024).disk("scsi0", "local-zfs", 8).running())
-                .build());
+        SimulatedCluster sim = SimulatedCluster.register(
+                simulators,
+                ns,
+                PveSimulator.builder()
+                        .version(PveVersion.PVE_8_4)
+                        .vm(talos(102, NODE))
+                        .vm(VmSeed.of(107, NODE)
+                                .name("pihole")
+                                .memoryMiB(1024)
+                                .disk("scsi0", "local-zfs", 8)
+                                .running())
+                        .build());
         client.nodes().resource(TalosNodes.readyControlPlaneNode(k8sNode)).create();
         try {
-            client.resource(TalosNodes.controlPlane(ns, "talos-k8s-02", "homelab", 102, NODE, k8sNode, "")).create();
+            client.resource(TalosNodes.controlPlane(ns, "talos-k8s-02", "homelab", 102, NODE, k8sNode, ""))
+                    .create();
             client.resource(sim.tokenSecret("pve-token")).create();
-            ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token",
-                    "maintenance: [{node: pve-ms01-02, reason: BIOS update, cephNoOut: true}]")).create();
+            ProxmoxCluster cluster = client.resource(sim.resource(
+                            "homelab",
+                            "pve-token",
+                            "maintenance: [{node: pve-ms01-02, reason: BIOS update, cephNoOut: true}]"))
+                    .create();
 
             String blocked = "Blocked: VM 107 has local disk local-zfs:vm-107-disk-0 (a live migration cannot take "
                     + "it: move it to shared storage or stop the VM)";
@@ -237,13 +310,17 @@ class NodeMaintenanceOperatorTest {
                 assertThat(node(cluster).message()).isEqualTo(blocked);
             });
             int refused = sim.journalSize();
-            await.untilAsserted("three more snapshots", () -> assertThat(sim.journalSince(refused))
-                    .filteredOn(e -> e.path().equals("/cluster/status")).hasSizeGreaterThanOrEqualTo(3));
+            await.untilAsserted(
+                    "three more snapshots",
+                    () -> assertThat(sim.journalSince(refused))
+                            .filteredOn(e -> e.path().equals("/cluster/status"))
+                            .hasSizeGreaterThanOrEqualTo(3));
 
             assertThat(node(cluster).maintenance()).isEqualTo(MaintenanceState.None);
             assertThat(node(cluster).message()).isEqualTo(blocked);
             assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED);
-            assertThat(sim.journalSince(0)).as("nothing half-done: no noout, no migration")
+            assertThat(sim.journalSince(0))
+                    .as("nothing half-done: no noout, no migration")
                     .noneMatch(JournalEntry::mutating);
             assertThat(cephFlags(sim)).doesNotContain("noout");
             assertThat(status(cluster).getCephNoOutSetByOperator()).isNull();
@@ -251,7 +328,8 @@ class NodeMaintenanceOperatorTest {
             Node talos = client.nodes().withName(k8sNode).get();
             assertThat(TalosNodes.unavailable(talos)).as("not cordoned").isFalse();
             assertThat(cordonMark(talos)).isEmpty();
-            assertThat(Fixtures.events(client, cluster)).extracting(Event::getReason)
+            assertThat(Fixtures.events(client, cluster))
+                    .extracting(Event::getReason)
                     .doesNotContain(ConditionTransitionEvents.NODE_DRAINING);
         } finally {
             client.nodes().withName(k8sNode).delete();
@@ -259,14 +337,19 @@ class NodeMaintenanceOperatorTest {
     }
 
     private static VmSeed talos(int vmid, String node) {
-        return VmSeed.of(vmid, node).name("talos-k8s-0" + (vmid - 100)).memoryMiB(16384).cores(8)
-                .disk("scsi0", "vm-disks", 100).net("net0", "virtio,bridge=vmbr0,tag=16").running();
+        return VmSeed.of(vmid, node)
+                .name("talos-k8s-0" + (vmid - 100))
+                .memoryMiB(16384)
+                .cores(8)
+                .disk("scsi0", "vm-disks", 100)
+                .net("net0", "virtio,bridge=vmbr0,tag=16")
+                .running();
     }
 
     /** Replaces spec.maintenance as a user editing the resource would. */
     private void editMaintenance(ProxmoxCluster cluster, SimulatedCluster sim, String entries) {
-        ProxmoxCluster wanted = sim.resource(cluster.getMetadata().getName(), "pve-token",
-                "clusterName: homelab-pve\nmaintenance: " + entries);
+        ProxmoxCluster wanted = sim.resource(
+                cluster.getMetadata().getName(), "pve-token", "clusterName: homelab-pve\nmaintenance: " + entries);
         Fixtures.edit(client, cluster, current -> {
             current.setSpec(wanted.getSpec());
             return current;
@@ -275,8 +358,10 @@ class NodeMaintenanceOperatorTest {
 
     /** Control-plane Nodes cordoned or not Ready right now. */
     private int controlPlaneUnavailable() {
-        return (int) CONTROL_PLANE.stream().map(name -> client.nodes().withName(name).get())
-                .filter(TalosNodes::unavailable).count();
+        return (int) CONTROL_PLANE.stream()
+                .map(name -> client.nodes().withName(name).get())
+                .filter(TalosNodes::unavailable)
+                .count();
     }
 
     /** The operator's cordon mark; the mock keeps a key merge-patched to null where an API server drops it. */
@@ -298,12 +383,17 @@ class NodeMaintenanceOperatorTest {
 
     /** Mutating requests since journal position {@code from}, as "METHOD path", in order. */
     private static List<String> writes(SimulatedCluster sim, int from) {
-        return sim.journalSince(from).stream().filter(JournalEntry::mutating).map(e -> e.method() + " " + e.path())
+        return sim.journalSince(from).stream()
+                .filter(JournalEntry::mutating)
+                .map(e -> e.method() + " " + e.path())
                 .toList();
     }
 
     private NodeStatus node(ProxmoxCluster cluster) {
-        return status(cluster).getNodes().stream().filter(n -> n.name().equals(NODE)).findFirst().orElseThrow();
+        return status(cluster).getNodes().stream()
+                .filter(n -> n.name().equals(NODE))
+                .findFirst()
+                .orElseThrow();
     }
 
     private ProxmoxClusterStatus status(ProxmoxCluster cluster) {

@@ -23,7 +23,8 @@ class ProxmoxClusterSpecCheckTest {
     void missingSpecPlainHttpTwoTlsModesAndDuplicateGroupsAreNamed() {
         ProxmoxCluster noSpec = Fixtures.cluster("ns", "c", "s");
         noSpec.setSpec(null);
-        assertThatThrownBy(() -> ProxmoxClusterSpecCheck.check(noSpec)).isInstanceOf(InvalidSpecException.class)
+        assertThatThrownBy(() -> ProxmoxClusterSpecCheck.check(noSpec))
+                .isInstanceOf(InvalidSpecException.class)
                 .hasMessage("spec is missing");
 
         ProxmoxCluster bad = YAML.unmarshal("""

@@ -9,11 +9,18 @@ public class RestBackendClusters implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("underlay.backend", "rest",
-                "underlay.resync.calm", "2s",
-                "underlay.resync.busy", "1s",
-                "underlay.resync.waiting", "2s",
-                "underlay.proxmox.connect-timeout", "5s",
-                "underlay.proxmox.read-timeout", "10s");
+        return Map.of(
+                "underlay.backend",
+                "rest",
+                "underlay.resync.calm",
+                "2s",
+                "underlay.resync.busy",
+                "1s",
+                "underlay.resync.waiting",
+                "2s",
+                "underlay.proxmox.connect-timeout",
+                "5s",
+                "underlay.proxmox.read-timeout",
+                "10s");
     }
 }

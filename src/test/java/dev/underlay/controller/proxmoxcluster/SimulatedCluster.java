@@ -32,15 +32,15 @@ public final class SimulatedCluster implements AutoCloseable {
         this.simulator = simulator;
         this.namespace = namespace;
         this.server = server;
-        this.endpoint = server == null ? "https://" + namespace + ".sim.test:8006"
-                : "https://127.0.0.1:" + server.port();
+        this.endpoint =
+                server == null ? "https://" + namespace + ".sim.test:8006" : "https://127.0.0.1:" + server.port();
         this.tls = server == null ? "" : "tls: {fingerprintSha256: \"" + server.fingerprint() + "\"}";
     }
 
     /** Registers the simulator; PVE's three-second delay before a 401 is cut to a few milliseconds. */
     public static SimulatedCluster register(SimulatorRegistry registry, String namespace, PveSimulator simulator) {
-        SimulatedCluster cluster = new SimulatedCluster(simulator.authFailureDelay(Duration.ofMillis(20)), namespace,
-                null);
+        SimulatedCluster cluster =
+                new SimulatedCluster(simulator.authFailureDelay(Duration.ofMillis(20)), namespace, null);
         registry.register(cluster.endpoint, simulator);
         return cluster;
     }
@@ -56,13 +56,14 @@ public final class SimulatedCluster implements AutoCloseable {
     }
 
     public Secret tokenSecret(String name, String tokenSecret) {
-        return Fixtures.secret(namespace, name, Map.of("tokenId", simulator.credentials().tokenId(),
-                "tokenSecret", tokenSecret));
+        return Fixtures.secret(
+                namespace, name, Map.of("tokenId", simulator.credentials().tokenId(), "tokenSecret", tokenSecret));
     }
 
     /** A ProxmoxCluster on this simulator; {@code moreSpec} is YAML indented for the spec block. */
     public ProxmoxCluster resource(String name, String credentialsSecret, String moreSpec) {
-        return SERIALIZATION.unmarshal("""
+        return SERIALIZATION.unmarshal(
+                """
                 apiVersion: %s
                 kind: ProxmoxCluster
                 metadata: {name: %s, namespace: %s}
@@ -71,8 +72,9 @@ public final class SimulatedCluster implements AutoCloseable {
                   credentialsSecretRef: {name: %s}
                   %s
                 %s
-                """.formatted(UnderlayApi.API_VERSION, name, namespace, endpoint, credentialsSecret, tls,
-                moreSpec.indent(2)), ProxmoxCluster.class);
+                """.formatted(
+                        UnderlayApi.API_VERSION, name, namespace, endpoint, credentialsSecret, tls, moreSpec.indent(2)),
+                ProxmoxCluster.class);
     }
 
     @Override

@@ -30,10 +30,15 @@ public class SimulatedClusters implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("underlay.backend", "simulator",
-                "underlay.resync.calm", "1s",
-                "underlay.resync.busy", "500ms",
-                "underlay.resync.waiting", "1s");
+        return Map.of(
+                "underlay.backend",
+                "simulator",
+                "underlay.resync.calm",
+                "1s",
+                "underlay.resync.busy",
+                "500ms",
+                "underlay.resync.waiting",
+                "1s");
     }
 
     @Override

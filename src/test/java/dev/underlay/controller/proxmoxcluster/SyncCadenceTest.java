@@ -54,11 +54,13 @@ class SyncCadenceTest {
 
     @Test
     void nothingDeclaredAndNothingOwnedMeansNoHaPass() {
-        assertThat(cadence.haLayoutDue(cluster("", 1), Snapshots.homelab().build())).isFalse();
+        assertThat(cadence.haLayoutDue(cluster("", 1), Snapshots.homelab().build()))
+                .isFalse();
         ProxmoxCluster owning = cluster("", 1);
         owning.setStatus(new ProxmoxClusterStatus());
         owning.getStatus().setHaGroups(List.of(new HaGroupStatus("old", "Rule", "InSync", null)));
-        assertThat(cadence.haLayoutDue(owning, Snapshots.homelab().build())).as("owned groups left to remove")
+        assertThat(cadence.haLayoutDue(owning, Snapshots.homelab().build()))
+                .as("owned groups left to remove")
                 .isTrue();
     }
 
@@ -71,9 +73,13 @@ class SyncCadenceTest {
         assertThat(cadence.haLayoutDue(cluster, calm)).as("nothing changed").isFalse();
 
         assertThat(cadence.haLayoutDue(cluster("haGroups: [{name: production, nodes: [pve-ms01-02]}]", 2), calm))
-                .as("new generation").isTrue();
-        assertThat(cadence.haLayoutDue(cluster, Snapshots.homelab().haService("vm:101", "started").build()))
-                .as("HA resources changed").isTrue();
+                .as("new generation")
+                .isTrue();
+        assertThat(cadence.haLayoutDue(
+                        cluster,
+                        Snapshots.homelab().haService("vm:101", "started").build()))
+                .as("HA resources changed")
+                .isTrue();
         now.set(Snapshots.AT.plus(Duration.ofMinutes(10)));
         assertThat(cadence.haLayoutDue(cluster, calm)).as("drift period over").isTrue();
     }
@@ -97,7 +103,8 @@ class SyncCadenceTest {
     }
 
     private static ProxmoxCluster cluster(String moreSpec, long generation) {
-        ProxmoxCluster cluster = SERIALIZATION.unmarshal("""
+        ProxmoxCluster cluster = SERIALIZATION.unmarshal(
+                """
                 apiVersion: %s
                 kind: ProxmoxCluster
                 metadata: {name: homelab, namespace: ns}

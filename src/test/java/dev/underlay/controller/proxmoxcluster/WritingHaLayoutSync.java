@@ -51,8 +51,12 @@ public class WritingHaLayoutSync implements HaLayoutSync {
                 continue;
             }
             // marked the way the real sync marks what it owns, so that the real cleanup releases it
-            api.createHaGroup(new HaGroup(group.name(), NodePriority.parseList(String.join(",", group.nodes())),
-                    group.restricted(), group.noFailback(), "underlay.dev/owner=" + cluster.getMetadata().getUid(),
+            api.createHaGroup(new HaGroup(
+                    group.name(),
+                    NodePriority.parseList(String.join(",", group.nodes())),
+                    group.restricted(),
+                    group.noFailback(),
+                    "underlay.dev/owner=" + cluster.getMetadata().getUid(),
                     null));
             groups.add(new HaGroupStatus(group.name(), "Group", "Created", null));
             changed = true;

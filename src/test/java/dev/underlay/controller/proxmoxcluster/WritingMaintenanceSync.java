@@ -39,8 +39,10 @@ public class WritingMaintenanceSync implements MaintenanceSync {
             if (entry.isCephNoOut()) {
                 api.setCephFlag(CephFlag.NOOUT, true);
             }
-            nodes.put(entry.node(), new MaintenanceOutcome.NodeMaintenance(NodeStatus.MaintenanceState.Draining,
-                    "test seam: noout set, nothing migrated"));
+            nodes.put(
+                    entry.node(),
+                    new MaintenanceOutcome.NodeMaintenance(
+                            NodeStatus.MaintenanceState.Draining, "test seam: noout set, nothing migrated"));
         }
         return new MaintenanceOutcome(nodes, !nodes.isEmpty(), false);
     }

@@ -14,7 +14,8 @@ class SecretContentsTest {
     @Test
     void readsBase64DataAndFallsBackToStringData() {
         Secret secret = new SecretBuilder(Fixtures.secret("ns", "s", Map.of("a", "from-data")))
-                .withStringData(Map.of("b", "from-stringData")).build();
+                .withStringData(Map.of("b", "from-stringData"))
+                .build();
         SecretContents contents = new SecretContents(secret);
 
         assertThat(contents.text("a")).contains("from-data");
@@ -24,8 +25,12 @@ class SecretContentsTest {
 
     @Test
     void invalidBase64CountsAsAbsent() {
-        Secret secret = new SecretBuilder().withNewMetadata().withName("s").endMetadata()
-                .withData(Map.of("a", "%%% not base64")).build();
+        Secret secret = new SecretBuilder()
+                .withNewMetadata()
+                .withName("s")
+                .endMetadata()
+                .withData(Map.of("a", "%%% not base64"))
+                .build();
 
         assertThat(new SecretContents(secret).text("a")).isEmpty();
     }
@@ -34,7 +39,9 @@ class SecretContentsTest {
     void toStringNeverShowsValues() {
         SecretContents contents = new SecretContents(Fixtures.tokenSecret("ns", "pve-token"));
 
-        assertThat(contents.toString()).contains("pve-token").doesNotContain(Fixtures.TOKEN_SECRET)
+        assertThat(contents.toString())
+                .contains("pve-token")
+                .doesNotContain(Fixtures.TOKEN_SECRET)
                 .doesNotContain(Fixtures.TOKEN_ID);
     }
 }

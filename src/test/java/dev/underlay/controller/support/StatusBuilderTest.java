@@ -17,29 +17,45 @@ class StatusBuilderTest {
 
     @Test
     void firstStatusHasGenerationAndConditions() {
-        ProxmoxClusterStatus next = StatusBuilder.next(null, ProxmoxClusterStatus::new, JSON::clone, 2L,
-                List.of(ConditionState.isFalse("Ready", "CredentialsSecretMissing", "m"),
+        ProxmoxClusterStatus next = StatusBuilder.next(
+                null,
+                ProxmoxClusterStatus::new,
+                JSON::clone,
+                2L,
+                List.of(
+                        ConditionState.isFalse("Ready", "CredentialsSecretMissing", "m"),
                         ConditionState.unknown("Connected", "CredentialsSecretMissing", "not attempted: m")),
-                status -> {
-                }, NOW);
+                status -> {},
+                NOW);
 
         assertThat(next.getObservedGeneration()).isEqualTo(2L);
-        assertThat(next.getConditions()).extracting("type", "status", "observedGeneration")
-                .containsExactly(tuple("Ready", "False", 2L),
-                        tuple("Connected", "Unknown", 2L));
+        assertThat(next.getConditions())
+                .extracting("type", "status", "observedGeneration")
+                .containsExactly(tuple("Ready", "False", 2L), tuple("Connected", "Unknown", 2L));
     }
 
     @Test
     void observedFieldsAreKeptOrReplacedAndTheCurrentStatusIsNotModified() {
-        ProxmoxClusterStatus current = StatusBuilder.next(null, ProxmoxClusterStatus::new, JSON::clone, 1L,
-                List.of(ConditionState.isTrue("Ready", "Reconciled", "")), status -> {
+        ProxmoxClusterStatus current = StatusBuilder.next(
+                null,
+                ProxmoxClusterStatus::new,
+                JSON::clone,
+                1L,
+                List.of(ConditionState.isTrue("Ready", "Reconciled", "")),
+                status -> {
                     status.setVersion("8.3.2");
                     status.setQuorate(true);
-                }, NOW);
+                },
+                NOW);
         String before = JSON.asJson(current);
 
-        ProxmoxClusterStatus next = StatusBuilder.next(current, ProxmoxClusterStatus::new, JSON::clone, 2L,
-                List.of(ConditionState.isFalse("Ready", "QuorumLost", "")), status -> status.setQuorate(false),
+        ProxmoxClusterStatus next = StatusBuilder.next(
+                current,
+                ProxmoxClusterStatus::new,
+                JSON::clone,
+                2L,
+                List.of(ConditionState.isFalse("Ready", "QuorumLost", "")),
+                status -> status.setQuorate(false),
                 NOW.plusSeconds(60));
 
         assertThat(next.getVersion()).as("untouched observation kept").isEqualTo("8.3.2");
@@ -51,13 +67,23 @@ class StatusBuilderTest {
 
     @Test
     void sameInputsGiveTheSameSerializedStatusSoNothingIsWritten() {
-        ProxmoxClusterStatus current = StatusBuilder.next(null, ProxmoxClusterStatus::new, JSON::clone, 1L,
-                List.of(ConditionState.isFalse("Ready", "ConnectionPending", "m")), status -> {
-                }, NOW);
+        ProxmoxClusterStatus current = StatusBuilder.next(
+                null,
+                ProxmoxClusterStatus::new,
+                JSON::clone,
+                1L,
+                List.of(ConditionState.isFalse("Ready", "ConnectionPending", "m")),
+                status -> {},
+                NOW);
 
-        ProxmoxClusterStatus again = StatusBuilder.next(current, ProxmoxClusterStatus::new, JSON::clone, 1L,
-                List.of(ConditionState.isFalse("Ready", "ConnectionPending", "m")), status -> {
-                }, NOW.plusSeconds(3600));
+        ProxmoxClusterStatus again = StatusBuilder.next(
+                current,
+                ProxmoxClusterStatus::new,
+                JSON::clone,
+                1L,
+                List.of(ConditionState.isFalse("Ready", "ConnectionPending", "m")),
+                status -> {},
+                NOW.plusSeconds(3600));
 
         assertThat(JSON.asJson(again)).isEqualTo(JSON.asJson(current));
     }

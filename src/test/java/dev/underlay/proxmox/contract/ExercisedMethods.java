@@ -23,8 +23,7 @@ final class ExercisedMethods {
 
     private static final Map<Class<?>, Set<String>> CALLED = new ConcurrentHashMap<>();
 
-    private ExercisedMethods() {
-    }
+    private ExercisedMethods() {}
 
     static ProxmoxApi recording(Class<?> suite, ProxmoxApi target) {
         Set<String> called = CALLED.computeIfAbsent(suite, s -> ConcurrentHashMap.newKeySet());
@@ -39,8 +38,8 @@ final class ExercisedMethods {
                 throw e.getCause();
             }
         };
-        return (ProxmoxApi) Proxy.newProxyInstance(ProxmoxApi.class.getClassLoader(),
-                new Class<?>[] {ProxmoxApi.class}, handler);
+        return (ProxmoxApi)
+                Proxy.newProxyInstance(ProxmoxApi.class.getClassLoader(), new Class<?>[] {ProxmoxApi.class}, handler);
     }
 
     /** Every method of {@link ProxmoxApi} (overloads apart) that no test of {@code suite} has called. */
@@ -54,8 +53,10 @@ final class ExercisedMethods {
     }
 
     static String signature(Method method) {
-        return method.getName() + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
-                .collect(Collectors.joining(", ", "(", ")"));
+        return method.getName()
+                + Arrays.stream(method.getParameterTypes())
+                        .map(Class::getSimpleName)
+                        .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static Object objectMethod(Object proxy, ProxmoxApi target, Method method, Object[] args) {

@@ -140,8 +140,7 @@ public abstract class ProxmoxApiContract {
     protected abstract ProxmoxApi connect(PveSimulator simulator, String tokenId, String tokenSecret) throws Exception;
 
     /** Releases whatever {@link #connect} started for the current test; the apis themselves are closed already. */
-    protected void releaseFacades() throws Exception {
-    }
+    protected void releaseFacades() throws Exception {}
 
     // --- fixture ---------------------------------------------------------------------------------------------
 
@@ -152,7 +151,9 @@ public abstract class ProxmoxApiContract {
 
     /** Builds a quick simulator: tasks take 0-20 ms, the HA manager reacts after 20 ms, 401s are barely held. */
     protected static PveSimulator start(PveSimulatorBuilder builder) {
-        return builder.build().taskLatency(Duration.ZERO, Duration.ofMillis(20)).haReactionDelay(Duration.ofMillis(20))
+        return builder.build()
+                .taskLatency(Duration.ZERO, Duration.ofMillis(20))
+                .haReactionDelay(Duration.ofMillis(20))
                 .authFailureDelay(Duration.ofMillis(10));
     }
 
@@ -168,7 +169,8 @@ public abstract class ProxmoxApiContract {
 
     @AfterEach
     void closeApis(TestInfo test) throws Exception {
-        TESTS_RUN.computeIfAbsent(getClass(), c -> ConcurrentHashMap.newKeySet())
+        TESTS_RUN
+                .computeIfAbsent(getClass(), c -> ConcurrentHashMap.newKeySet())
                 .add(test.getTestMethod().orElseThrow().getName());
         for (AutoCloseable api : openedApis) {
             api.close();
@@ -181,11 +183,14 @@ public abstract class ProxmoxApiContract {
     static void everyApiMethodIsExercised(TestInfo suite) {
         Class<?> type = suite.getTestClass().orElseThrow();
         Set<String> declared = AnnotationSupport.findAnnotatedMethods(type, Testable.class, TOP_DOWN).stream()
-                .map(Method::getName).collect(Collectors.toSet());
+                .map(Method::getName)
+                .collect(Collectors.toSet());
         if (!TESTS_RUN.getOrDefault(type, Set.of()).containsAll(declared)) {
             return; // a filtered run (one test picked by hand) cannot judge coverage
         }
-        assertThat(ExercisedMethods.missing(type)).as("ProxmoxApi methods no contract test calls").isEmpty();
+        assertThat(ExercisedMethods.missing(type))
+                .as("ProxmoxApi methods no contract test calls")
+                .isEmpty();
     }
 
     /** Polls the task until it stops (the simulator completes due work on each request) and returns its status. */
@@ -200,13 +205,18 @@ public abstract class ProxmoxApiContract {
 
     protected static TaskStatus awaitSuccess(ProxmoxApi api, Upid upid) {
         TaskStatus status = awaitTask(api, upid);
-        assertThat(status.isSuccess()).as("%s ended with %s", upid, status.exitStatus()).isTrue();
+        assertThat(status.isSuccess())
+                .as("%s ended with %s", upid, status.exitStatus())
+                .isTrue();
         return status;
     }
 
     protected static VmResource vmRow(ProxmoxApi api, int vmid) throws ProxmoxApiException {
-        return api.clusterResources(ClusterResourceType.VM).stream().map(VmResource.class::cast)
-                .filter(r -> r.vmid() == vmid).findFirst().orElseThrow(() -> new AssertionError("no VM " + vmid));
+        return api.clusterResources(ClusterResourceType.VM).stream()
+                .map(VmResource.class::cast)
+                .filter(r -> r.vmid() == vmid)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no VM " + vmid));
     }
 
     protected static void awaitVm(ProxmoxApi api, int vmid, String what, Predicate<VmResource> condition) {
@@ -219,7 +229,11 @@ public abstract class ProxmoxApiContract {
     }
 
     private static VmSeed guest(int vmid, String node, String name, String storage) {
-        return VmSeed.of(vmid, node).name(name).cores(2).memoryMiB(2048).disk("scsi0", storage, 8)
+        return VmSeed.of(vmid, node)
+                .name(name)
+                .cores(2)
+                .memoryMiB(2048)
+                .disk("scsi0", storage, 8)
                 .net("net0", "virtio,bridge=vmbr0");
     }
 
@@ -260,8 +274,12 @@ public abstract class ProxmoxApiContract {
 
         List<ClusterResource> all = api.clusterResources();
 
-        VmResource cp = all.stream().filter(VmResource.class::isInstance).map(VmResource.class::cast)
-                .filter(r -> r.vmid() == 101).findFirst().orElseThrow();
+        VmResource cp = all.stream()
+                .filter(VmResource.class::isInstance)
+                .map(VmResource.class::cast)
+                .filter(r -> r.vmid() == 101)
+                .findFirst()
+                .orElseThrow();
         assertThat(cp.node()).isEqualTo(N1);
         assertThat(cp.name()).isEqualTo("talos-cp-1");
         assertThat(cp.isRunning()).isTrue();
@@ -269,31 +287,39 @@ public abstract class ProxmoxApiContract {
         assertThat(cp.maxMem()).isEqualTo(2048L << 20);
         assertThat(cp.maxDisk()).isEqualTo(8L << 30);
         assertThat(cp.tags()).containsExactly("talos", "cp");
-        assertThat(all).filteredOn(NodeResource.class::isInstance).hasSize(3)
+        assertThat(all)
+                .filteredOn(NodeResource.class::isInstance)
+                .hasSize(3)
                 .allSatisfy(n -> assertThat(((NodeResource) n).isOnline()).isTrue());
-        List<StorageResource> storages = all.stream().filter(StorageResource.class::isInstance)
-                .map(StorageResource.class::cast).toList();
+        List<StorageResource> storages = all.stream()
+                .filter(StorageResource.class::isInstance)
+                .map(StorageResource.class::cast)
+                .toList();
         assertThat(storages).hasSize(12);
-        assertThat(storages).filteredOn(s -> s.storage().equals("vm-disks"))
+        assertThat(storages)
+                .filteredOn(s -> s.storage().equals("vm-disks"))
                 .allSatisfy(s -> assertThat(s.shared()).isTrue());
-        assertThat(storages).filteredOn(s -> s.storage().equals("local-zfs"))
+        assertThat(storages)
+                .filteredOn(s -> s.storage().equals("local-zfs"))
                 .allSatisfy(s -> assertThat(s.shared()).isFalse());
 
         assertThat(api.clusterResources(ClusterResourceType.VM)).hasSize(2).allMatch(VmResource.class::isInstance);
         assertThat(api.clusterResources(ClusterResourceType.NODE)).hasSize(3).allMatch(NodeResource.class::isInstance);
-        assertThat(api.clusterResources(ClusterResourceType.STORAGE)).hasSize(12)
+        assertThat(api.clusterResources(ClusterResourceType.STORAGE))
+                .hasSize(12)
                 .allMatch(StorageResource.class::isInstance);
     }
 
     @Test
     void nextVmidSkipsTakenIdsAndATakenIdIsAConflict() throws Exception {
-        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1)
-                .vm(guest(100, N1, "a", "vm-disks")).vm(guest(101, N2, "b", "vm-disks"))));
+        ProxmoxApi api = api(start(
+                homelab(PveVersion.PVE_9_1).vm(guest(100, N1, "a", "vm-disks")).vm(guest(101, N2, "b", "vm-disks"))));
 
         assertThat(api.nextVmid()).isEqualTo(102);
         assertThat(api.checkVmidFree(500)).isEqualTo(500);
-        assertThatThrownBy(() -> api.checkVmidFree(101)).isInstanceOfSatisfying(ConflictException.class,
-                e -> assertThat(e.getMessage()).contains("101"));
+        assertThatThrownBy(() -> api.checkVmidFree(101))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.getMessage()).contains("101"));
     }
 
     @Test
@@ -324,10 +350,16 @@ public abstract class ProxmoxApiContract {
     void createdVmReadsBackNormalised(PveVersion version) throws Exception {
         ProxmoxApi api = api(start(homelab(version)));
         int vmid = api.nextVmid();
-        VmOptions options = VmOptions.builder().name("talos-cp-1").cores(4).memoryMiB(4096)
+        VmOptions options = VmOptions.builder()
+                .name("talos-cp-1")
+                .cores(4)
+                .memoryMiB(4096)
                 .disk("scsi0", DiskDevice.parse("vm-disks:32,discard=on,ssd=1"))
                 .net(0, NetDevice.virtio("vmbr0").withOption("tag", "16"))
-                .tags(List.of("talos", "control-plane")).agent(true).scsihw("virtio-scsi-single").build();
+                .tags(List.of("talos", "control-plane"))
+                .agent(true)
+                .scsihw("virtio-scsi-single")
+                .build();
 
         Upid upid = api.createVm(N1, CreateVmRequest.of(vmid, options));
 
@@ -354,14 +386,18 @@ public abstract class ProxmoxApiContract {
         assertThat(net0.vlanTag()).isEqualTo(16);
         assertThat(config.boot()).contains("order=scsi0;net0");
         assertThat(config.digest()).isNotBlank();
-        assertThat(api.storageContent(N1, "vm-disks", "images", vmid)).extracting(StorageContent::volid)
+        assertThat(api.storageContent(N1, "vm-disks", "images", vmid))
+                .extracting(StorageContent::volid)
                 .containsExactly("vm-disks:vm-" + vmid + "-disk-0");
     }
 
     @Test
     void taskLifecycleRunsThroughTaskStatusLogAndLists() throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
-        PveSimulator sim = homelab(PveVersion.PVE_9_1).clock(clock).vm(guest(101, N1, "web", "vm-disks")).build();
+        PveSimulator sim = homelab(PveVersion.PVE_9_1)
+                .clock(clock)
+                .vm(guest(101, N1, "web", "vm-disks"))
+                .build();
         sim.taskLatency(Duration.ofSeconds(5), Duration.ofSeconds(5));
         ProxmoxApi api = api(sim);
 
@@ -374,17 +410,22 @@ public abstract class ProxmoxApiContract {
 
         assertThat(running.running()).isTrue();
         assertThat(running.exitStatus()).isNull();
-        assertThat(listed).filteredOn(t -> t.upid().equals(upid)).singleElement()
+        assertThat(listed)
+                .filteredOn(t -> t.upid().equals(upid))
+                .singleElement()
                 .satisfies(t -> assertThat(t.isRunning()).isTrue());
         assertThat(logWhileRunning).isNotEmpty();
         assertThat(done.isSuccess()).isTrue();
         assertThat(done.exitStatus()).isEqualTo("OK");
-        assertThat(api.clusterTasks()).filteredOn(t -> t.upid().equals(upid)).singleElement().satisfies(t -> {
-            assertThat(t.isSuccess()).isTrue();
-            assertThat(t.type()).isEqualTo("qmstart");
-            assertThat(t.user()).isEqualTo(TOKEN_ID);
-            assertThat(t.endTime()).isGreaterThanOrEqualTo(upid.startTime() + 5);
-        });
+        assertThat(api.clusterTasks())
+                .filteredOn(t -> t.upid().equals(upid))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.isSuccess()).isTrue();
+                    assertThat(t.type()).isEqualTo("qmstart");
+                    assertThat(t.user()).isEqualTo(TOKEN_ID);
+                    assertThat(t.endTime()).isGreaterThanOrEqualTo(upid.startTime() + 5);
+                });
         List<TaskLogLine> log = api.taskLog(upid, 0, 50);
         assertThat(log.get(log.size() - 1).text()).isEqualTo("TASK OK");
         assertThat(api.vmStatus(N1, 101).isRunning()).isTrue();
@@ -393,8 +434,11 @@ public abstract class ProxmoxApiContract {
     @Test
     void failedAndStoppedTasksReportTheirErrors() throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
-        PveSimulator sim = homelab(PveVersion.PVE_9_1).clock(clock).vm(guest(101, N1, "web", "vm-disks"))
-                .vm(guest(102, N1, "db", "vm-disks")).build();
+        PveSimulator sim = homelab(PveVersion.PVE_9_1)
+                .clock(clock)
+                .vm(guest(101, N1, "web", "vm-disks"))
+                .vm(guest(102, N1, "db", "vm-disks"))
+                .build();
         sim.taskLatency(Duration.ofSeconds(5), Duration.ofSeconds(5));
         sim.faults().failNextTask("qmstart", "start failed: QEMU exited with code 1");
         ProxmoxApi api = api(sim);
@@ -408,10 +452,14 @@ public abstract class ProxmoxApiContract {
 
         assertThat(failed.isFailed()).isTrue();
         assertThat(failed.error()).contains("start failed: QEMU exited with code 1");
-        assertThat(api.taskLog(failing, 0, 50)).last().extracting(TaskLogLine::text)
+        assertThat(api.taskLog(failing, 0, 50))
+                .last()
+                .extracting(TaskLogLine::text)
                 .isEqualTo("TASK ERROR: start failed: QEMU exited with code 1");
         assertThat(interrupted.isFailed()).isTrue();
-        assertThat(api.nodeTasks(N1, TaskQuery.all())).filteredOn(t -> t.upid().equals(failing)).singleElement()
+        assertThat(api.nodeTasks(N1, TaskQuery.all()))
+                .filteredOn(t -> t.upid().equals(failing))
+                .singleElement()
                 .satisfies(t -> assertThat(t.isFailed()).isTrue());
         assertThat(api.vmStatus(N1, 101).isRunning()).isFalse();
         assertThat(api.vmStatus(N1, 102).isRunning()).isFalse();
@@ -420,8 +468,11 @@ public abstract class ProxmoxApiContract {
     @Test
     void nodeTaskListsFilterBySourceVmTypeErrorsAndTime() throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
-        PveSimulator sim = homelab(PveVersion.PVE_9_1).clock(clock).vm(guest(101, N1, "web", "vm-disks"))
-                .vm(guest(102, N1, "db", "vm-disks")).build();
+        PveSimulator sim = homelab(PveVersion.PVE_9_1)
+                .clock(clock)
+                .vm(guest(101, N1, "web", "vm-disks"))
+                .vm(guest(102, N1, "db", "vm-disks"))
+                .build();
         sim.taskLatency(Duration.ofSeconds(5), Duration.ofSeconds(5));
         sim.faults().failNextTask("qmstart", "start failed");
         ProxmoxApi api = api(sim);
@@ -431,13 +482,17 @@ public abstract class ProxmoxApiContract {
         clock.advance(Duration.ofSeconds(60));
         Upid running = api.startVm(N1, 102);
 
-        assertThat(upids(api.nodeTasks(N1, null))).as("archive (default): finished tasks only")
-                .contains(failed).doesNotContain(running);
+        assertThat(upids(api.nodeTasks(N1, null)))
+                .as("archive (default): finished tasks only")
+                .contains(failed)
+                .doesNotContain(running);
         assertThat(upids(api.nodeTasks(N1, new TaskQuery(null, null, null, null, "active", null))))
                 .containsExactly(running);
         assertThat(upids(api.nodeTasks(N1, new TaskQuery(null, "qmstart", null, null, "all", null))))
                 .containsExactly(running, failed);
-        assertThat(upids(api.nodeTasks(N1, TaskQuery.forVm(102)))).contains(running).doesNotContain(failed);
+        assertThat(upids(api.nodeTasks(N1, TaskQuery.forVm(102))))
+                .contains(running)
+                .doesNotContain(failed);
         assertThat(upids(api.nodeTasks(N1, new TaskQuery(null, "qmstart", 1, null, "all", null))))
                 .containsExactly(running);
         assertThat(upids(api.nodeTasks(N1, new TaskQuery(null, null, null, null, "all", true))))
@@ -453,7 +508,8 @@ public abstract class ProxmoxApiContract {
 
     @Test
     void powerActionsMoveTheVmBetweenRunningAndStopped() throws Exception {
-        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks").agent())));
+        ProxmoxApi api = api(start(
+                homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks").agent())));
 
         awaitSuccess(api, api.startVm(N1, 101));
         VmStatus running = api.vmStatus(N1, 101);
@@ -483,11 +539,18 @@ public abstract class ProxmoxApiContract {
 
     @Test
     void configUpdatesUseTheDigestAndRunningGuestsCollectPendingChanges() throws Exception {
-        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks").running())));
+        ProxmoxApi api = api(start(
+                homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks").running())));
         VmConfig before = api.vmConfig(N1, 101);
 
-        api.updateVmConfig(N1, 101, VmConfigChange.builder().set("cores", "4").set("name", "web-1")
-                .digest(before.digest()).build());
+        api.updateVmConfig(
+                N1,
+                101,
+                VmConfigChange.builder()
+                        .set("cores", "4")
+                        .set("name", "web-1")
+                        .digest(before.digest())
+                        .build());
         VmConfig pendingView = api.vmConfig(N1, 101);
         VmConfig current = api.vmCurrentConfig(N1, 101);
         List<PendingConfigValue> pending = api.vmPending(N1, 101);
@@ -496,20 +559,35 @@ public abstract class ProxmoxApiContract {
         assertThat(pendingView.name()).contains("web-1");
         assertThat(current.cores()).hasValue(2);
         assertThat(current.name()).contains("web-1");
-        assertThat(pending).filteredOn(p -> p.key().equals("cores")).singleElement().satisfies(p -> {
-            assertThat(p.value()).isEqualTo("2");
-            assertThat(p.pending()).isEqualTo("4");
-            assertThat(p.hasPendingChange()).isTrue();
-        });
+        assertThat(pending)
+                .filteredOn(p -> p.key().equals("cores"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.value()).isEqualTo("2");
+                    assertThat(p.pending()).isEqualTo("4");
+                    assertThat(p.hasPendingChange()).isTrue();
+                });
         assertThat(pendingView.digest()).isNotEqualTo(before.digest());
-        assertThatThrownBy(() -> api.updateVmConfig(N1, 101, VmConfigChange.builder().set("cores", "8")
-                .digest(before.digest()).build())).isInstanceOfSatisfying(ConflictException.class,
+        assertThatThrownBy(() -> api.updateVmConfig(
+                        N1,
+                        101,
+                        VmConfigChange.builder()
+                                .set("cores", "8")
+                                .digest(before.digest())
+                                .build()))
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
                         e -> assertThat(e.isRetryable()).isFalse());
 
         api.updateVmConfig(N1, 101, VmConfigChange.builder().revert("cores").build());
         assertThat(api.vmPending(N1, 101)).noneMatch(PendingConfigValue::hasPendingChange);
-        Optional<Upid> async = api.updateVmConfigAsync(N1, 101, VmConfigChange.builder()
-                .set("description", "managed by underlay").delete("tags").build());
+        Optional<Upid> async = api.updateVmConfigAsync(
+                N1,
+                101,
+                VmConfigChange.builder()
+                        .set("description", "managed by underlay")
+                        .delete("tags")
+                        .build());
         if (async.isPresent()) {
             awaitSuccess(api, async.get());
         }
@@ -523,8 +601,13 @@ public abstract class ProxmoxApiContract {
         ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks"))));
         String description = "Talos control plane – ünïcødé & ok=1+2;a,b %41 / \\ \"quoted\"\nsecond line";
 
-        api.updateVmConfig(N1, 101, VmConfigChange.builder().set("description", description)
-                .set("tags", "talos;k8s.io").build());
+        api.updateVmConfig(
+                N1,
+                101,
+                VmConfigChange.builder()
+                        .set("description", description)
+                        .set("tags", "talos;k8s.io")
+                        .build());
 
         VmConfig config = api.vmConfig(N1, 101);
         assertThat(config.description()).contains(description);
@@ -542,7 +625,8 @@ public abstract class ProxmoxApiContract {
         MigratePrecondition shared = api.migratePrecondition(N1, 102, null);
         assertThat(local.running()).isTrue();
         assertThat(local.allowedNodes()).containsExactlyInAnyOrder(N2, N3);
-        assertThat(local.localDisks()).extracting(MigratePrecondition.LocalDisk::volid)
+        assertThat(local.localDisks())
+                .extracting(MigratePrecondition.LocalDisk::volid)
                 .containsExactly("local-zfs:vm-101-disk-0");
         assertThat(shared.localDisks()).isEmpty();
 
@@ -554,8 +638,7 @@ public abstract class ProxmoxApiContract {
         TaskStatus refused = awaitTask(api, api.migrateVm(N1, 101, MigrateRequest.online(N2)));
         assertThat(refused.error()).hasValueSatisfying(e -> assertThat(e).contains("local disk"));
         assertThat(vmRow(api, 101).node()).isEqualTo(N1);
-        awaitSuccess(api, api.migrateVm(N1, 101,
-                new MigrateRequest(N3, true, true, null, null, null, null, null)));
+        awaitSuccess(api, api.migrateVm(N1, 101, new MigrateRequest(N3, true, true, null, null, null, null, null)));
         assertThat(vmRow(api, 101).node()).isEqualTo(N3);
         assertThat(api.storageContent(N3, "local-zfs", "images", 101)).hasSize(1);
     }
@@ -569,14 +652,16 @@ public abstract class ProxmoxApiContract {
         awaitSuccess(api, grown.orElseThrow());
         VmConfig config = api.vmConfig(N1, 101);
         assertThat(config.disks().get("scsi0").size()).contains(DiskSize.ofGiB(12));
-        assertThatThrownBy(() -> api.resizeDisk(N1, 101,
-                DiskResize.growTo("scsi0", DiskSize.ofGiB(4), config.digest())))
-                .isInstanceOf(ProxmoxApiException.class).hasMessageContaining("shrinking disks is not supported");
+        assertThatThrownBy(
+                        () -> api.resizeDisk(N1, 101, DiskResize.growTo("scsi0", DiskSize.ofGiB(4), config.digest())))
+                .isInstanceOf(ProxmoxApiException.class)
+                .hasMessageContaining("shrinking disks is not supported");
     }
 
     @Test
     void deleteWithPurgeRemovesTheVmItsDisksAndItsJobs() throws Exception {
-        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks"))
+        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1)
+                .vm(guest(101, N1, "web", "vm-disks"))
                 .vm(guest(102, N1, "db", "vm-disks"))));
         api.createBackupJob(BackupJob.of("nightly", "02:30", "nfs-backups", List.of(101, 102), "snapshot", null));
 
@@ -584,7 +669,8 @@ public abstract class ProxmoxApiContract {
 
         assertThat(upid.type()).isEqualTo("qmdestroy");
         awaitSuccess(api, upid);
-        assertThat(api.clusterResources(ClusterResourceType.VM)).extracting(r -> ((VmResource) r).vmid())
+        assertThat(api.clusterResources(ClusterResourceType.VM))
+                .extracting(r -> ((VmResource) r).vmid())
                 .containsExactly(102);
         assertThat(api.storageContent(N1, "vm-disks", "images", 101)).isEmpty();
         assertThat(api.backupJob("nightly").vmids()).containsExactly(102);
@@ -605,7 +691,8 @@ public abstract class ProxmoxApiContract {
         assertThat(clone.name()).contains("talos-w-1");
         assertThat(clone.template()).isFalse();
         assertThat(clone.disks().get("scsi0").volume()).isEqualTo("vm-disks:vm-201-disk-0");
-        assertThat(clone.nets().get("net0").macAddress()).isNotEqualTo(template.nets().get("net0").macAddress());
+        assertThat(clone.nets().get("net0").macAddress())
+                .isNotEqualTo(template.nets().get("net0").macAddress());
         assertThat(template.template()).isTrue();
     }
 
@@ -626,13 +713,16 @@ public abstract class ProxmoxApiContract {
             assertThat(ip.address()).startsWith("10.8.16.");
             assertThat(ip.prefix()).isEqualTo(24);
         });
-        assertThatThrownBy(() -> api.guestNetworkInterfaces(N1, 102)).isInstanceOfSatisfying(
-                GuestAgentException.class, e -> assertThat(e.isRetryable()).isFalse());
+        assertThatThrownBy(() -> api.guestNetworkInterfaces(N1, 102))
+                .isInstanceOfSatisfying(
+                        GuestAgentException.class,
+                        e -> assertThat(e.isRetryable()).isFalse());
     }
 
     @Test
     void listsShowVmsPerNodeAndNoContainers() throws Exception {
-        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks").running())
+        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1)
+                .vm(guest(101, N1, "web", "vm-disks").running())
                 .vm(guest(102, N2, "db", "vm-disks"))));
 
         List<GuestSummary> onN1 = api.listVms(N1);
@@ -657,16 +747,20 @@ public abstract class ProxmoxApiContract {
         List<Storage> seeded = api.storages();
         api.createStorage(StorageDefinition.rbd("k8s-rbd", "k8s", List.of("images"), true));
         Storage created = storage(api, "k8s-rbd");
-        api.updateStorage("k8s-rbd", new StorageUpdate(List.of("images", "rootdir"), List.of(N1, N2), true, null,
-                null, null, null));
+        api.updateStorage(
+                "k8s-rbd",
+                new StorageUpdate(List.of("images", "rootdir"), List.of(N1, N2), true, null, null, null, null));
         Storage updated = storage(api, "k8s-rbd");
         api.deleteStorage("k8s-rbd");
 
-        assertThat(seeded).extracting(Storage::storage)
+        assertThat(seeded)
+                .extracting(Storage::storage)
                 .containsExactlyInAnyOrder("local", "local-zfs", "vm-disks", "nfs-backups");
-        assertThat(seeded).filteredOn(s -> s.storage().equals("nfs-backups")).singleElement()
-                .satisfies(s -> assertThat(s.pruneBackups())
-                        .isEqualTo(PruneBackups.parse("keep-daily=7,keep-weekly=4")));
+        assertThat(seeded)
+                .filteredOn(s -> s.storage().equals("nfs-backups"))
+                .singleElement()
+                .satisfies(
+                        s -> assertThat(s.pruneBackups()).isEqualTo(PruneBackups.parse("keep-daily=7,keep-weekly=4")));
         assertThat(created.isRbd()).isTrue();
         assertThat(created.pool()).isEqualTo("k8s");
         assertThat(created.content()).containsExactly("images");
@@ -678,7 +772,9 @@ public abstract class ProxmoxApiContract {
     }
 
     private static Storage storage(ProxmoxApi api, String id) throws ProxmoxApiException {
-        return api.storages().stream().filter(s -> s.storage().equals(id)).findFirst()
+        return api.storages().stream()
+                .filter(s -> s.storage().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no storage " + id));
     }
 
@@ -689,7 +785,8 @@ public abstract class ProxmoxApiContract {
         List<NodeStorage> onN1 = api.nodeStorages(N1);
         NodeStorage rbd = api.storageStatus(N1, "vm-disks");
 
-        assertThat(onN1).extracting(NodeStorage::storage)
+        assertThat(onN1)
+                .extracting(NodeStorage::storage)
                 .containsExactlyInAnyOrder("local", "local-zfs", "vm-disks", "nfs-backups");
         assertThat(onN1).allSatisfy(s -> {
             assertThat(s.active()).isTrue();
@@ -710,24 +807,37 @@ public abstract class ProxmoxApiContract {
         Path iso = Files.write(dir.resolve("talos.iso"), new byte[64 * 1024 + 3]);
 
         awaitSuccess(api, api.uploadIso(N1, "local", IsoUpload.iso(iso, "talos-v1.9.5-amd64.iso")));
-        awaitSuccess(api, api.downloadUrl(N1, "local", DownloadUrlRequest.iso(
-                "https://factory.talos.dev/image/abc/v1.9.5/metal-amd64.iso", "talos-factory.iso", null)));
+        awaitSuccess(
+                api,
+                api.downloadUrl(
+                        N1,
+                        "local",
+                        DownloadUrlRequest.iso(
+                                "https://factory.talos.dev/image/abc/v1.9.5/metal-amd64.iso",
+                                "talos-factory.iso",
+                                null)));
         List<StorageContent> isos = api.storageContent(N1, "local", "iso", null);
         Optional<Upid> deleted = api.deleteVolume(N1, "local", "local:iso/talos-v1.9.5-amd64.iso");
         if (deleted.isPresent()) {
             awaitSuccess(api, deleted.get());
         }
 
-        assertThat(isos).extracting(StorageContent::volid)
+        assertThat(isos)
+                .extracting(StorageContent::volid)
                 .containsExactlyInAnyOrder("local:iso/talos-v1.9.5-amd64.iso", "local:iso/talos-factory.iso");
-        assertThat(isos).filteredOn(c -> c.volid().endsWith("amd64.iso")).singleElement().satisfies(c -> {
-            assertThat(c.size()).isEqualTo(64 * 1024 + 3);
-            assertThat(c.content()).isEqualTo("iso");
-        });
-        assertThat(api.storageContent(N1, "local", "iso", null)).extracting(StorageContent::volid)
+        assertThat(isos)
+                .filteredOn(c -> c.volid().endsWith("amd64.iso"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.size()).isEqualTo(64 * 1024 + 3);
+                    assertThat(c.content()).isEqualTo("iso");
+                });
+        assertThat(api.storageContent(N1, "local", "iso", null))
+                .extracting(StorageContent::volid)
                 .containsExactly("local:iso/talos-factory.iso");
         assertThatThrownBy(() -> api.uploadIso(N1, "vm-disks", IsoUpload.iso(iso, "x.iso")))
-                .isInstanceOf(ProxmoxApiException.class).hasMessageContaining("does not support 'iso' content");
+                .isInstanceOf(ProxmoxApiException.class)
+                .hasMessageContaining("does not support 'iso' content");
     }
 
     // --- HA --------------------------------------------------------------------------------------------------
@@ -754,7 +864,9 @@ public abstract class ProxmoxApiContract {
         VmStatus status = api.vmStatus(N1, 101);
         assertThat(status.haManaged()).isTrue();
         assertThat(status.haState()).isEqualTo("started");
-        assertThat(api.haStatus()).filteredOn(HaStatusEntry.Service.class::isInstance).singleElement()
+        assertThat(api.haStatus())
+                .filteredOn(HaStatusEntry.Service.class::isInstance)
+                .singleElement()
                 .satisfies(s -> assertThat(((HaStatusEntry.Service) s).sid()).isEqualTo("vm:101"));
         assertThat(api.haStatus()).noneMatch(HaStatusEntry.Fencing.class::isInstance);
 
@@ -764,8 +876,8 @@ public abstract class ProxmoxApiContract {
         awaitVm(api, 101, "HA relocates vm 101 to " + N3, vm -> vm.node().equals(N3));
         assertThatThrownBy(api::haRules).isInstanceOf(UnsupportedByVersionException.class);
 
-        api.updateHaResource(new HaResource("vm:101", null, "stopped", null, null, null, null, null, null),
-                List.of("comment"));
+        api.updateHaResource(
+                new HaResource("vm:101", null, "stopped", null, null, null, null, null, null), List.of("comment"));
         assertThat(api.haResource("vm:101").comment()).isNull();
         awaitVm(api, 101, "HA stops vm 101", vm -> !vm.isRunning());
         api.deleteHaResource("vm:101", null);
@@ -776,7 +888,8 @@ public abstract class ProxmoxApiContract {
 
     @Test
     void haRulesOnPve9ReplaceGroups() throws Exception {
-        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "cp", "vm-disks"))
+        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1)
+                .vm(guest(101, N1, "cp", "vm-disks"))
                 .vm(guest(102, N2, "cp2", "vm-disks"))));
         api.createHaResource(HaResource.vm(101, "started"));
         api.createHaResource(new HaResource("vm:102", null, "started", null, false, null, null, null, null));
@@ -784,8 +897,19 @@ public abstract class ProxmoxApiContract {
         api.createHaRule(HaRule.nodeAffinity("cp-on-ms01", List.of("vm:101"), List.of(prio(N1, 2), prio(N2, 1)), true));
         api.createHaRule(HaRule.resourceAffinity("spread-cp", List.of("vm:101", "vm:102"), HaRule.Affinity.NEGATIVE));
         HaRule nodeRule = api.haRule("cp-on-ms01");
-        api.updateHaRule(new HaRule("cp-on-ms01", HaRule.Type.NODE_AFFINITY, List.of("vm:101"),
-                List.of(prio(N1, 1)), false, null, null, "relaxed", null, nodeRule.digest()), List.of());
+        api.updateHaRule(
+                new HaRule(
+                        "cp-on-ms01",
+                        HaRule.Type.NODE_AFFINITY,
+                        List.of("vm:101"),
+                        List.of(prio(N1, 1)),
+                        false,
+                        null,
+                        null,
+                        "relaxed",
+                        null,
+                        nodeRule.digest()),
+                List.of());
 
         List<HaRule> rules = api.haRules();
         assertThat(rules).extracting(HaRule::rule).containsExactly("cp-on-ms01", "spread-cp");
@@ -799,10 +923,13 @@ public abstract class ProxmoxApiContract {
         assertThat(spread.affinity()).isEqualTo(HaRule.Affinity.NEGATIVE);
         assertThat(spread.resources()).containsExactly("vm:101", "vm:102");
         assertThat(api.haResource("vm:102").failback()).isFalse();
-        assertThat(api.haStatus()).filteredOn(HaStatusEntry.Fencing.class::isInstance).hasSize(1);
+        assertThat(api.haStatus())
+                .filteredOn(HaStatusEntry.Fencing.class::isInstance)
+                .hasSize(1);
         assertThatThrownBy(api::haGroups).isInstanceOf(HaGroupsMigratedException.class);
-        assertThatThrownBy(() -> api.updateHaResource(new HaResource("vm:101", null, null, "old-group", null, null,
-                null, null, null), List.of())).isInstanceOf(HaGroupsMigratedException.class);
+        assertThatThrownBy(() -> api.updateHaResource(
+                        new HaResource("vm:101", null, null, "old-group", null, null, null, null, null), List.of()))
+                .isInstanceOf(HaGroupsMigratedException.class);
 
         Optional<HaMigrationResult> migration = api.migrateHaResource("vm:101", N2);
         assertThat(migration).hasValueSatisfying(m -> {
@@ -810,7 +937,9 @@ public abstract class ProxmoxApiContract {
             assertThat(m.requestedNode()).isEqualTo(N2);
         });
         awaitVm(api, 101, "HA migrates vm 101 to " + N2, vm -> vm.node().equals(N2));
-        assertThat(api.relocateHaResource("vm:101", N3)).map(HaMigrationResult::requestedNode).contains(N3);
+        assertThat(api.relocateHaResource("vm:101", N3))
+                .map(HaMigrationResult::requestedNode)
+                .contains(N3);
         awaitVm(api, 101, "HA relocates vm 101 to " + N3, vm -> vm.node().equals(N3));
 
         api.deleteHaResource("vm:102", true);
@@ -821,21 +950,25 @@ public abstract class ProxmoxApiContract {
 
     @Test
     void haRulesAreRefusedUntilGroupsAreMigrated() throws Exception {
-        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).haMode(HaState.Mode.GROUPS)
-                .vm(guest(101, N1, "cp", "vm-disks"))));
+        ProxmoxApi api = api(
+                start(homelab(PveVersion.PVE_9_1).haMode(HaState.Mode.GROUPS).vm(guest(101, N1, "cp", "vm-disks"))));
         api.createHaResource(HaResource.vm(101, "started"));
 
-        assertThatThrownBy(api::haRules).isInstanceOfSatisfying(HaRulesNotMigratedException.class,
-                e -> assertThat(e.httpStatus()).isEqualTo(500));
-        assertThatThrownBy(() -> api.createHaRule(HaRule.nodeAffinity("cp-rule", List.of("vm:101"),
-                List.of(prio(N1, 1)), false))).isInstanceOf(HaRulesNotMigratedException.class);
+        assertThatThrownBy(api::haRules)
+                .isInstanceOfSatisfying(
+                        HaRulesNotMigratedException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(500));
+        assertThatThrownBy(() -> api.createHaRule(
+                        HaRule.nodeAffinity("cp-rule", List.of("vm:101"), List.of(prio(N1, 1)), false)))
+                .isInstanceOf(HaRulesNotMigratedException.class);
         assertThat(api.haGroups()).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(PveVersion.class)
     void powerAndMigrationOfHaManagedVmsAreRequestsToTheHaManager(PveVersion version) throws Exception {
-        ProxmoxApi api = api(start(homelab(version).vm(guest(101, N1, "cp", "vm-disks").ha("stopped"))));
+        ProxmoxApi api =
+                api(start(homelab(version).vm(guest(101, N1, "cp", "vm-disks").ha("stopped"))));
 
         Upid start = api.startVm(N1, 101);
         TaskStatus requested = api.taskStatus(start);
@@ -857,8 +990,12 @@ public abstract class ProxmoxApiContract {
     void haManagedCreationIsAPve91Option() throws Exception {
         ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1)));
 
-        awaitSuccess(api, api.createVm(N1, CreateVmRequest.of(150, VmOptions.builder().name("ha").build())
-                .withHaManaged(true)));
+        awaitSuccess(
+                api,
+                api.createVm(
+                        N1,
+                        CreateVmRequest.of(150, VmOptions.builder().name("ha").build())
+                                .withHaManaged(true)));
 
         assertThat(api.haResources()).extracting(HaResource::sid).containsExactly("vm:150");
         assertThat(api.vmStatus(N1, 150).haManaged()).isTrue();
@@ -866,15 +1003,19 @@ public abstract class ProxmoxApiContract {
 
     @Test
     void pve9OptionsAreRefusedBeforeSendingOnPve84() throws Exception {
-        PveSimulator sim = start(homelab(PveVersion.PVE_8_4).vm(guest(101, N1, "cp", "vm-disks").ha("started")));
+        PveSimulator sim = start(
+                homelab(PveVersion.PVE_8_4).vm(guest(101, N1, "cp", "vm-disks").ha("started")));
         ProxmoxApi api = api(sim);
 
-        assertThatThrownBy(() -> api.createVm(N1, CreateVmRequest.of(150, VmOptions.empty()).withHaManaged(true)))
+        assertThatThrownBy(() -> api.createVm(
+                        N1, CreateVmRequest.of(150, VmOptions.empty()).withHaManaged(true)))
                 .isInstanceOf(UnsupportedByVersionException.class);
-        assertThatThrownBy(() -> api.migrateVm(N1, 101, new MigrateRequest(N2, true, null, null, null, null, null,
-                true))).isInstanceOf(UnsupportedByVersionException.class);
-        assertThatThrownBy(() -> api.updateHaResource(new HaResource("vm:101", null, null, null, false, null, null,
-                null, null), List.of())).isInstanceOf(UnsupportedByVersionException.class);
+        assertThatThrownBy(
+                        () -> api.migrateVm(N1, 101, new MigrateRequest(N2, true, null, null, null, null, null, true)))
+                .isInstanceOf(UnsupportedByVersionException.class);
+        assertThatThrownBy(() -> api.updateHaResource(
+                        new HaResource("vm:101", null, null, null, false, null, null, null, null), List.of()))
+                .isInstanceOf(UnsupportedByVersionException.class);
         assertThatThrownBy(() -> api.deleteHaResource("vm:101", true))
                 .isInstanceOf(UnsupportedByVersionException.class);
         assertThatThrownBy(() -> api.haRule("any-rule")).isInstanceOf(UnsupportedByVersionException.class);
@@ -884,7 +1025,8 @@ public abstract class ProxmoxApiContract {
 
     @Test
     void haManagerStatusShowsMasterQuorumAndNodes() throws Exception {
-        PveSimulator sim = start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "cp", "vm-disks").ha("started")));
+        PveSimulator sim = start(
+                homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "cp", "vm-disks").ha("started")));
         ProxmoxApi api = api(sim);
         sim.nodeMaintenance(N3, true);
 
@@ -895,8 +1037,11 @@ public abstract class ProxmoxApiContract {
         assertThat(status.nodeStatus()).containsEntry(N1, "online").containsEntry(N3, "maintenance");
         assertThat(status.isInMaintenance(N3)).isTrue();
         assertThat(status.isInMaintenance(N1)).isFalse();
-        assertThat(api.haStatus()).filteredOn(HaStatusEntry.Lrm.class::isInstance).hasSize(3)
-                .anySatisfy(l -> assertThat(((HaStatusEntry.Lrm) l).inMaintenance()).isTrue());
+        assertThat(api.haStatus())
+                .filteredOn(HaStatusEntry.Lrm.class::isInstance)
+                .hasSize(3)
+                .anySatisfy(
+                        l -> assertThat(((HaStatusEntry.Lrm) l).inMaintenance()).isTrue());
     }
 
     // --- Ceph ------------------------------------------------------------------------------------------------
@@ -940,18 +1085,24 @@ public abstract class ProxmoxApiContract {
     }
 
     private static CephOsd osd(ProxmoxApi api, int id) throws ProxmoxApiException {
-        return api.cephOsdTree(N1).osds().stream().filter(o -> o.id() == id).findFirst().orElseThrow();
+        return api.cephOsdTree(N1).osds().stream()
+                .filter(o -> o.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void cephPoolsAreCreatedResizedAndDestroyedWithTheirStorage() throws Exception {
         ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1)));
 
-        awaitSuccess(api, api.createCephPool(N1, new CephPoolSpec("k8s-pvc", 3, 2, 32, null, "on", "rbd", null, null,
-                null, true)));
+        awaitSuccess(
+                api,
+                api.createCephPool(
+                        N1, new CephPoolSpec("k8s-pvc", 3, 2, 32, null, "on", "rbd", null, null, null, true)));
         CephPoolStatus created = api.cephPool(N1, "k8s-pvc");
-        awaitSuccess(api, api.updateCephPool(N2, "k8s-pvc",
-                new CephPoolChange(2, 1, 64, null, null, null, null, null, null)));
+        awaitSuccess(
+                api,
+                api.updateCephPool(N2, "k8s-pvc", new CephPoolChange(2, 1, 64, null, null, null, null, null, null)));
         CephPoolStatus changed = api.cephPool(N1, "k8s-pvc");
         List<CephPool> listed = api.cephPools(N3);
         awaitSuccess(api, api.deleteCephPool(N1, "k8s-pvc", new CephPoolDeleteOptions(false, true, null)));
@@ -977,8 +1128,8 @@ public abstract class ProxmoxApiContract {
         ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks"))));
 
         CephPoolStatus pool = api.cephPool(N1, "vm-disks");
-        TaskStatus refused = awaitTask(api, api.deleteCephPool(N1, "vm-disks", new CephPoolDeleteOptions(false,
-                false, null)));
+        TaskStatus refused =
+                awaitTask(api, api.deleteCephPool(N1, "vm-disks", new CephPoolDeleteOptions(false, false, null)));
 
         assertThat(pool.holdsData()).isTrue();
         assertThat(pool.usage().stored()).isEqualTo(8L << 30);
@@ -990,18 +1141,43 @@ public abstract class ProxmoxApiContract {
 
     @Test
     void backupJobsRoundTripAndCoverGuests() throws Exception {
-        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks"))
+        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1)
+                .vm(guest(101, N1, "web", "vm-disks"))
                 .vm(guest(102, N2, "db", "vm-disks"))));
-        BackupJob job = BackupJob.of("underlay-nightly", "02:30", "nfs-backups", List.of(101), "snapshot",
+        BackupJob job = BackupJob.of(
+                "underlay-nightly",
+                "02:30",
+                "nfs-backups",
+                List.of(101),
+                "snapshot",
                 new PruneBackups(null, 3, null, 7, null, null, null));
 
         List<NotBackedUp> before = api.notBackedUp();
         api.createBackupJob(job);
         BackupJob read = api.backupJob("underlay-nightly");
         List<NotBackedUp> withJob = api.notBackedUp();
-        BackupJob widened = new BackupJob(job.id(), job.schedule(), job.storage(), List.of(101, 102), null, null,
-                null, true, job.mode(), job.compress(), job.pruneBackups(), null, "both guests", null, null, null,
-                null, null, null, null, null);
+        BackupJob widened = new BackupJob(
+                job.id(),
+                job.schedule(),
+                job.storage(),
+                List.of(101, 102),
+                null,
+                null,
+                null,
+                true,
+                job.mode(),
+                job.compress(),
+                job.pruneBackups(),
+                null,
+                "both guests",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         api.updateBackupJob(widened, List.of());
         List<IncludedGuest> included = api.backupJobIncludedVolumes("underlay-nightly");
         api.updateBackupJob(widened, List.of("comment"));
@@ -1037,15 +1213,18 @@ public abstract class ProxmoxApiContract {
         awaitSuccess(api, backup);
         List<StorageContent> archives = api.storageContent(N1, "nfs-backups", "backup", 101);
         assertThat(archives).singleElement().satisfies(a -> {
-            assertThat(a.volid()).startsWith("nfs-backups:backup/vzdump-qemu-101-").endsWith(".vma.zst");
+            assertThat(a.volid())
+                    .startsWith("nfs-backups:backup/vzdump-qemu-101-")
+                    .endsWith(".vma.zst");
             assertThat(a.vmid()).isEqualTo(101);
             assertThat(a.notes()).isEqualTo("web");
         });
-        assertThat(api.taskLog(backup, 0, 100)).extracting(TaskLogLine::text)
+        assertThat(api.taskLog(backup, 0, 100))
+                .extracting(TaskLogLine::text)
                 .anySatisfy(line -> assertThat(line).contains("creating vzdump archive"));
 
-        Upid restore = api.createVm(N1, CreateVmRequest.restore(300, archives.get(0).volid(), "vm-disks", false,
-                true));
+        Upid restore =
+                api.createVm(N1, CreateVmRequest.restore(300, archives.get(0).volid(), "vm-disks", false, true));
         assertThat(restore.type()).isEqualTo("qmrestore");
         awaitSuccess(api, restore);
         VmConfig restored = api.vmConfig(N1, 300);
@@ -1054,7 +1233,8 @@ public abstract class ProxmoxApiContract {
         assertThat(restored.cores()).hasValue(2);
         assertThat(restored.disks().get("scsi0").volume()).isEqualTo("vm-disks:vm-300-disk-0");
         assertThat(restored.disks().get("scsi0").size()).contains(DiskSize.ofGiB(8));
-        assertThat(restored.nets().get("net0").macAddress()).isNotEqualTo(original.nets().get("net0").macAddress());
+        assertThat(restored.nets().get("net0").macAddress())
+                .isNotEqualTo(original.nets().get("net0").macAddress());
     }
 
     // --- access and bulk actions -----------------------------------------------------------------------------
@@ -1077,8 +1257,10 @@ public abstract class ProxmoxApiContract {
 
     @Test
     void bulkMigrateEvacuatesANodeOnPve91() throws Exception {
-        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "a", "vm-disks"))
-                .vm(guest(102, N1, "b", "vm-disks")).vm(guest(103, N2, "c", "vm-disks"))));
+        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1)
+                .vm(guest(101, N1, "a", "vm-disks"))
+                .vm(guest(102, N1, "b", "vm-disks"))
+                .vm(guest(103, N2, "c", "vm-disks"))));
 
         Upid upid = api.bulkMigrate(new BulkMigrateRequest(N3, List.of(101, 102), false, null, null));
 
@@ -1094,9 +1276,11 @@ public abstract class ProxmoxApiContract {
         ProxmoxApi api = api(sim);
 
         assertThatThrownBy(() -> api.bulkMigrate(new BulkMigrateRequest(N3, List.of(101), false, null, null)))
-                .isInstanceOf(UnsupportedByVersionException.class).hasMessageContaining("9.1");
-        assertThat(sim.journal().entries()).extracting(JournalEntry::path).doesNotContain(
-                "/cluster/bulk-action/guest/migrate");
+                .isInstanceOf(UnsupportedByVersionException.class)
+                .hasMessageContaining("9.1");
+        assertThat(sim.journal().entries())
+                .extracting(JournalEntry::path)
+                .doesNotContain("/cluster/bulk-action/guest/migrate");
         assertThat(vmRow(api, 101).node()).isEqualTo(N1);
     }
 
@@ -1107,8 +1291,15 @@ public abstract class ProxmoxApiContract {
     void schemaViolationsAreInvalidParametersWithTheErrorsMap(PveVersion version) throws Exception {
         ProxmoxApi api = api(start(homelab(version)));
 
-        assertThatThrownBy(() -> api.createVm(N1, CreateVmRequest.of(150, VmOptions.builder().set("cores", "many")
-                .set("bogus-option", "1").build()))).isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+        assertThatThrownBy(() -> api.createVm(
+                        N1,
+                        CreateVmRequest.of(
+                                150,
+                                VmOptions.builder()
+                                        .set("cores", "many")
+                                        .set("bogus-option", "1")
+                                        .build())))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.isRetryable()).isFalse();
                     assertThat(e.errors()).containsKeys("cores", "bogus-option");
@@ -1127,7 +1318,9 @@ public abstract class ProxmoxApiContract {
             assertThat(e.httpStatus()).isEqualTo(401);
             assertThat(e.isRetryable()).isFalse();
         });
-        assertThat(sim.journal().entries()).last().satisfies(e -> assertThat(e.status()).isEqualTo(401));
+        assertThat(sim.journal().entries())
+                .last()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(401));
     }
 
     @Test
@@ -1149,29 +1342,32 @@ public abstract class ProxmoxApiContract {
         ProxmoxApi api = api(sim);
         sim.faults().failRequests("GET", "^/nodes$", 1, 404, "Not Found");
 
-        assertThatThrownBy(() -> api.vmConfig(N1, 999)).isInstanceOfSatisfying(NotFoundException.class,
-                e -> assertThat(e.getMessage()).contains("999.conf' does not exist"));
+        assertThatThrownBy(() -> api.vmConfig(N1, 999))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.getMessage()).contains("999.conf' does not exist"));
         assertThatThrownBy(() -> api.cephPool(N1, "nope")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(api::nodes).isInstanceOfSatisfying(NotFoundException.class,
-                e -> assertThat(e.httpStatus()).isEqualTo(404));
+        assertThatThrownBy(api::nodes)
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.httpStatus()).isEqualTo(404));
         assertThat(api.nodes()).hasSize(3);
     }
 
     @Test
     void lockedVmsAndConfigLockTimeoutsAreRetryableLockErrors() throws Exception {
-        PveSimulator sim = start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "web", "vm-disks"))
+        PveSimulator sim = start(homelab(PveVersion.PVE_9_1)
+                .vm(guest(101, N1, "web", "vm-disks"))
                 .vm(guest(102, N1, "db", "vm-disks")));
         ProxmoxApi api = api(sim);
         sim.faults().holdLock(101, "backup").holdConfigFileLock(102);
         VmConfigChange change = VmConfigChange.builder().set("cores", "4").build();
 
-        assertThatThrownBy(() -> api.updateVmConfig(N1, 101, change)).isInstanceOfSatisfying(LockedException.class,
-                e -> {
+        assertThatThrownBy(() -> api.updateVmConfig(N1, 101, change))
+                .isInstanceOfSatisfying(LockedException.class, e -> {
                     assertThat(e.lock()).contains("backup");
                     assertThat(e.isRetryable()).isTrue();
                 });
-        assertThatThrownBy(() -> api.updateVmConfig(N1, 102, change)).isInstanceOfSatisfying(LockedException.class,
-                e -> {
+        assertThatThrownBy(() -> api.updateVmConfig(N1, 102, change))
+                .isInstanceOfSatisfying(LockedException.class, e -> {
                     assertThat(e.lock()).isEmpty();
                     assertThat(e.getMessage()).contains("lock-102.conf' - got timeout");
                     assertThat(e.isRetryable()).isTrue();
@@ -1184,8 +1380,8 @@ public abstract class ProxmoxApiContract {
 
     @Test
     void staleDigestsOfHaAndStorageConfigsAreConflictsOnPve9() throws Exception {
-        ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "a", "vm-disks"))
-                .vm(guest(102, N2, "b", "vm-disks"))));
+        ProxmoxApi api = api(start(
+                homelab(PveVersion.PVE_9_1).vm(guest(101, N1, "a", "vm-disks")).vm(guest(102, N2, "b", "vm-disks"))));
         api.createHaResource(HaResource.vm(101, "started"));
         api.createHaRule(HaRule.nodeAffinity("on-ms01", List.of("vm:101"), List.of(prio(N1, 1)), false));
         HaResource resource = api.haResource("vm:101");
@@ -1200,8 +1396,10 @@ public abstract class ProxmoxApiContract {
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> api.updateHaRule(withComment(rule, rule.digest()), List.of()))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> api.updateStorage("local", new StorageUpdate(null, null, null, null, null,
-                List.of("prune-backups"), local.digest()))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> api.updateStorage(
+                        "local",
+                        new StorageUpdate(null, null, null, null, null, List.of("prune-backups"), local.digest())))
+                .isInstanceOf(ConflictException.class);
         api.updateHaResource(withComment(resource, api.haResource("vm:101").digest()), List.of());
         api.updateHaRule(withComment(rule, api.haRule("on-ms01").digest()), List.of());
         assertThat(api.haResource("vm:101").comment()).isEqualTo("checked");
@@ -1228,8 +1426,8 @@ public abstract class ProxmoxApiContract {
     }
 
     private static HaRule withComment(HaRule r, String digest) {
-        return new HaRule(r.rule(), r.type(), r.resources(), r.nodes(), r.strict(), r.affinity(), null, "checked",
-                null, digest);
+        return new HaRule(
+                r.rule(), r.type(), r.resources(), r.nodes(), r.strict(), r.affinity(), null, "checked", null, digest);
     }
 
     @Test
@@ -1240,15 +1438,22 @@ public abstract class ProxmoxApiContract {
         ProxmoxApi api = api(sim);
         sim.faults().holdLock(101, "migrate");
 
-        assertThatThrownBy(() -> api.updateVmConfig(N1, 101, VmConfigChange.builder().set("cores", "4").build()))
-                .isInstanceOfSatisfying(LockedException.class, e -> assertThat(e.lock()).contains("migrate"));
+        assertThatThrownBy(() -> api.updateVmConfig(
+                        N1, 101, VmConfigChange.builder().set("cores", "4").build()))
+                .isInstanceOfSatisfying(
+                        LockedException.class, e -> assertThat(e.lock()).contains("migrate"));
         assertThatThrownBy(() -> api.createVm(N1, CreateVmRequest.of(101, VmOptions.empty())))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> api.vmConfig(N1, 999)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(api::haGroups).isInstanceOf(HaGroupsMigratedException.class)
+        assertThatThrownBy(api::haGroups)
+                .isInstanceOf(HaGroupsMigratedException.class)
                 .hasMessageContaining("ha groups have been migrated to rules");
-        assertThatThrownBy(() -> api.createVm(N1, CreateVmRequest.of(150, VmOptions.builder().set("cores", "x")
-                .build()))).isInstanceOfSatisfying(InvalidParameterException.class,
+        assertThatThrownBy(() -> api.createVm(
+                        N1,
+                        CreateVmRequest.of(
+                                150, VmOptions.builder().set("cores", "x").build())))
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
                         e -> assertThat(e.errors()).containsKey("cores"));
     }
 
@@ -1256,15 +1461,18 @@ public abstract class ProxmoxApiContract {
     void creatingAnExistingVmidIsAConflict() throws Exception {
         ProxmoxApi api = api(start(homelab(PveVersion.PVE_9_1).vm(guest(101, N2, "web", "vm-disks"))));
 
-        assertThatThrownBy(() -> api.createVm(N1, CreateVmRequest.of(101, VmOptions.builder().name("dup").build())))
-                .isInstanceOfSatisfying(ConflictException.class,
-                        e -> assertThat(e.getMessage()).contains("VM 101 already exists"));
+        assertThatThrownBy(() -> api.createVm(
+                        N1,
+                        CreateVmRequest.of(101, VmOptions.builder().name("dup").build())))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.getMessage()).contains("VM 101 already exists"));
         assertThat(vmRow(api, 101).name()).isEqualTo("web");
     }
 
     @Test
     void offlineNodeAnswersTransient595AndQuorumLossRefusesWrites() throws Exception {
-        PveSimulator sim = start(homelab(PveVersion.PVE_9_1).vm(guest(102, N2, "plain", "vm-disks").running())
+        PveSimulator sim = start(homelab(PveVersion.PVE_9_1)
+                .vm(guest(102, N2, "plain", "vm-disks").running())
                 .vm(guest(103, N2, "ha", "vm-disks").running().ha("started")));
         ProxmoxApi api = api(sim);
 
@@ -1276,17 +1484,25 @@ public abstract class ProxmoxApiContract {
         assertThatThrownBy(() -> api.listVms(N2)).isInstanceOf(TransientException.class);
         assertThat(api.clusterStatus().isQuorate()).isTrue();
         assertThat(vmRow(api, 102).status()).isEqualTo("unknown");
-        awaitVm(api, 103, "HA recovers vm 103 from the failed node", vm -> !vm.node().equals(N2) && vm.isRunning());
+        awaitVm(
+                api,
+                103,
+                "HA recovers vm 103 from the failed node",
+                vm -> !vm.node().equals(N2) && vm.isRunning());
         CephStatus degraded = api.cephStatus();
         assertThat(degraded.numUpOsds()).isEqualTo(4);
         assertThat(degraded.checks()).containsKeys("OSD_DOWN", "MON_DOWN");
-        assertThat(api.nodes()).filteredOn(n -> n.node().equals(N2)).singleElement()
+        assertThat(api.nodes())
+                .filteredOn(n -> n.node().equals(N2))
+                .singleElement()
                 .satisfies(n -> assertThat(n.isOnline()).isFalse());
 
         sim.faults().nodeOffline(N3);
         assertThat(api.clusterStatus().isQuorate()).isFalse();
         assertThat(api.clusterStatus().onlineNodes()).containsExactly(N1);
-        assertThatThrownBy(() -> api.createVm(N1, CreateVmRequest.of(150, VmOptions.builder().name("x").build())))
+        assertThatThrownBy(() -> api.createVm(
+                        N1,
+                        CreateVmRequest.of(150, VmOptions.builder().name("x").build())))
                 .isInstanceOfSatisfying(TransientException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(500);
                     assertThat(e.getMessage()).contains("no quorum");
@@ -1298,8 +1514,9 @@ public abstract class ProxmoxApiContract {
     void unknownEndpointAnswerIsNotImplemented() throws Exception {
         PveSimulator sim = start(homelab(PveVersion.PVE_9_1));
         ProxmoxApi api = api(sim);
-        sim.faults().failRequests("GET", "^/cluster/ceph/flags$", 1, 501,
-                "Method 'GET /cluster/ceph/flags' not implemented");
+        sim.faults()
+                .failRequests(
+                        "GET", "^/cluster/ceph/flags$", 1, 501, "Method 'GET /cluster/ceph/flags' not implemented");
 
         assertThatThrownBy(api::cephFlags).isInstanceOfSatisfying(NotImplementedException.class, e -> {
             assertThat(e.httpStatus()).isEqualTo(501);
@@ -1313,7 +1530,8 @@ public abstract class ProxmoxApiContract {
     @Test
     void tokenSecretsNeverLeakIntoExceptionsJournalOrLogs() throws Exception {
         String wrongSecret = "6d1c9e2a-7b44-4c0e-9f3b-1a2b3c4d5e6f";
-        PveSimulator sim = start(homelab(PveVersion.PVE_9_1).tokenSecret("0a4b5c6d-1e2f-4a3b-8c7d-9e0f1a2b3c4d")
+        PveSimulator sim = start(homelab(PveVersion.PVE_9_1)
+                .tokenSecret("0a4b5c6d-1e2f-4a3b-8c7d-9e0f1a2b3c4d")
                 .vm(guest(101, N1, "web", "vm-disks")));
         String secret = sim.credentials().tokenSecret();
         List<Throwable> failures = new ArrayList<>();
@@ -1323,23 +1541,32 @@ public abstract class ProxmoxApiContract {
             ProxmoxApi wrong = api(sim, TOKEN_ID, wrongSecret);
             awaitSuccess(good, good.startVm(N1, 101));
             good.vmConfig(N1, 101);
-            good.updateVmConfig(N1, 101, VmConfigChange.builder().set("description", "x").build());
+            good.updateVmConfig(
+                    N1, 101, VmConfigChange.builder().set("description", "x").build());
             collect(failures, () -> wrong.clusterStatus());
             collect(failures, () -> wrong.startVm(N1, 101));
             sim.faults().rejectPrincipal(TOKEN_ID, 401);
             collect(failures, () -> good.nodes());
             sim.faults().acceptPrincipal(TOKEN_ID);
-            collect(failures, () -> good.createVm(N1, CreateVmRequest.of(150, VmOptions.builder()
-                    .set("cores", "many").build())));
+            collect(
+                    failures,
+                    () -> good.createVm(
+                            N1,
+                            CreateVmRequest.of(
+                                    150,
+                                    VmOptions.builder().set("cores", "many").build())));
             collect(failures, () -> good.vmConfig(N1, 999));
             logs = capture.messages();
         }
 
         assertThat(failures).hasSize(5).allSatisfy(f -> assertThat(f).isInstanceOf(ProxmoxApiException.class));
-        assertThat(failures).filteredOn(AuthenticationException.class::isInstance).hasSize(3);
+        assertThat(failures)
+                .filteredOn(AuthenticationException.class::isInstance)
+                .hasSize(3);
         for (String s : List.of(secret, wrongSecret)) {
             assertThat(failures).allSatisfy(f -> assertThat(chainText(f)).doesNotContain(s));
-            assertThat(sim.journal().entries()).isNotEmpty()
+            assertThat(sim.journal().entries())
+                    .isNotEmpty()
                     .allSatisfy(e -> assertThat(e.toString()).doesNotContain(s));
             assertThat(logs).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(s));
         }

@@ -60,8 +60,10 @@ class RestOverHttpsProxmoxApiContractTest extends ProxmoxApiContract {
     @Override
     protected ProxmoxApi connect(PveSimulator simulator, String tokenId, String tokenSecret) {
         PveHttpServer server = servers.computeIfAbsent(simulator, s -> PveHttpServer.start(s, 0, CERTIFICATE));
-        PveConnectionSettings settings = PveConnectionSettings.of(List.of(URI.create(server.baseUrl())), tokenId,
-                tokenSecret).withFingerprint(server.fingerprint()).withLimits(4, 10_000);
+        PveConnectionSettings settings = PveConnectionSettings.of(
+                        List.of(URI.create(server.baseUrl())), tokenId, tokenSecret)
+                .withFingerprint(server.fingerprint())
+                .withLimits(4, 10_000);
         return PveClientFactory.create(settings);
     }
 
@@ -85,19 +87,37 @@ class RestOverHttpsProxmoxApiContractTest extends ProxmoxApiContract {
     }
 
     private static PveSimulator scripted() {
-        return PveSimulator.builder().version(PveVersion.PVE_9_1).seed(5).tokenSecret("facade-secret")
+        return PveSimulator.builder()
+                .version(PveVersion.PVE_9_1)
+                .seed(5)
+                .tokenSecret("facade-secret")
                 .clock(new ManualClock(Instant.parse("2026-03-01T10:00:00Z")))
-                .vm(VmSeed.of(101, N1).name("web").disk("scsi0", "vm-disks", 8)).build()
+                .vm(VmSeed.of(101, N1).name("web").disk("scsi0", "vm-disks", 8))
+                .build()
                 .taskLatency(Duration.ZERO, Duration.ZERO);
     }
 
     private static void runScript(ProxmoxApi api, PveSimulator sim, Path iso) throws Exception {
         api.version();
-        Upid created = api.createVm(N1, CreateVmRequest.of(150, VmOptions.builder().name("db").cores(2)
-                .disk("scsi0", DiskDevice.parse("vm-disks:4,discard=on")).net(0, NetDevice.virtio("vmbr0")).build()));
+        Upid created = api.createVm(
+                N1,
+                CreateVmRequest.of(
+                        150,
+                        VmOptions.builder()
+                                .name("db")
+                                .cores(2)
+                                .disk("scsi0", DiskDevice.parse("vm-disks:4,discard=on"))
+                                .net(0, NetDevice.virtio("vmbr0"))
+                                .build()));
         api.taskStatus(created);
-        api.updateVmConfig(N1, 150, VmConfigChange.builder().set("description", "ä & b=c+d\nline").delete("net0")
-                .digest(api.vmConfig(N1, 150).digest()).build());
+        api.updateVmConfig(
+                N1,
+                150,
+                VmConfigChange.builder()
+                        .set("description", "ä & b=c+d\nline")
+                        .delete("net0")
+                        .digest(api.vmConfig(N1, 150).digest())
+                        .build());
         api.bulkMigrate(new BulkMigrateRequest(N2, List.of(101, 150), false, 2, null));
         api.taskLog(api.uploadIso(N1, "local", IsoUpload.iso(iso, "boot.iso")), 0, 10);
         api.storageContent(N1, "local", "iso", null);
@@ -111,8 +131,10 @@ class RestOverHttpsProxmoxApiContractTest extends ProxmoxApiContract {
     }
 
     private static List<String> journal(PveSimulator sim) {
-        return sim.journal().entries().stream().map(e -> e.method() + " " + e.path() + " " + new TreeMap<>(e.params())
-                + " " + e.principal() + " -> " + e.status() + e.upid().map(u -> " " + u).orElse("")).toList();
+        return sim.journal().entries().stream()
+                .map(e -> e.method() + " " + e.path() + " " + new TreeMap<>(e.params()) + " " + e.principal() + " -> "
+                        + e.status() + e.upid().map(u -> " " + u).orElse(""))
+                .toList();
     }
 
     @AfterAll

@@ -17,8 +17,8 @@ import java.util.logging.Logger;
  */
 final class SecretLogCapture extends Handler implements AutoCloseable {
 
-    private static final List<String> CHATTY = List.of("dev.underlay", "io.quarkus.rest.client", "org.jboss.resteasy",
-            "io.vertx");
+    private static final List<String> CHATTY =
+            List.of("dev.underlay", "io.quarkus.rest.client", "org.jboss.resteasy", "io.vertx");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Map<Logger, Level> previousLevels = new LinkedHashMap<>();
@@ -56,8 +56,7 @@ final class SecretLogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

@@ -17,23 +17,31 @@ class ModelSemanticsTest {
         assertThat(new TaskStatus(UPID, false, "WARNINGS: 2", null).isSuccess()).isTrue();
         assertThat(new TaskStatus(UPID, false, "WARNINGS: 2", null).warnings()).isEqualTo(2);
         assertThat(new TaskStatus(UPID, false, "OK", null).isSuccess()).isTrue();
-        assertThat(new TaskStatus(UPID, false, "VM is locked (backup)", null).error()).contains("VM is locked (backup)");
-        assertThat(new TaskStatus(UPID, false, "unexpected status", null).isFailed()).isTrue();
+        assertThat(new TaskStatus(UPID, false, "VM is locked (backup)", null).error())
+                .contains("VM is locked (backup)");
+        assertThat(new TaskStatus(UPID, false, "unexpected status", null).isFailed())
+                .isTrue();
         assertThat(new TaskStatus(UPID, true, null, null).isFailed()).isFalse();
     }
 
     @Test
     void taskListRowsCarryTheOutcomeInStatus() {
-        assertThat(new TaskSummary(UPID, "pve1", "qmstart", "101", "root@pam", 1L, null, null).isRunning()).isTrue();
-        assertThat(new TaskSummary(UPID, "pve1", "qmstart", "101", "root@pam", 1L, 2L, "OK").isSuccess()).isTrue();
-        assertThat(new TaskSummary(UPID, "pve1", "qmstart", "101", "root@pam", 1L, 2L, "boom").isFailed()).isTrue();
+        assertThat(new TaskSummary(UPID, "pve1", "qmstart", "101", "root@pam", 1L, null, null).isRunning())
+                .isTrue();
+        assertThat(new TaskSummary(UPID, "pve1", "qmstart", "101", "root@pam", 1L, 2L, "OK").isSuccess())
+                .isTrue();
+        assertThat(new TaskSummary(UPID, "pve1", "qmstart", "101", "root@pam", 1L, 2L, "boom").isFailed())
+                .isTrue();
     }
 
     @Test
     void standaloneNodeIsQuorateClusterOnlyWhenItSaysSo() {
-        assertThat(new ClusterStatus(null, null, null, null, List.of()).isQuorate()).isTrue();
-        assertThat(new ClusterStatus("homelab", false, 3, 5, List.of()).isQuorate()).isFalse();
-        assertThat(new ClusterStatus("homelab", true, 3, 5, List.of()).isQuorate()).isTrue();
+        assertThat(new ClusterStatus(null, null, null, null, List.of()).isQuorate())
+                .isTrue();
+        assertThat(new ClusterStatus("homelab", false, 3, 5, List.of()).isQuorate())
+                .isFalse();
+        assertThat(new ClusterStatus("homelab", true, 3, 5, List.of()).isQuorate())
+                .isTrue();
     }
 
     @Test
@@ -63,8 +71,14 @@ class ModelSemanticsTest {
 
     @Test
     void maintenanceIsSeenFromAnyOfTheThreeSignals() {
-        HaManagerStatus status = new HaManagerStatus("a", 1L, Map.of("a", "online", "b", "maintenance"), java.util.Set.of("c"),
-                Map.of("d", new HaManagerStatus.Lrm("maintenance", "active", 1L)), true, "a");
+        HaManagerStatus status = new HaManagerStatus(
+                "a",
+                1L,
+                Map.of("a", "online", "b", "maintenance"),
+                java.util.Set.of("c"),
+                Map.of("d", new HaManagerStatus.Lrm("maintenance", "active", 1L)),
+                true,
+                "a");
 
         assertThat(status.isInMaintenance("a")).isFalse();
         assertThat(status.isInMaintenance("b")).isTrue();
@@ -73,7 +87,7 @@ class ModelSemanticsTest {
     }
 
     private static CephPoolStatus pool(CephPoolStatus.Usage usage) {
-        return new CephPoolStatus("p", 1, 3, 2, 32, 32, null, "on", "replicated_rule", "rbd", false, false, false,
-                null, null, usage);
+        return new CephPoolStatus(
+                "p", 1, 3, 2, 32, 32, null, "on", "replicated_rule", "rbd", false, false, false, null, null, usage);
     }
 }

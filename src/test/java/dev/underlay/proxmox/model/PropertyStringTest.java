@@ -13,11 +13,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PropertyStringTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "virtio=BC:24:11:83:B5:D8,bridge=vmbr0,firewall=1",
-        "virtio=5A:95:56:B3:18:1C,bridge=vmbr0",
-        "e1000=AA:BB:CC:DD:EE:FF,bridge=vmbr1,link_down=1,mtu=1500,queues=4,tag=28",
-        "virtio,bridge=vmbr0"})
+    @ValueSource(
+            strings = {
+                "virtio=BC:24:11:83:B5:D8,bridge=vmbr0,firewall=1",
+                "virtio=5A:95:56:B3:18:1C,bridge=vmbr0",
+                "e1000=AA:BB:CC:DD:EE:FF,bridge=vmbr1,link_down=1,mtu=1500,queues=4,tag=28",
+                "virtio,bridge=vmbr0"
+            })
     void canonicalNicStringsRoundTrip(String text) {
         assertThat(NetDevice.parse(text).toString()).isEqualTo(text);
     }
@@ -39,7 +41,9 @@ class PropertyStringTest {
         NetDevice nic = NetDevice.virtio("vmbr0").withOption("tag", "48").withOption("mtu", "9000");
 
         assertThat(nic.toString()).isEqualTo("virtio,bridge=vmbr0,mtu=9000,tag=48");
-        assertThat(nic.withMacAddress("BC:24:11:AA:BB:CC").withOption("mtu", null).toString())
+        assertThat(nic.withMacAddress("BC:24:11:AA:BB:CC")
+                        .withOption("mtu", null)
+                        .toString())
                 .isEqualTo("virtio=BC:24:11:AA:BB:CC,bridge=vmbr0,tag=48");
     }
 
@@ -49,12 +53,14 @@ class PropertyStringTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "ceph-pool-nvme-01:vm-555-disk-0,discard=on,size=50G,ssd=1",
-        "local-lvm:vm-505-cloudinit,media=cdrom,size=4M",
-        "disk3:vm-113-disk-0,iothread=1,size=10G",
-        "none,media=cdrom",
-        "local:iso/talos-v1.9.0-metal-amd64.iso,media=cdrom,size=104M"})
+    @ValueSource(
+            strings = {
+                "ceph-pool-nvme-01:vm-555-disk-0,discard=on,size=50G,ssd=1",
+                "local-lvm:vm-505-cloudinit,media=cdrom,size=4M",
+                "disk3:vm-113-disk-0,iothread=1,size=10G",
+                "none,media=cdrom",
+                "local:iso/talos-v1.9.0-metal-amd64.iso,media=cdrom,size=104M"
+            })
     void canonicalDiskStringsRoundTrip(String text) {
         assertThat(DiskDevice.parse(text).toString()).isEqualTo(text);
     }
@@ -119,20 +125,32 @@ class PropertyStringTest {
     void nodePriorityListsRoundTrip() {
         List<NodePriority> nodes = NodePriority.parseList("pve-ms01-01:2,pve-ms01-02:2,pve-aimax-01");
 
-        assertThat(nodes).containsExactly(new NodePriority("pve-ms01-01", 2), new NodePriority("pve-ms01-02", 2),
-                new NodePriority("pve-aimax-01", null));
+        assertThat(nodes)
+                .containsExactly(
+                        new NodePriority("pve-ms01-01", 2),
+                        new NodePriority("pve-ms01-02", 2),
+                        new NodePriority("pve-aimax-01", null));
         assertThat(NodePriority.formatList(nodes)).isEqualTo("pve-ms01-01:2,pve-ms01-02:2,pve-aimax-01");
     }
 
     @Test
     void vmOptionsWriteBooleansAsDigitsAndTagsWithSemicolons() {
-        VmOptions options = VmOptions.builder().onboot(true).agent(true).tags(List.of("talos", "cp"))
-                .memoryMiB(4096).net(0, NetDevice.virtio("vmbr0"))
-                .disk("scsi0", DiskDevice.allocate("vm-disks", 32, Map.of())).build();
+        VmOptions options = VmOptions.builder()
+                .onboot(true)
+                .agent(true)
+                .tags(List.of("talos", "cp"))
+                .memoryMiB(4096)
+                .net(0, NetDevice.virtio("vmbr0"))
+                .disk("scsi0", DiskDevice.allocate("vm-disks", 32, Map.of()))
+                .build();
 
-        assertThat(options.values()).containsEntry("onboot", "1").containsEntry("agent", "enabled=1")
-                .containsEntry("tags", "talos;cp").containsEntry("memory", "4096")
-                .containsEntry("net0", "virtio,bridge=vmbr0").containsEntry("scsi0", "vm-disks:32");
+        assertThat(options.values())
+                .containsEntry("onboot", "1")
+                .containsEntry("agent", "enabled=1")
+                .containsEntry("tags", "talos;cp")
+                .containsEntry("memory", "4096")
+                .containsEntry("net0", "virtio,bridge=vmbr0")
+                .containsEntry("scsi0", "vm-disks:32");
         assertThatThrownBy(() -> VmOptions.builder().set("digest", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> VmOptions.builder().disk("net0", DiskDevice.parse("none")))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -140,15 +158,24 @@ class PropertyStringTest {
 
     @Test
     void cloudInitPasswordIsNotPrinted() {
-        VmConfigChange change = VmConfigChange.builder().set("cipassword", "hunter2").set("ciuser", "talos").build();
+        VmConfigChange change = VmConfigChange.builder()
+                .set("cipassword", "hunter2")
+                .set("ciuser", "talos")
+                .build();
 
-        assertThat(change.toString()).doesNotContain("hunter2").contains("cipassword=***").contains("ciuser=talos");
+        assertThat(change.toString())
+                .doesNotContain("hunter2")
+                .contains("cipassword=***")
+                .contains("ciuser=talos");
         assertThat(change.set().values()).containsEntry("cipassword", "hunter2");
     }
 
     @Test
     void configChangeRefusesSetAndDeleteOfTheSameKey() {
-        assertThatThrownBy(() -> VmConfigChange.builder().set("cores", "2").delete("cores").build())
+        assertThatThrownBy(() -> VmConfigChange.builder()
+                        .set("cores", "2")
+                        .delete("cores")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

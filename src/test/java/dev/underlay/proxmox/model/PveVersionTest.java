@@ -9,9 +9,11 @@ class PveVersionTest {
 
     @Test
     void parsesAllKnownFormats() {
-        assertThat(PveVersion.parse("7.2-3")).extracting(PveVersion::major, PveVersion::minor, PveVersion::patch)
+        assertThat(PveVersion.parse("7.2-3"))
+                .extracting(PveVersion::major, PveVersion::minor, PveVersion::patch)
                 .containsExactly(7, 2, 3);
-        assertThat(PveVersion.parse("8.2.4")).extracting(PveVersion::major, PveVersion::minor, PveVersion::patch)
+        assertThat(PveVersion.parse("8.2.4"))
+                .extracting(PveVersion::major, PveVersion::minor, PveVersion::patch)
                 .containsExactly(8, 2, 4);
         PveVersion fromNode = PveVersion.parse("pve-manager/9.1.4/5ac30304265fbd8e");
         assertThat(fromNode.toString()).isEqualTo("9.1.4");

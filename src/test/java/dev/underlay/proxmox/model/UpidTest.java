@@ -26,11 +26,13 @@ class UpidTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "UPID:node1:000FF1FD:10F9374C:630D702C:vzdump:110:root@pam:",
-        "UPID:pve:00001234:1234ABCDE:6530A1B2:aptupdate::root@pam:",
-        "UPID:pve:0000abcd:0000abcd:6530a1b2:hastart:101:root@pam:",
-        "UPID:iaclab-01-01:00000DD3:1C419D88:6119FB65:srvreload:networking:root@pam:"})
+    @ValueSource(
+            strings = {
+                "UPID:node1:000FF1FD:10F9374C:630D702C:vzdump:110:root@pam:",
+                "UPID:pve:00001234:1234ABCDE:6530A1B2:aptupdate::root@pam:",
+                "UPID:pve:0000abcd:0000abcd:6530a1b2:hastart:101:root@pam:",
+                "UPID:iaclab-01-01:00000DD3:1C419D88:6119FB65:srvreload:networking:root@pam:"
+            })
     void textIsKeptVerbatim(String text) {
         assertThat(Upid.parse(text).toString()).isEqualTo(text);
         assertThat(Upid.parse(text)).isEqualTo(Upid.parse(text));
@@ -55,9 +57,14 @@ class UpidTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "UPID:pve:1:2:3:qmstart:101:root@pam:",
-        "UPID:pve:000FF1FD:10F9374C:630D702C:qmstart:101:root@pam",
-        "UPID:-pve:000FF1FD:10F9374C:630D702C:qmstart:101:root@pam:", "OK"})
+    @ValueSource(
+            strings = {
+                "",
+                "UPID:pve:1:2:3:qmstart:101:root@pam:",
+                "UPID:pve:000FF1FD:10F9374C:630D702C:qmstart:101:root@pam",
+                "UPID:-pve:000FF1FD:10F9374C:630D702C:qmstart:101:root@pam:",
+                "OK"
+            })
     void rejectsMalformed(String text) {
         assertThat(Upid.isUpid(text)).isFalse();
         assertThatThrownBy(() -> Upid.parse(text)).isInstanceOf(IllegalArgumentException.class);

@@ -39,8 +39,8 @@ class EndpointFailoverTest {
     @Test
     void movesOnAfterAConnectFailureAndRemembersTheEndpointThatAnswered() throws Exception {
         EndpointFailover<String> failover = new EndpointFailover<>(List.of("a", "b", "c"));
-        var attempt = script(Map.of("a", down(true), "b", new PveResponse(200, "OK", "{}"),
-                "c", new PveResponse(200, "OK", "{}")));
+        var attempt = script(
+                Map.of("a", down(true), "b", new PveResponse(200, "OK", "{}"), "c", new PveResponse(200, "OK", "{}")));
 
         assertThat(failover.execute(GET, attempt).status()).isEqualTo(200);
         assertThat(failover.preferred()).isEqualTo("b");
@@ -53,8 +53,13 @@ class EndpointFailoverTest {
     void errorsFromAnAnsweringEndpointEndTheSearch() throws Exception {
         EndpointFailover<String> failover = new EndpointFailover<>(List.of("a", "b"));
 
-        PveResponse answer = failover.execute(GET, script(Map.of("a", new PveResponse(500, "VM is locked (backup)", ""),
-                "b", new PveResponse(200, "OK", "{}"))));
+        PveResponse answer = failover.execute(
+                GET,
+                script(Map.of(
+                        "a",
+                        new PveResponse(500, "VM is locked (backup)", ""),
+                        "b",
+                        new PveResponse(200, "OK", "{}"))));
 
         assertThat(answer.status()).isEqualTo(500);
         assertThat(tried).containsExactly("a");
@@ -64,13 +69,21 @@ class EndpointFailoverTest {
     void unreachableTargetNodeAnswersMoveOnAndAreReturnedWhenAllSayIt() throws Exception {
         EndpointFailover<String> failover = new EndpointFailover<>(List.of("a", "b"));
 
-        PveResponse moved = failover.execute(POST, script(Map.of("a", new PveResponse(595, "Connection refused", ""),
-                "b", new PveResponse(200, "OK", "{}"))));
+        PveResponse moved = failover.execute(
+                POST,
+                script(Map.of(
+                        "a", new PveResponse(595, "Connection refused", ""), "b", new PveResponse(200, "OK", "{}"))));
         assertThat(moved.status()).isEqualTo(200);
 
         tried.clear();
-        PveResponse all = new EndpointFailover<>(List.of("a", "b")).execute(GET, script(Map.of(
-                "a", new PveResponse(596, "Broken pipe", ""), "b", new PveResponse(595, "No route to host", ""))));
+        PveResponse all = new EndpointFailover<>(List.of("a", "b"))
+                .execute(
+                        GET,
+                        script(Map.of(
+                                "a",
+                                new PveResponse(596, "Broken pipe", ""),
+                                "b",
+                                new PveResponse(595, "No route to host", ""))));
         assertThat(all.status()).isEqualTo(595);
         assertThat(tried).containsExactly("a", "b");
     }
@@ -79,13 +92,14 @@ class EndpointFailoverTest {
     void unsafeFailuresAndTrustFailuresAreNotRetriedElsewhere() {
         EndpointFailover<String> failover = new EndpointFailover<>(List.of("a", "b"));
 
-        assertThatThrownBy(() -> failover.execute(POST, script(Map.of("a", down(false),
-                "b", new PveResponse(200, "OK", "{}"))))).isInstanceOf(TransientException.class);
+        assertThatThrownBy(() ->
+                        failover.execute(POST, script(Map.of("a", down(false), "b", new PveResponse(200, "OK", "{}")))))
+                .isInstanceOf(TransientException.class);
         assertThat(tried).containsExactly("a");
 
         tried.clear();
-        AttemptFailure tls = new AttemptFailure(new TlsVerificationException(
-                TlsVerificationException.Reason.UNTRUSTED_CA, "untrusted", null), false);
+        AttemptFailure tls = new AttemptFailure(
+                new TlsVerificationException(TlsVerificationException.Reason.UNTRUSTED_CA, "untrusted", null), false);
         assertThatThrownBy(() -> failover.execute(GET, script(Map.of("a", tls, "b", new PveResponse(200, "OK", "{}")))))
                 .isInstanceOf(TlsVerificationException.class);
         assertThat(tried).containsExactly("a");
@@ -96,7 +110,8 @@ class EndpointFailoverTest {
         EndpointFailover<String> failover = new EndpointFailover<>(List.of("a", "b"));
 
         assertThatThrownBy(() -> failover.execute(GET, script(Map.of("a", down(true), "b", down(true)))))
-                .isInstanceOf(ProxmoxApiException.class).hasMessageContaining("cannot connect");
+                .isInstanceOf(ProxmoxApiException.class)
+                .hasMessageContaining("cannot connect");
         assertThat(tried).containsExactly("a", "b");
     }
 }

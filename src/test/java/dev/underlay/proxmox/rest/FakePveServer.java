@@ -22,8 +22,7 @@ import java.util.function.Function;
  */
 final class FakePveServer implements AutoCloseable {
 
-    record Seen(String method, String uri, Map<String, String> headers, String body, String contentType) {
-    }
+    record Seen(String method, String uri, Map<String, String> headers, String body, String contentType) {}
 
     record Answer(int status, String reason, String body) {
         static Answer ok(String json) {
@@ -37,8 +36,8 @@ final class FakePveServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger arrived = new AtomicInteger();
-    private final java.util.Set<Object> connections = java.util.Collections.newSetFromMap(
-            new java.util.concurrent.ConcurrentHashMap<>());
+    private final java.util.Set<Object> connections =
+            java.util.Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<>());
     private volatile CountDownLatch gate;
     private volatile Function<Seen, Answer> script = s -> Answer.ok("{\"data\":null}");
 
@@ -52,9 +51,11 @@ final class FakePveServer implements AutoCloseable {
     }
 
     static FakePveServer https(TestPki.Issued certificate) {
-        return start(new HttpServerOptions().setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                .setCertValue(Buffer.buffer(certificate.certificatePem()))
-                .setKeyValue(Buffer.buffer(certificate.keyPem()))));
+        return start(new HttpServerOptions()
+                .setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertValue(Buffer.buffer(certificate.certificatePem()))
+                        .setKeyValue(Buffer.buffer(certificate.keyPem()))));
     }
 
     private static FakePveServer start(HttpServerOptions options) {
@@ -76,7 +77,11 @@ final class FakePveServer implements AutoCloseable {
         request.body().onSuccess(body -> {
             Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
-            Seen s = new Seen(request.method().name(), request.uri(), headers, body.toString(),
+            Seen s = new Seen(
+                    request.method().name(),
+                    request.uri(),
+                    headers,
+                    body.toString(),
                     request.getHeader("Content-Type"));
             seen.add(s);
             connections.add(request.connection());
@@ -91,16 +96,21 @@ final class FakePveServer implements AutoCloseable {
                 if (a.body().isEmpty()) {
                     request.response().end();
                 } else {
-                    request.response().putHeader("Content-Type", "application/json;charset=UTF-8").end(a.body());
+                    request.response()
+                            .putHeader("Content-Type", "application/json;charset=UTF-8")
+                            .end(a.body());
                 }
             };
             if (wait == null) {
                 answer.run();
             } else {
-                vertx.executeBlocking(() -> {
-                    wait.await(60, TimeUnit.SECONDS);
-                    return null;
-                }, false).onComplete(ignored -> answer.run());
+                vertx.executeBlocking(
+                                () -> {
+                                    wait.await(60, TimeUnit.SECONDS);
+                                    return null;
+                                },
+                                false)
+                        .onComplete(ignored -> answer.run());
             }
         });
     }

@@ -47,7 +47,8 @@ class HttpPveTransportTest {
 
     static final String TOKEN_ID = "underlay@pve!operator";
     static final String SECRET = "5f0c6f4e-0d6b-4a43-9a3c-6b1f2f3d9e77";
-    static final String VERSION_BODY = "{\"data\":{\"version\":\"9.1.4\",\"release\":\"9.1\",\"repoid\":\"5ac30304265fbd8e\"}}";
+    static final String VERSION_BODY =
+            "{\"data\":{\"version\":\"9.1.4\",\"release\":\"9.1\",\"repoid\":\"5ac30304265fbd8e\"}}";
 
     static TestPki.Issued caA;
     static TestPki.Issued caB;
@@ -78,20 +79,31 @@ class HttpPveTransportTest {
                 ? FakePveServer.Answer.ok("{\"data\":{\"upid\":\"UPID:pve1:000FF1FD:10F9374C:630D702C:qmstart:101:"
                         + "underlay@pve!operator:\",\"status\":\"running\"}}")
                 : FakePveServer.Answer.ok("{\"data\":null}"));
-        PveRestApi api = new PveRestApi(track(HttpPveTransport.create(settings(server)
-                .withCaPem(caA.certificatePem()))), PveVersion.parse("9.1.4"));
+        PveRestApi api = new PveRestApi(
+                track(HttpPveTransport.create(settings(server).withCaPem(caA.certificatePem()))),
+                PveVersion.parse("9.1.4"));
 
         Upid upid = Upid.parse("UPID:pve1:000FF1FD:10F9374C:630D702C:qmstart:101:underlay@pve!operator:");
         assertThat(api.taskStatus(upid).running()).isTrue();
-        api.updateVmConfig("pve1", 101, VmConfigChange.builder().set("name", "talos cp 1").delete("net1")
-                .delete("scsi2").digest("abc").build());
+        api.updateVmConfig(
+                "pve1",
+                101,
+                VmConfigChange.builder()
+                        .set("name", "talos cp 1")
+                        .delete("net1")
+                        .delete("scsi2")
+                        .digest("abc")
+                        .build());
         api.deleteHaResource("vm:101", true);
 
         List<FakePveServer.Seen> seen = server.requests();
-        assertThat(seen).allSatisfy(s -> assertThat(s.headers().get("Authorization"))
-                .isEqualTo("PVEAPIToken=" + TOKEN_ID + "=" + SECRET));
-        assertThat(seen.get(0).uri()).isEqualTo("/api2/json/nodes/pve1/tasks/"
-                + "UPID%3Apve1%3A000FF1FD%3A10F9374C%3A630D702C%3Aqmstart%3A101%3Aunderlay%40pve%21operator%3A/status");
+        assertThat(seen)
+                .allSatisfy(s -> assertThat(s.headers().get("Authorization"))
+                        .isEqualTo("PVEAPIToken=" + TOKEN_ID + "=" + SECRET));
+        assertThat(seen.get(0).uri())
+                .isEqualTo(
+                        "/api2/json/nodes/pve1/tasks/"
+                                + "UPID%3Apve1%3A000FF1FD%3A10F9374C%3A630D702C%3Aqmstart%3A101%3Aunderlay%40pve%21operator%3A/status");
         assertThat(seen.get(1).method()).isEqualTo("PUT");
         assertThat(seen.get(1).contentType()).startsWith("application/x-www-form-urlencoded");
         assertThat(seen.get(1).body()).isEqualTo("name=talos%20cp%201&delete=net1%2Cscsi2&digest=abc");
@@ -103,10 +115,12 @@ class HttpPveTransportTest {
     @Test
     void trustsServerSignedByConfiguredCa() throws Exception {
         assertThat(ConfigProvider.getConfig().getOptionalValue("quarkus.tls.trust-all", Boolean.class))
-                .as("the test environment trusts everything by default; our client must not").contains(true);
+                .as("the test environment trusts everything by default; our client must not")
+                .contains(true);
         FakePveServer server = track(FakePveServer.https(serverOfA)).answerAlways(200, "OK", VERSION_BODY);
 
-        PveVersion version = api(settings(server).withCaPem(caA.certificatePem())).version();
+        PveVersion version =
+                api(settings(server).withCaPem(caA.certificatePem())).version();
 
         assertThat(version.isAtLeast(9, 1)).isTrue();
     }
@@ -128,8 +142,10 @@ class HttpPveTransportTest {
         FakePveServer server = track(FakePveServer.https(otherHostOfA)).answerAlways(200, "OK", VERSION_BODY);
         PveRestApi api = api(settings(server).withCaPem(caA.certificatePem()));
 
-        assertThatThrownBy(api::version).isInstanceOfSatisfying(TlsVerificationException.class,
-                e -> assertThat(e.reason()).isEqualTo(TlsVerificationException.Reason.HOSTNAME_MISMATCH));
+        assertThatThrownBy(api::version)
+                .isInstanceOfSatisfying(
+                        TlsVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(TlsVerificationException.Reason.HOSTNAME_MISMATCH));
     }
 
     @Test
@@ -137,7 +153,8 @@ class HttpPveTransportTest {
         FakePveServer server = track(FakePveServer.https(otherHostOfA)).answerAlways(200, "OK", VERSION_BODY);
         String lowerCaseNoColons = otherHostOfA.fingerprint().replace(":", "").toLowerCase();
 
-        PveVersion version = api(settings(server).withFingerprint(lowerCaseNoColons)).version();
+        PveVersion version =
+                api(settings(server).withFingerprint(lowerCaseNoColons)).version();
 
         assertThat(version.major()).isEqualTo(9);
     }
@@ -169,7 +186,9 @@ class HttpPveTransportTest {
             List<String> warnings = logs.messagesAtLeast(Level.WARNING).stream()
                     .filter(m -> m.contains("new connection") && m.contains("without TLS certificate verification"))
                     .toList();
-            assertThat(server.connections()).as("two requests in flight need two connections").isEqualTo(2);
+            assertThat(server.connections())
+                    .as("two requests in flight need two connections")
+                    .isEqualTo(2);
             assertThat(server.arrived()).isEqualTo(3);
             assertThat(warnings).hasSize(server.connections());
             assertThat(logs.messagesAtLeast(Level.WARNING))
@@ -190,8 +209,17 @@ class HttpPveTransportTest {
         FakePveServer live = track(FakePveServer.https(serverOfA)).answerAlways(200, "OK", VERSION_BODY);
         URI dead = URI.create("https://127.0.0.1:" + closedPort());
         URI alive = URI.create(live.url("https"));
-        PveConnectionSettings settings = new PveConnectionSettings(List.of(dead, alive), TOKEN_ID, SECRET,
-                caA.certificatePem(), null, false, Duration.ofSeconds(5), Duration.ofSeconds(10), 2, 100);
+        PveConnectionSettings settings = new PveConnectionSettings(
+                List.of(dead, alive),
+                TOKEN_ID,
+                SECRET,
+                caA.certificatePem(),
+                null,
+                false,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                2,
+                100);
         HttpPveTransport transport = track(HttpPveTransport.create(settings));
         PveRestApi api = new PveRestApi(transport);
 
@@ -207,8 +235,16 @@ class HttpPveTransportTest {
                 .answerAlways(403, "Permission check failed (/, Sys.Audit)", "{\"data\":null}");
         FakePveServer second = track(FakePveServer.https(serverOfA)).answerAlways(200, "OK", VERSION_BODY);
         PveConnectionSettings settings = new PveConnectionSettings(
-                List.of(URI.create(first.url("https")), URI.create(second.url("https"))), TOKEN_ID, SECRET,
-                caA.certificatePem(), null, false, null, null, 2, 100);
+                List.of(URI.create(first.url("https")), URI.create(second.url("https"))),
+                TOKEN_ID,
+                SECRET,
+                caA.certificatePem(),
+                null,
+                false,
+                null,
+                null,
+                2,
+                100);
         PveRestApi api = new PveRestApi(track(HttpPveTransport.create(settings)));
 
         assertThatThrownBy(api::version).hasMessageContaining("403 Permission check failed (/, Sys.Audit)");
@@ -241,11 +277,12 @@ class HttpPveTransportTest {
     @Test
     void errorTextOnlyInReasonPhraseIsKept() {
         FakePveServer server = track(FakePveServer.https(serverOfA))
-                .answerAlways(500, "can't lock file '/var/lock/qemu-server/lock-203.conf' - got timeout",
-                        "{\"data\":null}");
+                .answerAlways(
+                        500, "can't lock file '/var/lock/qemu-server/lock-203.conf' - got timeout", "{\"data\":null}");
         PveRestApi api = api(settings(server).withCaPem(caA.certificatePem()));
 
-        assertThatThrownBy(() -> api.updateVmConfig("pve1", 203, VmConfigChange.builder().set("cores", "4").build()))
+        assertThatThrownBy(() -> api.updateVmConfig(
+                        "pve1", 203, VmConfigChange.builder().set("cores", "4").build()))
                 .isInstanceOfSatisfying(LockedException.class, e -> {
                     assertThat(e.getMessage()).contains("lock-203.conf' - got timeout");
                     assertThat(e.isRetryable()).isTrue();
@@ -255,21 +292,23 @@ class HttpPveTransportTest {
     @Test
     void neverHasMoreRequestsInFlightThanTheCap() throws Exception {
         FakePveServer server = track(FakePveServer.https(serverOfA)).answerAlways(200, "OK", VERSION_BODY);
-        HttpPveTransport transport = track(HttpPveTransport.create(settings(server).withCaPem(caA.certificatePem())
-                .withLimits(2, 1000)));
+        HttpPveTransport transport = track(HttpPveTransport.create(
+                settings(server).withCaPem(caA.certificatePem()).withLimits(2, 1000)));
         PveRestApi api = new PveRestApi(transport);
         server.holdRequests();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<CompletableFuture<PveVersion>> calls = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return api.version();
-                    } catch (ProxmoxApiException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, pool));
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return api.version();
+                            } catch (ProxmoxApiException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        pool));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> server.arrived() == 2 && transport.queued() == 4);
             assertThat(server.inFlight()).isEqualTo(2);
@@ -287,12 +326,16 @@ class HttpPveTransportTest {
     void readTimeoutIsBoundedAndTransient() {
         FakePveServer server = track(FakePveServer.https(serverOfA)).answerAlways(200, "OK", VERSION_BODY);
         server.holdRequests();
-        PveRestApi api = api(settings(server).withCaPem(caA.certificatePem())
+        PveRestApi api = api(settings(server)
+                .withCaPem(caA.certificatePem())
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(api::version)
-                .isInstanceOfSatisfying(TransientException.class,
-                        e -> assertThat(e.getMessage()).contains("no answer in time")));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> assertThatThrownBy(api::version)
+                        .isInstanceOfSatisfying(
+                                TransientException.class,
+                                e -> assertThat(e.getMessage()).contains("no answer in time")));
     }
 
     @Test
@@ -310,13 +353,17 @@ class HttpPveTransportTest {
             });
             acceptor.start();
             PveConnectionSettings settings = PveConnectionSettings.of(
-                    List.of(URI.create("https://127.0.0.1:" + silent.getLocalPort())), TOKEN_ID, SECRET)
-                    .withCaPem(caA.certificatePem()).withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(15));
+                            List.of(URI.create("https://127.0.0.1:" + silent.getLocalPort())), TOKEN_ID, SECRET)
+                    .withCaPem(caA.certificatePem())
+                    .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(15));
             PveRestApi api = api(settings);
 
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(api::version)
-                    .isInstanceOfSatisfying(TransientException.class,
-                            e -> assertThat(e.getMessage()).contains("cannot connect")));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
+                    () -> assertThatThrownBy(api::version)
+                            .isInstanceOfSatisfying(
+                                    TransientException.class,
+                                    e -> assertThat(e.getMessage()).contains("cannot connect")));
             assertThat(accepted).isNotEmpty();
             for (java.net.Socket s : accepted) {
                 s.close();
@@ -327,8 +374,11 @@ class HttpPveTransportTest {
     @Test
     void uploadsIsoAsMultipart(@TempDir Path dir) throws Exception {
         Path iso = Files.writeString(dir.resolve("talos.iso"), "not really an iso");
-        FakePveServer server = track(FakePveServer.https(serverOfA)).answerAlways(200, "OK",
-                "{\"data\":\"UPID:pve1:00001234:00005678:6530A1B2:imgcopy::underlay@pve!operator:\"}");
+        FakePveServer server = track(FakePveServer.https(serverOfA))
+                .answerAlways(
+                        200,
+                        "OK",
+                        "{\"data\":\"UPID:pve1:00001234:00005678:6530A1B2:imgcopy::underlay@pve!operator:\"}");
         PveRestApi api = api(settings(server).withCaPem(caA.certificatePem()));
 
         Upid upid = api.uploadIso("pve1", "local", IsoUpload.iso(iso, "talos-v1.9.iso"));
@@ -337,8 +387,11 @@ class HttpPveTransportTest {
         FakePveServer.Seen seen = server.requests().get(0);
         assertThat(seen.uri()).isEqualTo("/api2/json/nodes/pve1/storage/local/upload");
         assertThat(seen.contentType()).startsWith("multipart/form-data");
-        assertThat(seen.body()).contains("name=\"content\"").contains("iso")
-                .contains("name=\"filename\"; filename=\"talos-v1.9.iso\"").contains("not really an iso");
+        assertThat(seen.body())
+                .contains("name=\"content\"")
+                .contains("iso")
+                .contains("name=\"filename\"; filename=\"talos-v1.9.iso\"")
+                .contains("not really an iso");
     }
 
     @Test
@@ -351,12 +404,23 @@ class HttpPveTransportTest {
             PveConnectionSettings base = settings(unauthorised).withCaPem(caA.certificatePem());
             texts.add(base.toString());
             texts.add(failure(() -> api(base).version()));
-            texts.add(failure(() -> api(settings(unauthorised).withCaPem(caB.certificatePem())).version()));
-            texts.add(failure(() -> api(settings(slow).withCaPem(caA.certificatePem())
-                    .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200))).version()));
+            texts.add(failure(() ->
+                    api(settings(unauthorised).withCaPem(caB.certificatePem())).version()));
+            texts.add(failure(() -> api(settings(slow)
+                            .withCaPem(caA.certificatePem())
+                            .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200)))
+                    .version()));
             PveConnectionSettings deadOnly = new PveConnectionSettings(
-                    List.of(URI.create("https://127.0.0.1:" + closedPort())), TOKEN_ID, SECRET, null, null, true,
-                    null, null, 1, 10);
+                    List.of(URI.create("https://127.0.0.1:" + closedPort())),
+                    TOKEN_ID,
+                    SECRET,
+                    null,
+                    null,
+                    true,
+                    null,
+                    null,
+                    1,
+                    10);
             texts.add(failure(() -> api(deadOnly).version()));
             texts.add(new PveTokenAuthFilter(TOKEN_ID, SECRET).toString());
             texts.addAll(logs.messages());
@@ -388,7 +452,8 @@ class HttpPveTransportTest {
 
     private static PveConnectionSettings settings(FakePveServer server) {
         return PveConnectionSettings.of(List.of(URI.create(server.url("https"))), TOKEN_ID, SECRET)
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20)).withLimits(4, 1000);
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20))
+                .withLimits(4, 1000);
     }
 
     private <T extends AutoCloseable> T track(T closeable) {

@@ -29,7 +29,9 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     List<String> messagesAtLeast(Level level) {
-        return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue()).map(LogCapture::format)
+        return records.stream()
+                .filter(r -> r.getLevel().intValue() >= level.intValue())
+                .map(LogCapture::format)
                 .toList();
     }
 
@@ -38,7 +40,8 @@ final class LogCapture extends Handler implements AutoCloseable {
         Object[] params = r.getParameters();
         if (params != null && params.length > 0) {
             try {
-                message = message.contains("%") ? String.format(message, params)
+                message = message.contains("%")
+                        ? String.format(message, params)
                         : java.text.MessageFormat.format(message, params);
             } catch (RuntimeException e) {
                 message = message + " " + java.util.Arrays.toString(params);
@@ -48,8 +51,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

@@ -12,10 +12,10 @@ import dev.underlay.proxmox.NotImplementedException;
 import dev.underlay.proxmox.PermissionDeniedException;
 import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.proxmox.TransientException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.stream.Stream;
 
@@ -28,27 +28,61 @@ class PveErrorMapperTest {
 
     static Stream<Arguments> answers() {
         return Stream.of(
-                arguments(400, "Parameter verification failed.", "{\"data\":null,\"errors\":{\"cores\":\"type check ('integer') failed - got 'x'\"}}",
-                        InvalidParameterException.class, false),
+                arguments(
+                        400,
+                        "Parameter verification failed.",
+                        "{\"data\":null,\"errors\":{\"cores\":\"type check ('integer') failed - got 'x'\"}}",
+                        InvalidParameterException.class,
+                        false),
                 arguments(401, "No ticket", "", AuthenticationException.class, false),
-                arguments(403, "Permission check failed (/vms/101, VM.Config.CPU)", "{\"data\":null}",
-                        PermissionDeniedException.class, false),
+                arguments(
+                        403,
+                        "Permission check failed (/vms/101, VM.Config.CPU)",
+                        "{\"data\":null}",
+                        PermissionDeniedException.class,
+                        false),
                 arguments(404, "Not Found", "", NotFoundException.class, false),
                 arguments(500, "VM is locked (migrate)", "{\"data\":null}", LockedException.class, true),
-                arguments(500, "x", "{\"data\":null,\"message\":\"CT is locked (backup)\\n\"}", LockedException.class, true),
-                arguments(500, "detected modified configuration - file changed by other user? Try again.",
-                        "{\"data\":null}", ConflictException.class, false),
-                arguments(500, "VM 101 already exists on node 'pve2'", "{\"data\":null}", ConflictException.class, false),
-                arguments(500, "Configuration file 'nodes/pve1/qemu-server/101.conf' does not exist",
-                        "{\"data\":null}", NotFoundException.class, false),
+                arguments(
+                        500,
+                        "x",
+                        "{\"data\":null,\"message\":\"CT is locked (backup)\\n\"}",
+                        LockedException.class,
+                        true),
+                arguments(
+                        500,
+                        "detected modified configuration - file changed by other user? Try again.",
+                        "{\"data\":null}",
+                        ConflictException.class,
+                        false),
+                arguments(
+                        500, "VM 101 already exists on node 'pve2'", "{\"data\":null}", ConflictException.class, false),
+                arguments(
+                        500,
+                        "Configuration file 'nodes/pve1/qemu-server/101.conf' does not exist",
+                        "{\"data\":null}",
+                        NotFoundException.class,
+                        false),
                 arguments(500, "no such cluster node 'PVE1'", "{\"data\":null}", NotFoundException.class, false),
-                arguments(500, "cannot create ha rule: ha groups have not been migrated yet", "{\"data\":null}",
-                        HaRulesNotMigratedException.class, true),
-                arguments(500, "invalid parameter 'group': ha groups have been migrated to rules", "{\"data\":null}",
-                        HaGroupsMigratedException.class, false),
+                arguments(
+                        500,
+                        "cannot create ha rule: ha groups have not been migrated yet",
+                        "{\"data\":null}",
+                        HaRulesNotMigratedException.class,
+                        true),
+                arguments(
+                        500,
+                        "invalid parameter 'group': ha groups have been migrated to rules",
+                        "{\"data\":null}",
+                        HaGroupsMigratedException.class,
+                        false),
                 arguments(500, "No QEMU guest agent configured", "{\"data\":null}", GuestAgentException.class, false),
                 arguments(500, "cluster not ready - no quorum?", "{\"data\":null}", TransientException.class, true),
-                arguments(501, "Method 'GET /cluster/ha/rules' not implemented", "", NotImplementedException.class,
+                arguments(
+                        501,
+                        "Method 'GET /cluster/ha/rules' not implemented",
+                        "",
+                        NotImplementedException.class,
                         false),
                 arguments(502, "Bad Gateway", "", TransientException.class, true),
                 arguments(503, "Service Unavailable", "", TransientException.class, true),
@@ -59,8 +93,8 @@ class PveErrorMapperTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("answers")
-    void classifiesByStatusAndText(int status, String reason, String body, Class<? extends ProxmoxApiException> type,
-            boolean retryable) {
+    void classifiesByStatusAndText(
+            int status, String reason, String body, Class<? extends ProxmoxApiException> type, boolean retryable) {
         ProxmoxApiException e = PveErrorMapper.map(REQUEST, new PveResponse(status, reason, body));
 
         assertThat(e).isExactlyInstanceOf(type);
@@ -71,8 +105,12 @@ class PveErrorMapperTest {
 
     @Test
     void bodyMessageWinsOverReasonPhrase() {
-        ProxmoxApiException e = PveErrorMapper.map(REQUEST, new PveResponse(500, "VM is locked (backup)",
-                "{\"data\":null,\"message\":\"VM is locked (backup)\\nmore detail\\n\"}"));
+        ProxmoxApiException e = PveErrorMapper.map(
+                REQUEST,
+                new PveResponse(
+                        500,
+                        "VM is locked (backup)",
+                        "{\"data\":null,\"message\":\"VM is locked (backup)\\nmore detail\\n\"}"));
 
         assertThat(e.getMessage()).endsWith("VM is locked (backup)\nmore detail");
         assertThat(((LockedException) e).lock()).contains("backup");
@@ -88,9 +126,13 @@ class PveErrorMapperTest {
 
     @Test
     void parameterErrorsOfSecretParametersAreScrubbed() {
-        InvalidParameterException e = (InvalidParameterException) PveErrorMapper.map(REQUEST, new PveResponse(400,
-                "Parameter verification failed.",
-                "{\"data\":null,\"errors\":{\"password\":\"value 'hunter2' too short\",\"name\":\"invalid\"}}"));
+        InvalidParameterException e = (InvalidParameterException)
+                PveErrorMapper.map(
+                        REQUEST,
+                        new PveResponse(
+                                400,
+                                "Parameter verification failed.",
+                                "{\"data\":null,\"errors\":{\"password\":\"value 'hunter2' too short\",\"name\":\"invalid\"}}"));
 
         assertThat(e.errors()).containsEntry("password", "***").containsEntry("name", "invalid");
         assertThat(e.getMessage()).doesNotContain("hunter2");

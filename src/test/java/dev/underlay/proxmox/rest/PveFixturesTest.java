@@ -83,7 +83,8 @@ class PveFixturesTest {
         CHECKS.put("ceph-osd-tree__community-proxmox-squid", (api, t) -> {
             CephOsdTree tree = api.cephOsdTree("srv-proxmox-01");
             assertThat(tree.osds()).extracting(CephOsd::name).containsExactlyInAnyOrder("osd.0", "osd.1");
-            CephOsd osd0 = tree.osds().stream().filter(o -> o.id() == 0).findFirst().orElseThrow();
+            CephOsd osd0 =
+                    tree.osds().stream().filter(o -> o.id() == 0).findFirst().orElseThrow();
             assertThat(osd0.host()).isEqualTo("srv-proxmox-01");
             assertThat(osd0.isUp()).isTrue();
             assertThat(osd0.in()).isTrue();
@@ -93,8 +94,8 @@ class PveFixturesTest {
             assertThat(osd1.isUp()).isFalse();
             assertThat(osd1.in()).isFalse();
             assertThat(osd1.reweight()).isZero();
-            assertThat(tree.flags()).containsExactly("sortbitwise", "recovery_deletes", "purged_snapdirs",
-                    "pglog_hardlimit");
+            assertThat(tree.flags())
+                    .containsExactly("sortbitwise", "recovery_deletes", "purged_snapdirs", "pglog_hardlimit");
             assertThat(t.last().path()).isEqualTo("/nodes/srv-proxmox-01/ceph/osd");
         });
         CHECKS.put("ceph-pool-list__community-proxmox", (api, t) -> {
@@ -154,7 +155,9 @@ class PveFixturesTest {
             assertThat(status.allPgsActiveClean()).isTrue();
             assertThat(status.fsid()).isEqualTo("d11c6ea1-7ab2-41fa-99c5-b85f4d7ffd49");
         });
-        CHECKS.put("cluster-nextid__go-proxmox-pve8x", (api, t) -> assertThat(api.nextVmid()).isEqualTo(100));
+        CHECKS.put(
+                "cluster-nextid__go-proxmox-pve8x",
+                (api, t) -> assertThat(api.nextVmid()).isEqualTo(100));
         CHECKS.put("cluster-resources-type-node__community-proxmox", (api, t) -> {
             List<ClusterResource> rows = api.clusterResources(ClusterResourceType.NODE);
             assertThat(rows).hasSize(3).allSatisfy(r -> assertThat(r).isInstanceOf(NodeResource.class));
@@ -167,9 +170,12 @@ class PveFixturesTest {
         });
         CHECKS.put("cluster-resources-type-vm__community-proxmox", (api, t) -> {
             List<VmResource> vms = api.clusterResources(ClusterResourceType.VM).stream()
-                    .map(VmResource.class::cast).toList();
+                    .map(VmResource.class::cast)
+                    .toList();
             assertThat(vms).hasSize(6);
-            assertThat(vms.stream().filter(VmResource::isQemu)).extracting(VmResource::vmid).containsExactly(100, 101);
+            assertThat(vms.stream().filter(VmResource::isQemu))
+                    .extracting(VmResource::vmid)
+                    .containsExactly(100, 101);
             assertThat(vms.get(1).pool()).isEqualTo("pool1");
             assertThat(vms.get(1).node()).isEqualTo("pve2");
             assertThat(vms.get(0).pool()).isNull();
@@ -180,7 +186,9 @@ class PveFixturesTest {
         CHECKS.put("cluster-resources__go-proxmox-pve8x", (api, t) -> {
             List<ClusterResource> rows = api.clusterResources();
             assertThat(rows).hasSize(20);
-            List<VmResource> vms = rows.stream().filter(VmResource.class::isInstance).map(VmResource.class::cast)
+            List<VmResource> vms = rows.stream()
+                    .filter(VmResource.class::isInstance)
+                    .map(VmResource.class::cast)
                     .toList();
             assertThat(vms).extracting(VmResource::vmid).containsExactly(100, 101, 102, 200);
             assertThat(vms.get(0).cpu()).isCloseTo(0.0249060195469461, within(1e-12));
@@ -188,8 +196,11 @@ class PveFixturesTest {
             assertThat(vms.get(1).lock()).isNull();
             assertThat(vms.get(2).tags()).containsExactly("go-proxmox+cloud-init");
             assertThat(rows.stream().filter(NodeResource.class::isInstance)).hasSize(4);
-            StorageResource local = rows.stream().filter(StorageResource.class::isInstance)
-                    .map(StorageResource.class::cast).filter(s -> s.id().equals("storage/node1/local")).findFirst()
+            StorageResource local = rows.stream()
+                    .filter(StorageResource.class::isInstance)
+                    .map(StorageResource.class::cast)
+                    .filter(s -> s.id().equals("storage/node1/local"))
+                    .findFirst()
                     .orElseThrow();
             assertThat(local.content()).containsExactly("backup", "vztmpl", "iso");
             assertThat(local.shared()).isFalse();
@@ -214,50 +225,76 @@ class PveFixturesTest {
             });
             assertThat(t.last().params().first("vmid")).isEqualTo("200");
         });
-        CHECKS.put("error-400-param-verification__whmcs-issue92", (api, t) -> assertThatThrownBy(
-                () -> api.cloneVm("pve1", 9000, CloneVmRequest.fullClone(123, "x", "local-lvm")))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
-                    assertThat(e.errors()).containsOnlyKeys("ipconfig0", "vmid");
-                    assertThat(e.errors().get("vmid")).startsWith("invalid format");
-                    assertThat(e.getMessage()).contains("400 Parameter verification failed.");
-                    assertThat(e.isRetryable()).isFalse();
-                }));
-        CHECKS.put("error-401-no-ticket__derived-from-source", (api, t) -> assertThatThrownBy(api::version)
-                .isInstanceOfSatisfying(AuthenticationException.class,
-                        e -> assertThat(e.getMessage()).contains("401 No ticket")));
-        CHECKS.put("error-403-token-not-allowed__derived-from-source", (api, t) -> assertThatThrownBy(
-                api::clusterStatus).isInstanceOfSatisfying(PermissionDeniedException.class,
-                        e -> assertThat(e.getMessage()).contains("not available with API token")));
-        CHECKS.put("error-500-guest-agent-not-running__centreon-mockoon", (api, t) -> assertThatThrownBy(
-                () -> api.guestNetworkInterfaces("pve1", 101)).isInstanceOfSatisfying(GuestAgentException.class,
-                        e -> {
+        CHECKS.put(
+                "error-400-param-verification__whmcs-issue92",
+                (api, t) -> assertThatThrownBy(
+                                () -> api.cloneVm("pve1", 9000, CloneVmRequest.fullClone(123, "x", "local-lvm")))
+                        .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+                            assertThat(e.errors()).containsOnlyKeys("ipconfig0", "vmid");
+                            assertThat(e.errors().get("vmid")).startsWith("invalid format");
+                            assertThat(e.getMessage()).contains("400 Parameter verification failed.");
+                            assertThat(e.isRetryable()).isFalse();
+                        }));
+        CHECKS.put(
+                "error-401-no-ticket__derived-from-source",
+                (api, t) -> assertThatThrownBy(api::version)
+                        .isInstanceOfSatisfying(
+                                AuthenticationException.class,
+                                e -> assertThat(e.getMessage()).contains("401 No ticket")));
+        CHECKS.put(
+                "error-403-token-not-allowed__derived-from-source",
+                (api, t) -> assertThatThrownBy(api::clusterStatus)
+                        .isInstanceOfSatisfying(
+                                PermissionDeniedException.class,
+                                e -> assertThat(e.getMessage()).contains("not available with API token")));
+        CHECKS.put(
+                "error-500-guest-agent-not-running__centreon-mockoon",
+                (api, t) -> assertThatThrownBy(() -> api.guestNetworkInterfaces("pve1", 101))
+                        .isInstanceOfSatisfying(GuestAgentException.class, e -> {
                             assertThat(e.isRetryable()).isTrue();
                             assertThat(e.getMessage()).contains("QEMU guest agent is not running");
                         }));
-        CHECKS.put("error-500-ha-groups-migrated__derived-from-source", (api, t) -> assertThatThrownBy(api::haGroups)
-                .isInstanceOf(HaGroupsMigratedException.class)
-                .hasMessageContaining("cannot index groups: ha groups have been migrated to rules"));
-        CHECKS.put("error-500-lock-timeout__whmcs-issue83", (api, t) -> assertThatThrownBy(
-                () -> api.cloneVm("pve1", 9000, CloneVmRequest.fullClone(203, "x", null)))
-                .isInstanceOfSatisfying(LockedException.class, e -> {
-                    assertThat(e.lock()).isEmpty();
-                    assertThat(e.isRetryable()).isTrue();
-                    assertThat(e.getMessage()).contains("lock-203.conf' - got timeout");
-                }));
-        CHECKS.put("error-500-vm-locked__derived-from-source", (api, t) -> assertThatThrownBy(
-                () -> api.updateVmConfig("pve1", 101, VmConfigChange.builder().set("cores", "2").build()))
-                .isInstanceOfSatisfying(LockedException.class, e -> assertThat(e.lock()).contains("backup")));
-        CHECKS.put("error-595-connection-refused__zabbix-proxmox-issue20", (api, t) -> assertThatThrownBy(
-                () -> api.nodeStatus("pve2")).isInstanceOfSatisfying(TransientException.class, e -> {
-                    assertThat(e.httpStatus()).isEqualTo(595);
-                    assertThat(e.getMessage()).contains("proxy handshake: Connection refused");
-                }));
-        CHECKS.put("error-596-broken-pipe__ansible-proxmox-inventory-pr33", (api, t) -> assertThatThrownBy(
-                () -> api.nodeStatus("pve2")).isInstanceOfSatisfying(TransientException.class,
-                        e -> assertThat(e.getMessage()).contains("596 Broken pipe")));
-        CHECKS.put("error-596-tls-timeout__zabbix-proxmox-issue32", (api, t) -> assertThatThrownBy(
-                () -> api.nodeStatus("pve2")).isInstanceOfSatisfying(TransientException.class,
-                        e -> assertThat(e.getMessage()).contains("Errors during TLS negotiation")));
+        CHECKS.put(
+                "error-500-ha-groups-migrated__derived-from-source",
+                (api, t) -> assertThatThrownBy(api::haGroups)
+                        .isInstanceOf(HaGroupsMigratedException.class)
+                        .hasMessageContaining("cannot index groups: ha groups have been migrated to rules"));
+        CHECKS.put(
+                "error-500-lock-timeout__whmcs-issue83",
+                (api, t) -> assertThatThrownBy(
+                                () -> api.cloneVm("pve1", 9000, CloneVmRequest.fullClone(203, "x", null)))
+                        .isInstanceOfSatisfying(LockedException.class, e -> {
+                            assertThat(e.lock()).isEmpty();
+                            assertThat(e.isRetryable()).isTrue();
+                            assertThat(e.getMessage()).contains("lock-203.conf' - got timeout");
+                        }));
+        CHECKS.put(
+                "error-500-vm-locked__derived-from-source",
+                (api, t) -> assertThatThrownBy(() -> api.updateVmConfig(
+                                "pve1",
+                                101,
+                                VmConfigChange.builder().set("cores", "2").build()))
+                        .isInstanceOfSatisfying(
+                                LockedException.class, e -> assertThat(e.lock()).contains("backup")));
+        CHECKS.put(
+                "error-595-connection-refused__zabbix-proxmox-issue20",
+                (api, t) -> assertThatThrownBy(() -> api.nodeStatus("pve2"))
+                        .isInstanceOfSatisfying(TransientException.class, e -> {
+                            assertThat(e.httpStatus()).isEqualTo(595);
+                            assertThat(e.getMessage()).contains("proxy handshake: Connection refused");
+                        }));
+        CHECKS.put(
+                "error-596-broken-pipe__ansible-proxmox-inventory-pr33",
+                (api, t) -> assertThatThrownBy(() -> api.nodeStatus("pve2"))
+                        .isInstanceOfSatisfying(
+                                TransientException.class,
+                                e -> assertThat(e.getMessage()).contains("596 Broken pipe")));
+        CHECKS.put(
+                "error-596-tls-timeout__zabbix-proxmox-issue32",
+                (api, t) -> assertThatThrownBy(() -> api.nodeStatus("pve2"))
+                        .isInstanceOfSatisfying(
+                                TransientException.class,
+                                e -> assertThat(e.getMessage()).contains("Errors during TLS negotiation")));
         CHECKS.put("ha-manager-status__pegaprox-pve9.2.10-maintenance", (api, t) -> {
             HaManagerStatus status = api.haManagerStatus();
             assertThat(status.masterNode()).isEqualTo("pve-node-b1");
@@ -273,8 +310,8 @@ class PveFixturesTest {
             HaRule rule = api.haRule("ha-rule1");
             assertThat(rule.type()).isEqualTo(HaRule.Type.NODE_AFFINITY);
             assertThat(rule.resources()).containsExactly("vm:100");
-            assertThat(rule.nodes()).containsExactly(new NodePriority("proxmox01", 10),
-                    new NodePriority("proxmox02", 10));
+            assertThat(rule.nodes())
+                    .containsExactly(new NodePriority("proxmox01", 10), new NodePriority("proxmox02", 10));
             assertThat(rule.strict()).isFalse();
             assertThat(rule.disable()).isFalse();
             assertThat(rule.order()).isEqualTo(2);
@@ -285,15 +322,24 @@ class PveFixturesTest {
             List<HaStatusEntry> entries = api.haStatus();
             assertThat(entries).hasSize(10);
             assertThat(entries.get(0)).isEqualTo(new HaStatusEntry.Quorum("pve-node-a1", true, "OK"));
-            assertThat(entries).filteredOn(HaStatusEntry.Fencing.class::isInstance).singleElement()
-                    .satisfies(f -> assertThat(((HaStatusEntry.Fencing) f).armedState()).isEqualTo("armed"));
-            List<HaStatusEntry.Lrm> lrms = entries.stream().filter(HaStatusEntry.Lrm.class::isInstance)
-                    .map(HaStatusEntry.Lrm.class::cast).toList();
+            assertThat(entries)
+                    .filteredOn(HaStatusEntry.Fencing.class::isInstance)
+                    .singleElement()
+                    .satisfies(f ->
+                            assertThat(((HaStatusEntry.Fencing) f).armedState()).isEqualTo("armed"));
+            List<HaStatusEntry.Lrm> lrms = entries.stream()
+                    .filter(HaStatusEntry.Lrm.class::isInstance)
+                    .map(HaStatusEntry.Lrm.class::cast)
+                    .toList();
             assertThat(lrms).hasSize(6);
-            assertThat(lrms.stream().filter(HaStatusEntry.Lrm::inMaintenance)).extracting(HaStatusEntry::node)
+            assertThat(lrms.stream().filter(HaStatusEntry.Lrm::inMaintenance))
+                    .extracting(HaStatusEntry::node)
                     .containsExactly("pve-node-c1", "pve-node-c2");
-            HaStatusEntry.Service service = entries.stream().filter(HaStatusEntry.Service.class::isInstance)
-                    .map(HaStatusEntry.Service.class::cast).findFirst().orElseThrow();
+            HaStatusEntry.Service service = entries.stream()
+                    .filter(HaStatusEntry.Service.class::isInstance)
+                    .map(HaStatusEntry.Service.class::cast)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(service.sid()).isEqualTo("vm:100");
             assertThat(service.state()).isEqualTo("started");
             assertThat(service.node()).isEqualTo("pve-node-a2");
@@ -320,13 +366,16 @@ class PveFixturesTest {
         });
         CHECKS.put("nodes__go-proxmox-pve9x", (api, t) -> {
             List<NodeSummary> nodes = api.nodes();
-            assertThat(nodes).hasSize(4).allSatisfy(n -> assertThat(n.isOnline()).isTrue());
+            assertThat(nodes)
+                    .hasSize(4)
+                    .allSatisfy(n -> assertThat(n.isOnline()).isTrue());
             assertThat(nodes.get(0).maxMem()).isEqualTo(33568288768L);
             assertThat(nodes.get(0).maxCpu()).isEqualTo(12);
             assertThat(nodes.get(1).sslFingerprint()).startsWith("17:F1:B6:52");
         });
-        CHECKS.put("qemu-agent-network-get-interfaces-unsupported__community-proxmox-pve6.2", (api, t) ->
-                assertThatThrownBy(() -> api.guestNetworkInterfaces("pve1", 101))
+        CHECKS.put(
+                "qemu-agent-network-get-interfaces-unsupported__community-proxmox-pve6.2",
+                (api, t) -> assertThatThrownBy(() -> api.guestNetworkInterfaces("pve1", 101))
                         .isInstanceOfSatisfying(GuestAgentException.class, e -> {
                             assertThat(e.agentErrorClass()).contains("Unsupported");
                             assertThat(e.isRetryable()).isFalse();
@@ -421,7 +470,8 @@ class PveFixturesTest {
             assertThat(t.last().params().first("vmid")).isEqualTo("931");
         });
         CHECKS.put("task-status-running__proxmoxer-pve7.2", (api, t) -> {
-            TaskStatus status = api.taskStatus(Upid.parse("UPID:node1:000FF1FD:10F9374C:630D702C:vzdump:110:root@pam:"));
+            TaskStatus status =
+                    api.taskStatus(Upid.parse("UPID:node1:000FF1FD:10F9374C:630D702C:vzdump:110:root@pam:"));
             assertThat(status.running()).isTrue();
             assertThat(status.isSuccess()).isFalse();
             assertThat(status.isFailed()).isFalse();
@@ -429,12 +479,14 @@ class PveFixturesTest {
             assertThat(t.last().path()).startsWith("/nodes/node1/tasks/UPID%3Anode1%3A");
         });
         CHECKS.put("task-status-stopped-error__proxmoxer-pve7.2", (api, t) -> {
-            TaskStatus status = api.taskStatus(Upid.parse("UPID:node1:000FF1FD:10F9374C:630D702C:vzdump:110:root@pam:"));
+            TaskStatus status =
+                    api.taskStatus(Upid.parse("UPID:node1:000FF1FD:10F9374C:630D702C:vzdump:110:root@pam:"));
             assertThat(status.isFailed()).isTrue();
             assertThat(status.error()).contains("interrupted by signal");
         });
         CHECKS.put("task-status-stopped-ok__proxmoxer-pve7.2", (api, t) -> {
-            TaskStatus status = api.taskStatus(Upid.parse("UPID:node1:000FF1FD:10F9374C:630D702C:vzdump:110:root@pam:"));
+            TaskStatus status =
+                    api.taskStatus(Upid.parse("UPID:node1:000FF1FD:10F9374C:630D702C:vzdump:110:root@pam:"));
             assertThat(status.isSuccess()).isTrue();
             assertThat(status.upid().type()).isEqualTo("vzdump");
             assertThat(status.upid().id()).isEqualTo("110");
@@ -458,25 +510,34 @@ class PveFixturesTest {
 
     @TestFactory
     Stream<DynamicTest> everyFixture() {
-        return fixtureNames().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            Check check = CHECKS.get(name);
-            assertThat(check).as("fixture %s has no check in PveFixturesTest", name).isNotNull();
-            RecordingTransport transport = transportFor(name);
-            check.verify(new PveRestApi(transport, PVE_9), transport);
-            assertThat(transport.requests()).as("the check must go through the client").isNotEmpty();
-        }));
+        return fixtureNames().stream()
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    Check check = CHECKS.get(name);
+                    assertThat(check)
+                            .as("fixture %s has no check in PveFixturesTest", name)
+                            .isNotNull();
+                    RecordingTransport transport = transportFor(name);
+                    check.verify(new PveRestApi(transport, PVE_9), transport);
+                    assertThat(transport.requests())
+                            .as("the check must go through the client")
+                            .isNotEmpty();
+                }));
     }
 
     @Test
     void everyCheckHasAFixtureAndEveryFixtureItsSource() {
         assertThat(fixtureNames()).containsExactlyInAnyOrderElementsOf(CHECKS.keySet());
-        assertThat(fixtureNames()).hasSize(41).allSatisfy(name ->
-                assertThat(Files.exists(dir().resolve(name + ".source.md"))).as(name + ".source.md").isTrue());
+        assertThat(fixtureNames())
+                .hasSize(41)
+                .allSatisfy(name -> assertThat(Files.exists(dir().resolve(name + ".source.md")))
+                        .as(name + ".source.md")
+                        .isTrue());
     }
 
     @Test
     void integersAbove2pow53StayExact() {
-        JsonNode data = PveJson.parse(read("cluster-ceph-status__go-proxmox-pve8-reef.json")).path("data");
+        JsonNode data = PveJson.parse(read("cluster-ceph-status__go-proxmox-pve8-reef.json"))
+                .path("data");
         JsonNode standby = data.path("mgrmap").path("standbys").get(0);
         assertThat(PveJson.Fields.of(standby).lng("mgr_features")).isEqualTo(4540138322906710015L);
     }
@@ -487,8 +548,10 @@ class PveFixturesTest {
         String source = read(name + ".source.md");
         JsonNode parsed = PveJson.parse(body);
         if (parsed.path("_kind").asText().startsWith("http-response-description")) {
-            return RecordingTransport.answering(parsed.path("http_status").asInt(),
-                    parsed.path("reason_phrase").asText(), parsed.path("body_raw").asText());
+            return RecordingTransport.answering(
+                    parsed.path("http_status").asInt(),
+                    parsed.path("reason_phrase").asText(),
+                    parsed.path("body_raw").asText());
         }
         Matcher line = STATUS_LINE.matcher(source);
         if (line.find()) {
@@ -501,8 +564,11 @@ class PveFixturesTest {
 
     static List<String> fixtureNames() {
         try (Stream<Path> files = Files.list(dir())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length()))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -528,5 +594,4 @@ class PveFixturesTest {
         assertThat(list).hasSize(1);
         return list.get(0);
     }
-
 }

@@ -54,7 +54,8 @@ class PveJsonQuirksTest {
 
     @Test
     void listsAreArraysOrSeparatedStrings() {
-        Fields f = fields("{\"csv\":\"100,101,102\",\"tags\":\"talos;cp\",\"arr\":[\"a\",\"b\"],\"nums\":[\"0.15\",0.2]}");
+        Fields f =
+                fields("{\"csv\":\"100,101,102\",\"tags\":\"talos;cp\",\"arr\":[\"a\",\"b\"],\"nums\":[\"0.15\",0.2]}");
 
         assertThat(f.integers("csv")).containsExactly(100, 101, 102);
         assertThat(f.strings("tags")).containsExactly("talos", "cp");
@@ -90,14 +91,18 @@ class PveJsonQuirksTest {
             assertThat(e.isRetryable()).isFalse();
         });
         transport.respond(r -> new PveResponse(200, "OK", "not json"));
-        assertThatThrownBy(api::clusterStatus).isInstanceOf(ProxmoxApiException.class)
+        assertThatThrownBy(api::clusterStatus)
+                .isInstanceOf(ProxmoxApiException.class)
                 .hasMessageContaining("unexpected answer");
     }
 
     @Test
     void offlineNodeRowsWithoutMetricsStillMap() throws Exception {
-        PveRestApi api = new PveRestApi(RecordingTransport.answering(200, "OK",
-                "{\"data\":[{\"node\":\"pve3\",\"status\":\"offline\",\"id\":\"node/pve3\",\"type\":\"node\"}]}"),
+        PveRestApi api = new PveRestApi(
+                RecordingTransport.answering(
+                        200,
+                        "OK",
+                        "{\"data\":[{\"node\":\"pve3\",\"status\":\"offline\",\"id\":\"node/pve3\",\"type\":\"node\"}]}"),
                 PveVersion.parse("9.1.4"));
 
         assertThat(api.nodes()).singleElement().satisfies(n -> {
@@ -109,15 +114,22 @@ class PveJsonQuirksTest {
 
     @Test
     void unknownResourceAndStatusTypesAreDropped() throws Exception {
-        PveRestApi api = new PveRestApi(new RecordingTransport().respond(r -> new PveResponse(200, "OK",
-                r.path().equals("/cluster/resources")
-                        ? "{\"data\":[{\"type\":\"sdn\",\"id\":\"sdn/pve1/localnetwork\"},{\"type\":\"network\","
-                                + "\"id\":\"network/f1\"},{\"type\":\"pool\",\"id\":\"/pool/x\"},{\"type\":\"qemu\","
-                                + "\"id\":\"qemu/101\",\"vmid\":\"101\",\"node\":\"pve1\",\"status\":\"unknown\"}]}"
-                        : "{\"data\":[{\"type\":\"future\",\"id\":\"x\"},{\"type\":\"quorum\",\"quorate\":\"1\"}]}")),
+        PveRestApi api = new PveRestApi(
+                new RecordingTransport()
+                        .respond(
+                                r -> new PveResponse(
+                                        200,
+                                        "OK",
+                                        r.path().equals("/cluster/resources")
+                                                ? "{\"data\":[{\"type\":\"sdn\",\"id\":\"sdn/pve1/localnetwork\"},{\"type\":\"network\","
+                                                        + "\"id\":\"network/f1\"},{\"type\":\"pool\",\"id\":\"/pool/x\"},{\"type\":\"qemu\","
+                                                        + "\"id\":\"qemu/101\",\"vmid\":\"101\",\"node\":\"pve1\",\"status\":\"unknown\"}]}"
+                                                : "{\"data\":[{\"type\":\"future\",\"id\":\"x\"},{\"type\":\"quorum\",\"quorate\":\"1\"}]}")),
                 PveVersion.parse("9.1.4"));
 
-        assertThat(api.clusterResources()).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo("qemu/101"));
+        assertThat(api.clusterResources())
+                .singleElement()
+                .satisfies(r -> assertThat(r.id()).isEqualTo("qemu/101"));
         assertThat(api.haStatus()).hasSize(1);
     }
 }

@@ -40,35 +40,41 @@ final class TestPki {
         }
     }
 
-    private TestPki() {
-    }
+    private TestPki() {}
 
     static Issued ca(String name) {
         KeyPair keys = keyPair();
-        return new Issued(sign(new X500Name("CN=" + name), keys, new X500Name("CN=" + name), keys.getPrivate(), true,
-                null), keys.getPrivate());
+        return new Issued(
+                sign(new X500Name("CN=" + name), keys, new X500Name("CN=" + name), keys.getPrivate(), true, null),
+                keys.getPrivate());
     }
 
     /** A server certificate for {@code 127.0.0.1}/{@code localhost} (or other names) signed by {@code ca}. */
     static Issued server(Issued ca, String... names) {
         KeyPair keys = keyPair();
         String[] sans = names.length == 0 ? new String[] {"127.0.0.1", "localhost"} : names;
-        X500Name issuer = new X500Name(ca.certificate().getSubjectX500Principal().getName());
+        X500Name issuer =
+                new X500Name(ca.certificate().getSubjectX500Principal().getName());
         return new Issued(sign(new X500Name("CN=" + sans[0]), keys, issuer, ca.key(), false, sans), keys.getPrivate());
     }
 
-    private static X509Certificate sign(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
-            boolean isCa, String[] sans) {
+    private static X509Certificate sign(
+            X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey, boolean isCa, String[] sans) {
         try {
             Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-                    BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(Duration.ofDays(2))), subject, keys.getPublic());
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuer,
+                    BigInteger.valueOf(SERIAL.incrementAndGet()),
+                    Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(Duration.ofDays(2))),
+                    subject,
+                    keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
             if (sans != null) {
                 GeneralName[] names = new GeneralName[sans.length];
                 for (int i = 0; i < sans.length; i++) {
-                    names[i] = sans[i].matches("[0-9.]+") ? new GeneralName(GeneralName.iPAddress, sans[i])
+                    names[i] = sans[i].matches("[0-9.]+")
+                            ? new GeneralName(GeneralName.iPAddress, sans[i])
                             : new GeneralName(GeneralName.dNSName, sans[i]);
                 }
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
@@ -99,7 +105,7 @@ final class TestPki {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

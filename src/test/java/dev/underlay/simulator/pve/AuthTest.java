@@ -1,15 +1,17 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthTest {
 
     private static final String N1 = "pve-ms01-01";
-    private final SimFixture f = new SimFixture(PveVersion.PVE_9_1, VmSeed.of(101, N1).disk("scsi0", "vm-disks", 4));
+    private final SimFixture f =
+            new SimFixture(PveVersion.PVE_9_1, VmSeed.of(101, N1).disk("scsi0", "vm-disks", 4));
 
     private SimResponse as(Credentials c, String method, String path, String... kv) {
         return f.sim.handle(SimRequest.of(method, path, c, kv));
@@ -29,21 +31,29 @@ class AuthTest {
 
     @Test
     void ticketLoginWorksForReadsAndNeedsTheCsrfTokenForWrites() {
-        JsonNode login = SimFixture.json(as(Credentials.NONE, "POST", "/access/ticket", "username", "root@pam", "password", "r00t-pass")).get("data");
+        JsonNode login = SimFixture.json(
+                        as(Credentials.NONE, "POST", "/access/ticket", "username", "root@pam", "password", "r00t-pass"))
+                .get("data");
         String ticket = login.get("ticket").asText();
         String csrf = login.get("CSRFPreventionToken").asText();
         assertThat(ticket).startsWith("PVE:root@pam:");
         assertThat(login.get("username").asText()).isEqualTo("root@pam");
         assertThat(login.get("clustername").asText()).isEqualTo(PveSimulatorBuilder.CLUSTER);
 
-        assertThat(as(Credentials.ticket(ticket, null), "GET", "/cluster/status").status()).isEqualTo(200);
-        SimResponse noCsrf = as(Credentials.ticket(ticket, null), "PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x");
+        assertThat(as(Credentials.ticket(ticket, null), "GET", "/cluster/status")
+                        .status())
+                .isEqualTo(200);
+        SimResponse noCsrf =
+                as(Credentials.ticket(ticket, null), "PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x");
         assertThat(noCsrf.status()).isEqualTo(401);
         assertThat(noCsrf.reasonPhrase()).isEqualTo("Permission denied - invalid csrf token");
-        assertThat(as(Credentials.ticket(ticket, csrf), "PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x").status()).isEqualTo(200);
+        assertThat(as(Credentials.ticket(ticket, csrf), "PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x")
+                        .status())
+                .isEqualTo(200);
 
         f.clock.advance(Duration.ofHours(2).plusSeconds(1));
-        assertThat(as(Credentials.ticket(ticket, csrf), "GET", "/version").status()).isEqualTo(401);
+        assertThat(as(Credentials.ticket(ticket, csrf), "GET", "/version").status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -55,9 +65,13 @@ class AuthTest {
 
     @Test
     void ticketsCanBeRenewedWithTheTicketAsPassword() {
-        String ticket = SimFixture.json(as(Credentials.NONE, "POST", "/access/ticket", "username", "root@pam", "password", "r00t-pass"))
-                .get("data").get("ticket").asText();
-        SimResponse renewed = as(Credentials.NONE, "POST", "/access/ticket", "username", "root@pam", "password", ticket);
+        String ticket = SimFixture.json(
+                        as(Credentials.NONE, "POST", "/access/ticket", "username", "root@pam", "password", "r00t-pass"))
+                .get("data")
+                .get("ticket")
+                .asText();
+        SimResponse renewed =
+                as(Credentials.NONE, "POST", "/access/ticket", "username", "root@pam", "password", ticket);
         assertThat(renewed.status()).isEqualTo(200);
         assertThat(SimFixture.json(renewed).get("data").get("ticket").asText()).isNotEqualTo(ticket);
     }
@@ -66,18 +80,23 @@ class AuthTest {
     void tokensCannotUseTicketOnlyEndpoints() {
         SimResponse r = f.call("POST", "/access/ticket", "username", "root@pam", "password", "r00t-pass");
         assertThat(r.status()).isEqualTo(403);
-        assertThat(r.reasonPhrase()).isEqualTo("Permission check failed (URI '/access/ticket' not available with API token, need proper ticket.");
+        assertThat(r.reasonPhrase())
+                .isEqualTo(
+                        "Permission check failed (URI '/access/ticket' not available with API token, need proper ticket.");
     }
 
     @Test
     void aRevokedPrivilegeGives403AndShowsInPermissions() {
-        assertThat(f.ok("GET", "/access/permissions").get("/").has("VM.PowerMgmt")).isTrue();
+        assertThat(f.ok("GET", "/access/permissions").get("/").has("VM.PowerMgmt"))
+                .isTrue();
         f.sim.faults().revokePrivilege("underlay@pve!operator", "VM.PowerMgmt");
         SimResponse r = f.call("POST", "/nodes/" + N1 + "/qemu/101/status/start");
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.reasonPhrase()).isEqualTo("Permission check failed (/vms/101, VM.PowerMgmt)");
-        assertThat(f.ok("GET", "/access/permissions").get("/").has("VM.PowerMgmt")).isFalse();
-        assertThat(f.ok("GET", "/access/permissions", "path", "/vms").has("/vms")).isTrue();
+        assertThat(f.ok("GET", "/access/permissions").get("/").has("VM.PowerMgmt"))
+                .isFalse();
+        assertThat(f.ok("GET", "/access/permissions", "path", "/vms").has("/vms"))
+                .isTrue();
     }
 
     @Test
@@ -95,17 +114,36 @@ class AuthTest {
         f.sim.faults().holdLock(101, "backup");
         SimResponse token = f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x", "skiplock", "1");
         assertThat(token.status()).isEqualTo(400);
-        assertThat(SimFixture.json(token).get("errors").get("skiplock").asText()).isEqualTo("Only root may use this option.");
-        JsonNode login = SimFixture.json(as(Credentials.NONE, "POST", "/access/ticket", "username", "root@pam", "password", "r00t-pass")).get("data");
-        Credentials root = Credentials.ticket(login.get("ticket").asText(), login.get("CSRFPreventionToken").asText());
-        assertThat(as(root, "PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x", "skiplock", "1").status()).isEqualTo(200);
+        assertThat(SimFixture.json(token).get("errors").get("skiplock").asText())
+                .isEqualTo("Only root may use this option.");
+        JsonNode login = SimFixture.json(
+                        as(Credentials.NONE, "POST", "/access/ticket", "username", "root@pam", "password", "r00t-pass"))
+                .get("data");
+        Credentials root = Credentials.ticket(
+                login.get("ticket").asText(), login.get("CSRFPreventionToken").asText());
+        assertThat(as(root, "PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x", "skiplock", "1")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void upidsOfTicketUsersCarryTheUser() {
-        JsonNode login = SimFixture.json(as(Credentials.NONE, "POST", "/access/ticket", "username", "root", "realm", "pam", "password", "r00t-pass")).get("data");
-        Credentials root = Credentials.ticket(login.get("ticket").asText(), login.get("CSRFPreventionToken").asText());
-        String upid = SimFixture.json(as(root, "POST", "/nodes/" + N1 + "/qemu/101/status/start")).get("data").asText();
+        JsonNode login = SimFixture.json(as(
+                        Credentials.NONE,
+                        "POST",
+                        "/access/ticket",
+                        "username",
+                        "root",
+                        "realm",
+                        "pam",
+                        "password",
+                        "r00t-pass"))
+                .get("data");
+        Credentials root = Credentials.ticket(
+                login.get("ticket").asText(), login.get("CSRFPreventionToken").asText());
+        String upid = SimFixture.json(as(root, "POST", "/nodes/" + N1 + "/qemu/101/status/start"))
+                .get("data")
+                .asText();
         assertThat(upid).endsWith(":qmstart:101:root@pam:");
     }
 
@@ -114,7 +152,8 @@ class AuthTest {
         f.sim.errorMessageField(false);
         SimResponse r = f.call("GET", "/nodes/" + N1 + "/qemu/999/config");
         assertThat(r.status()).isEqualTo(500);
-        assertThat(r.reasonPhrase()).isEqualTo("Configuration file 'nodes/pve-ms01-01/qemu-server/999.conf' does not exist");
+        assertThat(r.reasonPhrase())
+                .isEqualTo("Configuration file 'nodes/pve-ms01-01/qemu-server/999.conf' does not exist");
         assertThat(r.bodyText()).isEqualTo("{\"data\":null}");
     }
 }

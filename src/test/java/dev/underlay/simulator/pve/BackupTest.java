@@ -1,24 +1,41 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class BackupTest {
 
     private static final String N1 = "pve-ms01-01";
-    private final SimFixture f = new SimFixture(PveVersion.PVE_9_1,
+    private final SimFixture f = new SimFixture(
+            PveVersion.PVE_9_1,
             VmSeed.of(101, N1).name("talos-cp-01").disk("scsi0", "vm-disks", 32).net("net0", "virtio,bridge=vmbr0"),
             VmSeed.of(102, N1).name("other").disk("scsi0", "local-zfs", 8));
 
     @Test
     void jobsAreSyncCrudWithGeneratedIdsAndNextRun() {
-        assertThat(f.ok("POST", "/cluster/backup", "vmid", "101", "storage", "nfs-backups", "schedule", "02:30",
-                "mode", "snapshot", "prune-backups", "keep-last=3", "notes-template", "{{guestname}}").isNull()).isTrue();
+        assertThat(f.ok(
+                                "POST",
+                                "/cluster/backup",
+                                "vmid",
+                                "101",
+                                "storage",
+                                "nfs-backups",
+                                "schedule",
+                                "02:30",
+                                "mode",
+                                "snapshot",
+                                "prune-backups",
+                                "keep-last=3",
+                                "notes-template",
+                                "{{guestname}}")
+                        .isNull())
+                .isTrue();
         JsonNode jobs = f.ok("GET", "/cluster/backup");
         assertThat(jobs).hasSize(1);
         JsonNode job = jobs.get(0);
@@ -26,7 +43,9 @@ class BackupTest {
         assertThat(job.get("type").asText()).isEqualTo("vzdump");
         assertThat(job.get("vmid").asText()).isEqualTo("101");
         assertThat(job.get("enabled").asInt()).isEqualTo(1);
-        assertThat(job.get("next-run").asLong()).isEqualTo(SimFixture.START.plus(Duration.ofMinutes(16 * 60 + 30)).getEpochSecond());
+        assertThat(job.get("next-run").asLong())
+                .isEqualTo(
+                        SimFixture.START.plus(Duration.ofMinutes(16 * 60 + 30)).getEpochSecond());
 
         String id = job.get("id").asText();
         f.ok("PUT", "/cluster/backup/" + id, "vmid", "101,102", "enabled", "0");
@@ -40,26 +59,42 @@ class BackupTest {
     @Test
     void includedVolumesAndNotBackedUpFollowTheJobs() {
         f.ok("POST", "/cluster/backup", "id", "nightly", "vmid", "101", "storage", "nfs-backups", "schedule", "02:00");
-        JsonNode included = f.ok("GET", "/cluster/backup/nightly/included_volumes").get("children");
+        JsonNode included =
+                f.ok("GET", "/cluster/backup/nightly/included_volumes").get("children");
         assertThat(included).hasSize(1);
         assertThat(included.get(0).get("id").asInt()).isEqualTo(101);
         assertThat(included.get(0).get("children").get(0).get("id").asText()).isEqualTo("scsi0");
-        assertThat(included.get(0).get("children").get(0).get("included").asInt()).isEqualTo(1);
+        assertThat(included.get(0).get("children").get(0).get("included").asInt())
+                .isEqualTo(1);
         JsonNode missing = f.ok("GET", "/cluster/backup-info/not-backed-up");
         assertThat(missing).extracting(v -> v.get("vmid").asInt()).containsExactly(102);
     }
 
     @Test
     void vzdumpHoldsTheBackupLockAndWritesANamedArchive() {
-        String upid = f.upid("POST", "/nodes/" + N1 + "/vzdump", "vmid", "101", "storage", "nfs-backups", "mode", "snapshot",
-                "compress", "zstd");
+        String upid = f.upid(
+                "POST",
+                "/nodes/" + N1 + "/vzdump",
+                "vmid",
+                "101",
+                "storage",
+                "nfs-backups",
+                "mode",
+                "snapshot",
+                "compress",
+                "zstd");
         assertThat(upid).contains(":vzdump:101:");
-        assertThat(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x").reasonPhrase()).isEqualTo("VM is locked (backup)");
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/config").get("lock").asText()).isEqualTo("backup");
+        assertThat(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x")
+                        .reasonPhrase())
+                .isEqualTo("VM is locked (backup)");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/config").get("lock").asText())
+                .isEqualTo("backup");
         f.finish(upid);
-        JsonNode backups = f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup", "vmid", "101");
+        JsonNode backups =
+                f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup", "vmid", "101");
         assertThat(backups).hasSize(1);
-        assertThat(backups.get(0).get("volid").asText()).isEqualTo("nfs-backups:backup/vzdump-qemu-101-2026_03_01-10_00_00.vma.zst");
+        assertThat(backups.get(0).get("volid").asText())
+                .isEqualTo("nfs-backups:backup/vzdump-qemu-101-2026_03_01-10_00_00.vma.zst");
         assertThat(backups.get(0).get("subtype").asText()).isEqualTo("qemu");
         assertThat(backups.get(0).get("format").asText()).isEqualTo("vma.zst");
         f.ok("PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x");
@@ -72,24 +107,40 @@ class BackupTest {
         assertThat(f.finish(upid).get("exitstatus").asText()).isEqualTo("job errors");
         JsonNode log = f.ok("GET", "/nodes/" + N1 + "/tasks/" + upid + "/log");
         assertThat(log).anySatisfy(l -> assertThat(l.get("t").asText()).contains("VM is locked (migrate)"));
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/config").get("lock").asText()).isEqualTo("migrate");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/config").get("lock").asText())
+                .isEqualTo("migrate");
     }
 
     @Test
     void retentionKeepsTheNewestAsTheJobSays() {
-        f.ok("POST", "/cluster/backup", "id", "hourly", "vmid", "101", "storage", "nfs-backups", "schedule", "*:00",
-                "prune-backups", "keep-last=2");
+        f.ok(
+                "POST",
+                "/cluster/backup",
+                "id",
+                "hourly",
+                "vmid",
+                "101",
+                "storage",
+                "nfs-backups",
+                "schedule",
+                "*:00",
+                "prune-backups",
+                "keep-last=2");
         List<String> archives = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             List<String> upids = f.sim.runBackupJob("hourly");
             assertThat(upids).hasSize(1);
             f.finish(upids.get(0));
             f.clock.advance(Duration.ofHours(1));
-            archives.add(f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup").toString());
+            archives.add(f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup")
+                    .toString());
         }
-        JsonNode left = f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup", "vmid", "101");
+        JsonNode left =
+                f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup", "vmid", "101");
         assertThat(left).as(archives.toString()).hasSize(2);
-        assertThat(left).extracting(v -> v.get("volid").asText()).anyMatch(v -> v.contains("-2026_03_01-13_00_"))
+        assertThat(left)
+                .extracting(v -> v.get("volid").asText())
+                .anyMatch(v -> v.contains("-2026_03_01-13_00_"))
                 .anyMatch(v -> v.contains("-2026_03_01-12_00_"));
     }
 
@@ -98,15 +149,19 @@ class BackupTest {
         f.ok("POST", "/cluster/backup", "id", "nightly", "vmid", "101", "storage", "nfs-backups", "schedule", "02:00");
         f.clock.advance(Duration.ofHours(17));
         f.sim.tick();
-        assertThat(f.ok("GET", "/cluster/tasks")).noneMatch(t -> t.get("type").asText().equals("vzdump"));
+        assertThat(f.ok("GET", "/cluster/tasks"))
+                .noneMatch(t -> t.get("type").asText().equals("vzdump"));
 
         f.sim.fireBackupSchedules(true);
         f.sim.tick();
         f.clock.advance(Duration.ofHours(24));
         f.sim.tick();
-        assertThat(f.ok("GET", "/cluster/tasks")).filteredOn(t -> t.get("type").asText().equals("vzdump")).hasSize(1);
+        assertThat(f.ok("GET", "/cluster/tasks"))
+                .filteredOn(t -> t.get("type").asText().equals("vzdump"))
+                .hasSize(1);
         f.clock.advance(SimFixture.TASK_LATENCY.plusSeconds(1));
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup", "vmid", "101")).hasSize(1);
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup", "vmid", "101"))
+                .hasSize(1);
     }
 
     @Test
@@ -129,46 +184,88 @@ class BackupTest {
             f.run("POST", "/nodes/" + N1 + "/vzdump", "vmid", "101", "storage", "nfs-backups", "remove", "0");
             f.clock.advance(Duration.ofHours(1));
         }
-        JsonNode marks = f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/prunebackups", "prune-backups", "keep-last=1");
+        JsonNode marks =
+                f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/prunebackups", "prune-backups", "keep-last=1");
         assertThat(marks).hasSize(3);
         assertThat(marks).filteredOn(m -> m.get("mark").asText().equals("keep")).hasSize(1);
-        assertThat(marks).filteredOn(m -> m.get("mark").asText().equals("remove")).hasSize(2);
-        f.run("DELETE", "/nodes/" + N1 + "/storage/nfs-backups/prunebackups", "prune-backups", "keep-last=1", "vmid", "101");
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup")).hasSize(1);
+        assertThat(marks)
+                .filteredOn(m -> m.get("mark").asText().equals("remove"))
+                .hasSize(2);
+        f.run(
+                "DELETE",
+                "/nodes/" + N1 + "/storage/nfs-backups/prunebackups",
+                "prune-backups",
+                "keep-last=1",
+                "vmid",
+                "101");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup"))
+                .hasSize(1);
     }
 
     @Test
     void restoreNeedsForceForAnExistingGuestAndUniqueRenewsIdentity() {
         f.run("POST", "/nodes/" + N1 + "/vzdump", "vmid", "101", "storage", "nfs-backups");
-        String archive = f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup").get(0).get("volid").asText();
+        String archive = f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup")
+                .get(0)
+                .get("volid")
+                .asText();
         JsonNode original = f.config(N1, 101);
 
         SimResponse noForce = f.call("POST", "/nodes/" + N1 + "/qemu", "vmid", "101", "archive", archive);
         assertThat(noForce.status()).isEqualTo(500);
-        assertThat(noForce.reasonPhrase()).isEqualTo("unable to restore VM 101 - VM 101 already exists on node 'pve-ms01-01'");
+        assertThat(noForce.reasonPhrase())
+                .isEqualTo("unable to restore VM 101 - VM 101 already exists on node 'pve-ms01-01'");
 
         String upid = f.upid("POST", "/nodes/" + N1 + "/qemu", "vmid", "101", "archive", archive, "force", "1");
         assertThat(upid).contains(":qmrestore:101:");
         f.finish(upid);
         JsonNode restored = f.config(N1, 101);
         assertThat(restored.get("net0").asText()).isEqualTo(original.get("net0").asText());
-        assertThat(restored.get("smbios1").asText()).isEqualTo(original.get("smbios1").asText());
+        assertThat(restored.get("smbios1").asText())
+                .isEqualTo(original.get("smbios1").asText());
         assertThat(restored.get("scsi0").asText()).isEqualTo("vm-disks:vm-101-disk-0,size=32G");
 
-        f.run("POST", "/nodes/" + N1 + "/qemu", "vmid", "301", "archive", archive, "unique", "1", "storage", "local-zfs");
+        f.run(
+                "POST",
+                "/nodes/" + N1 + "/qemu",
+                "vmid",
+                "301",
+                "archive",
+                archive,
+                "unique",
+                "1",
+                "storage",
+                "local-zfs");
         JsonNode copy = f.config(N1, 301);
         assertThat(copy.get("name").asText()).isEqualTo("talos-cp-01");
         assertThat(copy.get("net0").asText()).isNotEqualTo(original.get("net0").asText());
-        assertThat(copy.get("smbios1").asText()).isNotEqualTo(original.get("smbios1").asText());
+        assertThat(copy.get("smbios1").asText())
+                .isNotEqualTo(original.get("smbios1").asText());
         assertThat(copy.get("scsi0").asText()).isEqualTo("local-zfs:vm-301-disk-0,size=32G");
     }
 
     @Test
     void notificationPolicyIsAcceptedOnPve8ButNotOnPve9() {
         SimFixture pve8 = new SimFixture(PveVersion.PVE_8_4, VmSeed.of(101, N1).disk("scsi0", "vm-disks", 4));
-        assertThat(pve8.upid("POST", "/nodes/" + N1 + "/vzdump", "vmid", "101", "storage", "nfs-backups", "notification-policy", "always"))
+        assertThat(pve8.upid(
+                        "POST",
+                        "/nodes/" + N1 + "/vzdump",
+                        "vmid",
+                        "101",
+                        "storage",
+                        "nfs-backups",
+                        "notification-policy",
+                        "always"))
                 .contains(":vzdump:");
-        SimResponse r = f.call("POST", "/nodes/" + N1 + "/vzdump", "vmid", "101", "storage", "nfs-backups", "notification-policy", "always");
+        SimResponse r = f.call(
+                "POST",
+                "/nodes/" + N1 + "/vzdump",
+                "vmid",
+                "101",
+                "storage",
+                "nfs-backups",
+                "notification-policy",
+                "always");
         assertThat(r.status()).isEqualTo(400);
         assertThat(SimFixture.json(r).get("errors").get("notification-policy").asText())
                 .isEqualTo("property is not defined in schema and the schema does not allow additional properties");

@@ -1,6 +1,6 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ConcurrencyTest {
 
@@ -24,8 +25,15 @@ class ConcurrencyTest {
                 int base = 1000 + t * 100;
                 jobs.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        SimResponse r = f.call("POST", "/nodes/pve-ms01-01/qemu", "vmid", Integer.toString(base + i),
-                                "scsi0", "vm-disks:1", "net0", "virtio,bridge=vmbr0");
+                        SimResponse r = f.call(
+                                "POST",
+                                "/nodes/pve-ms01-01/qemu",
+                                "vmid",
+                                Integer.toString(base + i),
+                                "scsi0",
+                                "vm-disks:1",
+                                "net0",
+                                "virtio,bridge=vmbr0");
                         assertThat(r.status()).isEqualTo(200);
                         upids.add(SimFixture.json(r).get("data").asText());
                         assertThat(f.call("GET", "/cluster/resources").status()).isEqualTo(200);

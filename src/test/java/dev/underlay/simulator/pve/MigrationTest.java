@@ -1,15 +1,16 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MigrationTest {
 
     private static final String N1 = "pve-ms01-01";
     private static final String N2 = "pve-ms01-02";
-    private final SimFixture f = new SimFixture(PveVersion.PVE_9_1,
+    private final SimFixture f = new SimFixture(
+            PveVersion.PVE_9_1,
             VmSeed.of(101, N1).name("on-ceph").disk("scsi0", "vm-disks", 32).running(),
             VmSeed.of(102, N1).name("on-zfs").disk("scsi0", "local-zfs", 16));
 
@@ -20,8 +21,12 @@ class MigrationTest {
         assertThat(zfs.get("allowed_nodes")).extracting(JsonNode::asText).containsExactly(N2, "pve-aimax-01");
         assertThat(zfs.get("local_disks")).hasSize(1);
         assertThat(zfs.get("local_disks").get(0).get("volid").asText()).isEqualTo("local-zfs:vm-102-disk-0");
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/migrate").get("local_disks")).isEmpty();
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/migrate").get("running").asInt()).isEqualTo(1);
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/migrate").get("local_disks"))
+                .isEmpty();
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/migrate")
+                        .get("running")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -35,8 +40,10 @@ class MigrationTest {
         f.finish(upid);
         assertThat(f.config(N2, 102).get("scsi0").asText()).startsWith("local-zfs:vm-102-disk-0");
         assertThat(f.call("GET", "/nodes/" + N1 + "/qemu/102/config").status()).isEqualTo(500);
-        assertThat(f.ok("GET", "/nodes/" + N2 + "/storage/local-zfs/content", "vmid", "102")).hasSize(1);
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/local-zfs/content", "vmid", "102")).isEmpty();
+        assertThat(f.ok("GET", "/nodes/" + N2 + "/storage/local-zfs/content", "vmid", "102"))
+                .hasSize(1);
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/local-zfs/content", "vmid", "102"))
+                .isEmpty();
     }
 
     @Test
@@ -58,11 +65,18 @@ class MigrationTest {
         f.run("POST", "/nodes/" + N1 + "/qemu/102/status/start");
         String upid = f.upid("POST", "/nodes/" + N1 + "/qemu/102/migrate", "target", N2, "online", "1");
         assertThat(f.finish(upid).get("exitstatus").asText())
-                .isEqualTo("can't migrate local disk 'local-zfs:vm-102-disk-0': can't live migrate attached local disks without with-local-disks option");
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/102/status/current").get("status").asText()).isEqualTo("running");
+                .isEqualTo(
+                        "can't migrate local disk 'local-zfs:vm-102-disk-0': can't live migrate attached local disks without with-local-disks option");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/102/status/current")
+                        .get("status")
+                        .asText())
+                .isEqualTo("running");
 
         f.run("POST", "/nodes/" + N1 + "/qemu/102/migrate", "target", N2, "online", "1", "with-local-disks", "1");
-        assertThat(f.ok("GET", "/nodes/" + N2 + "/qemu/102/status/current").get("status").asText()).isEqualTo("running");
+        assertThat(f.ok("GET", "/nodes/" + N2 + "/qemu/102/status/current")
+                        .get("status")
+                        .asText())
+                .isEqualTo("running");
     }
 
     @Test
@@ -78,9 +92,12 @@ class MigrationTest {
 
     @Test
     void bulkMigrateMovesTheSelectedGuests() {
-        String upid = f.upid("POST", "/cluster/bulk-action/guest/migrate", "target", N2, "vms", "101", "vms", "102", "online", "1");
+        String upid = f.upid(
+                "POST", "/cluster/bulk-action/guest/migrate", "target", N2, "vms", "101", "vms", "102", "online", "1");
         f.finish(upid);
-        assertThat(f.ok("GET", "/nodes/" + N2 + "/qemu")).extracting(v -> v.get("vmid").asInt()).containsExactlyInAnyOrder(101, 102);
+        assertThat(f.ok("GET", "/nodes/" + N2 + "/qemu"))
+                .extracting(v -> v.get("vmid").asInt())
+                .containsExactlyInAnyOrder(101, 102);
     }
 
     @Test
@@ -89,14 +106,18 @@ class MigrationTest {
         f.ok("POST", "/cluster/ha/resources", "sid", "vm:101", "state", "started");
         f.clock.advance(java.time.Duration.ofSeconds(2));
 
-        String upid = f.upid("POST", "/cluster/bulk-action/guest/migrate", "target", N2, "vms", "101", "vms", "102",
-                "online", "1");
+        String upid = f.upid(
+                "POST", "/cluster/bulk-action/guest/migrate", "target", N2, "vms", "101", "vms", "102", "online", "1");
         JsonNode status = f.finish(upid);
 
         assertThat(status.get("exitstatus").asText()).isEqualTo("WARNINGS: 1");
         f.clock.advance(java.time.Duration.ofSeconds(2));
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu")).extracting(v -> v.get("vmid").asInt()).containsExactly(102);
-        assertThat(f.ok("GET", "/nodes/" + N2 + "/qemu")).extracting(v -> v.get("vmid").asInt()).containsExactly(101);
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu"))
+                .extracting(v -> v.get("vmid").asInt())
+                .containsExactly(102);
+        assertThat(f.ok("GET", "/nodes/" + N2 + "/qemu"))
+                .extracting(v -> v.get("vmid").asInt())
+                .containsExactly(101);
     }
 
     @Test

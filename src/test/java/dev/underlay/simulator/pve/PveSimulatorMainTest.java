@@ -1,8 +1,9 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.underlay.simulator.pve.http.PveHttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PveSimulatorMainTest {
 
@@ -27,7 +28,8 @@ class PveSimulatorMainTest {
         settings.setProperty("pve.tokenSecret", "fixed-secret");
         settings.setProperty("pve.caOut", dir.resolve("ca.pem").toString());
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PveHttpServer server = PveSimulatorMain.start(settings, new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
+        try (PveHttpServer server =
+                PveSimulatorMain.start(settings, new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
             Map<String, String> kv = new LinkedHashMap<>();
             for (String line : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
                 assertThat(line).matches("[a-z_]+=.*");

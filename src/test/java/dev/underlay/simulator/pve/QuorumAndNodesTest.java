@@ -1,16 +1,18 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class QuorumAndNodesTest {
 
     private static final String N1 = "pve-ms01-01";
     private static final String N2 = "pve-ms01-02";
     private static final String N3 = "pve-aimax-01";
-    private final SimFixture f = new SimFixture(PveVersion.PVE_9_1, VmSeed.of(103, N3).name("talos-cp-03").disk("scsi0", "vm-disks", 8).running());
+    private final SimFixture f = new SimFixture(
+            PveVersion.PVE_9_1,
+            VmSeed.of(103, N3).name("talos-cp-03").disk("scsi0", "vm-disks", 8).running());
 
     private JsonNode row(JsonNode rows, String id) {
         for (JsonNode r : rows) {
@@ -40,19 +42,27 @@ class QuorumAndNodesTest {
 
         SimResponse proxied = f.call("GET", "/nodes/" + N3 + "/status");
         assertThat(proxied.status()).isEqualTo(595);
-        assertThat(proxied.reasonPhrase()).isEqualTo("Errors during connection establishment, proxy handshake: Connection refused");
+        assertThat(proxied.reasonPhrase())
+                .isEqualTo("Errors during connection establishment, proxy handshake: Connection refused");
         assertThat(proxied.jsonBody()).isEmpty();
         assertThat(f.call("GET", "/nodes/" + N1 + "/status").status()).isEqualTo(200);
 
         f.sim.faults().nodeOnline(N3);
-        assertThat(row(f.ok("GET", "/cluster/status"), "node/" + N3).get("online").asInt()).isEqualTo(1);
-        assertThat(row(f.ok("GET", "/cluster/resources"), "qemu/103").get("status").asText()).isEqualTo("stopped");
+        assertThat(row(f.ok("GET", "/cluster/status"), "node/" + N3)
+                        .get("online")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(row(f.ok("GET", "/cluster/resources"), "qemu/103")
+                        .get("status")
+                        .asText())
+                .isEqualTo("stopped");
     }
 
     @Test
     void losingTwoOfThreeVotesLosesQuorumWritesFailReadsWork() {
         f.sim.faults().nodeOffline(N2).nodeOffline(N3);
-        assertThat(row(f.ok("GET", "/cluster/status"), "cluster").get("quorate").asInt()).isZero();
+        assertThat(row(f.ok("GET", "/cluster/status"), "cluster").get("quorate").asInt())
+                .isZero();
 
         SimResponse create = f.call("POST", "/nodes/" + N1 + "/qemu", "vmid", "200");
         assertThat(create.status()).isEqualTo(500);
@@ -67,7 +77,9 @@ class QuorumAndNodesTest {
     @Test
     void quorumLossCanBeInjectedAndRestored() {
         f.sim.faults().loseQuorum();
-        assertThat(f.call("PUT", "/nodes/" + N3 + "/qemu/103/config", "name", "x").reasonPhrase()).isEqualTo("cluster not ready - no quorum?");
+        assertThat(f.call("PUT", "/nodes/" + N3 + "/qemu/103/config", "name", "x")
+                        .reasonPhrase())
+                .isEqualTo("cluster not ready - no quorum?");
         JsonNode ha = f.ok("GET", "/cluster/ha/status/current");
         assertThat(ha.get(0).get("quorate").asInt()).isZero();
         f.sim.faults().restoreQuorum();
@@ -87,7 +99,11 @@ class QuorumAndNodesTest {
         assertThat(status.get("memory").get("total").asLong()).isEqualTo(96L << 30);
         assertThat(status.get("loadavg").get(0).isTextual()).isTrue();
         assertThat(f.ok("GET", "/version").get("version").asText()).isEqualTo("9.1.3");
-        assertThat(new SimFixture(PveVersion.PVE_8_4).ok("GET", "/version").get("version").asText()).isEqualTo("8.4.2");
+        assertThat(new SimFixture(PveVersion.PVE_8_4)
+                        .ok("GET", "/version")
+                        .get("version")
+                        .asText())
+                .isEqualTo("8.4.2");
     }
 
     @Test
@@ -116,16 +132,19 @@ class QuorumAndNodesTest {
             }
         }
         assertThat(failed).isEqualTo(5);
-        assertThat(f.sim.journal().matching(e -> e.status() == 500).get(4).path()).isEqualTo("/version");
+        assertThat(f.sim.journal().matching(e -> e.status() == 500).get(4).path())
+                .isEqualTo("/version");
     }
 
     @Test
     void votesDecideQuorum() {
         f.sim.faults().nodeVotes(N3, 3);
         f.sim.faults().nodeOffline(N3);
-        assertThat(row(f.ok("GET", "/cluster/status"), "cluster").get("quorate").asInt()).isZero();
+        assertThat(row(f.ok("GET", "/cluster/status"), "cluster").get("quorate").asInt())
+                .isZero();
         f.sim.faults().nodeOnline(N3).nodeOffline(N1).nodeOffline(N2);
-        assertThat(row(f.ok("GET", "/cluster/status"), "cluster").get("quorate").asInt()).isEqualTo(1);
+        assertThat(row(f.ok("GET", "/cluster/status"), "cluster").get("quorate").asInt())
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,12 +1,13 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A simulator on a {@link ManualClock} with fixed task latency, plus one-line calls that return
@@ -22,12 +23,18 @@ public final class SimFixture {
     public final PveSimulator sim;
 
     public SimFixture(PveVersion version, VmSeed... vms) {
-        PveSimulatorBuilder b = PveSimulator.builder().version(version).clock(clock).seed(7).tokenSecret("s3cr3t-token")
+        PveSimulatorBuilder b = PveSimulator.builder()
+                .version(version)
+                .clock(clock)
+                .seed(7)
+                .tokenSecret("s3cr3t-token")
                 .rootPassword("r00t-pass");
         for (VmSeed vm : vms) {
             b.vm(vm);
         }
-        sim = b.build().authFailureDelay(Duration.ofMillis(5)).taskLatency(TASK_LATENCY, TASK_LATENCY)
+        sim = b.build()
+                .authFailureDelay(Duration.ofMillis(5))
+                .taskLatency(TASK_LATENCY, TASK_LATENCY)
                 .haReactionDelay(Duration.ofSeconds(1));
     }
 
@@ -38,7 +45,9 @@ public final class SimFixture {
     /** Calls and asserts 200, returning {@code data}. */
     public JsonNode ok(String method, String path, String... kv) {
         SimResponse r = call(method, path, kv);
-        assertThat(r.status()).as("%s %s -> %s %s %s", method, path, r.status(), r.reasonPhrase(), r.bodyText()).isEqualTo(200);
+        assertThat(r.status())
+                .as("%s %s -> %s %s %s", method, path, r.status(), r.reasonPhrase(), r.bodyText())
+                .isEqualTo(200);
         return json(r).get("data");
     }
 

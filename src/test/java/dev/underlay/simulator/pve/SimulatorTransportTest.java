@@ -1,7 +1,5 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.underlay.proxmox.rest.PveMethod;
 import dev.underlay.proxmox.rest.PveParams;
 import dev.underlay.proxmox.rest.PveRequest;
@@ -9,20 +7,25 @@ import dev.underlay.proxmox.rest.PveResponse;
 import dev.underlay.proxmox.rest.PveUpload;
 import dev.underlay.proxmox.rest.PveWire;
 import dev.underlay.simulator.pve.journal.JournalEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The in-JVM transport builds the same simulator request as the HTTPS facade and handles answer delays on request. */
 class SimulatorTransportTest {
 
     private static final String N1 = PveSimulatorBuilder.MS01_01;
 
-    private final PveSimulator sim = PveSimulator.builder().version(PveVersion.PVE_9_1)
-            .vm(VmSeed.of(101, N1).name("web").disk("scsi0", "vm-disks", 4)).build()
+    private final PveSimulator sim = PveSimulator.builder()
+            .version(PveVersion.PVE_9_1)
+            .vm(VmSeed.of(101, N1).name("web").disk("scsi0", "vm-disks", 4))
+            .build()
             .taskLatency(Duration.ZERO, Duration.ZERO);
 
     @Test
@@ -31,8 +34,13 @@ class SimulatorTransportTest {
         String upid = sim.runBackupJob(createJob()).get(0);
 
         PveResponse status = transport.exchange(PveRequest.get(PveWire.path("nodes", N1, "tasks", upid, "status")));
-        PveResponse migrate = transport.exchange(PveRequest.post("/cluster/bulk-action/guest/migrate",
-                PveParams.builder().add("target", "pve-aimax-01").add("vms", "101").add("vms", "102").build()));
+        PveResponse migrate = transport.exchange(PveRequest.post(
+                "/cluster/bulk-action/guest/migrate",
+                PveParams.builder()
+                        .add("target", "pve-aimax-01")
+                        .add("vms", "101")
+                        .add("vms", "102")
+                        .build()));
 
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body()).contains("\"upid\":\"" + upid + "\"");
@@ -43,8 +51,14 @@ class SimulatorTransportTest {
     }
 
     private String createJob() throws Exception {
-        PveResponse created = SimulatorTransport.of(sim).exchange(PveRequest.post("/cluster/backup",
-                PveParams.builder().add("id", "job-1").add("vmid", "101").add("storage", "nfs-backups").build()));
+        PveResponse created = SimulatorTransport.of(sim)
+                .exchange(PveRequest.post(
+                        "/cluster/backup",
+                        PveParams.builder()
+                                .add("id", "job-1")
+                                .add("vmid", "101")
+                                .add("storage", "nfs-backups")
+                                .build()));
         assertThat(created.status()).isEqualTo(200);
         return "job-1";
     }
@@ -52,15 +66,19 @@ class SimulatorTransportTest {
     @Test
     void uploadsPassTheFileNameAndSize(@TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("a.iso"), new byte[1234]);
-        PveRequest upload = new PveRequest(PveMethod.POST, PveWire.path("nodes", N1, "storage", "local", "upload"),
-                PveParams.builder().add("content", "iso").build(), new PveUpload(file, "talos.iso", null));
+        PveRequest upload = new PveRequest(
+                PveMethod.POST,
+                PveWire.path("nodes", N1, "storage", "local", "upload"),
+                PveParams.builder().add("content", "iso").build(),
+                new PveUpload(file, "talos.iso", null));
 
         PveResponse answer = SimulatorTransport.of(sim).exchange(upload);
 
         assertThat(answer.status()).isEqualTo(200);
         JournalEntry entry = sim.journal().entries().get(sim.journal().entries().size() - 1);
-        assertThat(entry.params()).containsEntry("filename", List.of("talos.iso")).containsEntry("content",
-                List.of("iso"));
+        assertThat(entry.params())
+                .containsEntry("filename", List.of("talos.iso"))
+                .containsEntry("content", List.of("iso"));
         long stored = sim.query(c -> c.model().volume(N1, "local:iso/talos.iso").orElseThrow().size);
         assertThat(stored).isEqualTo(1234L);
     }
@@ -80,8 +98,8 @@ class SimulatorTransportTest {
     void delaysAreIgnoredByDefaultAndHonouredOnRequest() throws Exception {
         sim.authFailureDelay(Duration.ofSeconds(30));
         sim.faults().latency("^/version$", Duration.ofMillis(300));
-        SimulatorTransport wrongToken = SimulatorTransport.of(sim, Credentials.token(PveSimulatorBuilder.TOKEN_ID,
-                "wrong"));
+        SimulatorTransport wrongToken =
+                SimulatorTransport.of(sim, Credentials.token(PveSimulatorBuilder.TOKEN_ID, "wrong"));
 
         long t0 = System.nanoTime();
         PveResponse refused = wrongToken.exchange(PveRequest.get("/cluster/status"));

@@ -1,9 +1,9 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StorageTest {
 
@@ -13,7 +13,8 @@ class StorageTest {
     @Test
     void clusterStorageConfigHasTheHomelabStores() {
         JsonNode list = f.ok("GET", "/storage");
-        assertThat(list).extracting(s -> s.get("storage").asText() + "/" + s.get("type").asText())
+        assertThat(list)
+                .extracting(s -> s.get("storage").asText() + "/" + s.get("type").asText())
                 .containsExactly("local/dir", "local-zfs/zfspool", "vm-disks/rbd", "nfs-backups/nfs");
         JsonNode local = f.ok("GET", "/storage/local");
         assertThat(local.get("content").asText()).contains("iso");
@@ -23,7 +24,8 @@ class StorageTest {
 
     @Test
     void rbdStorageForAnExistingPoolCanBeRegisteredUpdatedAndRemoved() {
-        JsonNode created = f.ok("POST", "/storage", "storage", "ceph-mgr", "type", "rbd", "pool", ".mgr", "content", "images");
+        JsonNode created =
+                f.ok("POST", "/storage", "storage", "ceph-mgr", "type", "rbd", "pool", ".mgr", "content", "images");
         assertThat(created.get("storage").asText()).isEqualTo("ceph-mgr");
         SimResponse dup = f.call("POST", "/storage", "storage", "ceph-mgr", "type", "rbd", "pool", ".mgr");
         assertThat(dup.reasonPhrase()).isEqualTo("create storage failed: storage ID 'ceph-mgr' already defined");
@@ -47,8 +49,15 @@ class StorageTest {
 
     @Test
     void isoUploadRecordsTheFileAndItCanBeDeleted() {
-        SimRequest upload = SimRequest.of("POST", "/nodes/" + N1 + "/storage/local/upload", f.sim.operatorToken(),
-                "content", "iso", "filename", "talos-amd64.iso").withUpload(new SimRequest.Upload("talos-amd64.iso", 104_857_600));
+        SimRequest upload = SimRequest.of(
+                        "POST",
+                        "/nodes/" + N1 + "/storage/local/upload",
+                        f.sim.operatorToken(),
+                        "content",
+                        "iso",
+                        "filename",
+                        "talos-amd64.iso")
+                .withUpload(new SimRequest.Upload("talos-amd64.iso", 104_857_600));
         SimResponse r = f.sim.handle(upload);
         assertThat(r.status()).isEqualTo(200);
         f.finish(SimFixture.json(r).get("data").asText());
@@ -56,24 +65,42 @@ class StorageTest {
         assertThat(content).hasSize(1);
         assertThat(content.get(0).get("volid").asText()).isEqualTo("local:iso/talos-amd64.iso");
         assertThat(content.get(0).get("size").asLong()).isEqualTo(104_857_600L);
-        assertThat(f.ok("GET", "/nodes/pve-ms01-02/storage/local/content", "content", "iso")).isEmpty();
+        assertThat(f.ok("GET", "/nodes/pve-ms01-02/storage/local/content", "content", "iso"))
+                .isEmpty();
 
         f.run("DELETE", "/nodes/" + N1 + "/storage/local/content/local:iso/talos-amd64.iso");
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/local/content", "content", "iso")).isEmpty();
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/local/content", "content", "iso"))
+                .isEmpty();
     }
 
     @Test
     void downloadUrlIsATaskThatRecordsTheSourceWithoutFetchingIt() {
-        String upid = f.upid("POST", "/nodes/" + N1 + "/storage/local/download-url", "content", "iso",
-                "filename", "metal-amd64.iso", "url", "https://factory.talos.dev/image/abc/v1.11.5/metal-amd64.iso");
+        String upid = f.upid(
+                "POST",
+                "/nodes/" + N1 + "/storage/local/download-url",
+                "content",
+                "iso",
+                "filename",
+                "metal-amd64.iso",
+                "url",
+                "https://factory.talos.dev/image/abc/v1.11.5/metal-amd64.iso");
         assertThat(upid).contains(":download:");
         f.finish(upid);
         assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/local/content", "content", "iso"))
-                .extracting(v -> v.get("volid").asText()).containsExactly("local:iso/metal-amd64.iso");
-        String source = f.sim.query(c -> c.model().volume(N1, "local:iso/metal-amd64.iso").orElseThrow().sourceUrl);
+                .extracting(v -> v.get("volid").asText())
+                .containsExactly("local:iso/metal-amd64.iso");
+        String source = f.sim.query(
+                c -> c.model().volume(N1, "local:iso/metal-amd64.iso").orElseThrow().sourceUrl);
         assertThat(source).isEqualTo("https://factory.talos.dev/image/abc/v1.11.5/metal-amd64.iso");
-        SimResponse wrongContent = f.call("POST", "/nodes/" + N1 + "/storage/local-zfs/download-url", "content", "iso",
-                "filename", "x.iso", "url", "https://example.invalid/x.iso");
+        SimResponse wrongContent = f.call(
+                "POST",
+                "/nodes/" + N1 + "/storage/local-zfs/download-url",
+                "content",
+                "iso",
+                "filename",
+                "x.iso",
+                "url",
+                "https://example.invalid/x.iso");
         assertThat(wrongContent.status()).isEqualTo(500);
     }
 

@@ -1,19 +1,21 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TasksTest {
 
     private static final String UPID_REGEX =
             "^UPID:([a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):([0-9A-Fa-f]{8}):([^:\\s/]+):([^:\\s/]*):([^:\\s/]+):$";
 
-    private final SimFixture f = new SimFixture(PveVersion.PVE_9_1, VmSeed.of(101, "pve-ms01-01").name("vm1").disk("scsi0", "vm-disks", 8));
+    private final SimFixture f = new SimFixture(
+            PveVersion.PVE_9_1, VmSeed.of(101, "pve-ms01-01").name("vm1").disk("scsi0", "vm-disks", 8));
 
     @Test
     void upidHasTheRealFormatWithTokenUserAndStartTime() {
@@ -33,11 +35,17 @@ class TasksTest {
         JsonNode running = f.ok("GET", "/nodes/pve-ms01-01/tasks/" + upid + "/status");
         assertThat(running.get("status").asText()).isEqualTo("running");
         assertThat(running.has("exitstatus")).isFalse();
-        assertThat(f.ok("GET", "/nodes/pve-ms01-01/qemu/101/status/current").get("status").asText()).isEqualTo("stopped");
+        assertThat(f.ok("GET", "/nodes/pve-ms01-01/qemu/101/status/current")
+                        .get("status")
+                        .asText())
+                .isEqualTo("stopped");
 
         JsonNode stopped = f.finish(upid);
         assertThat(stopped.get("exitstatus").asText()).isEqualTo("OK");
-        assertThat(f.ok("GET", "/nodes/pve-ms01-01/qemu/101/status/current").get("status").asText()).isEqualTo("running");
+        assertThat(f.ok("GET", "/nodes/pve-ms01-01/qemu/101/status/current")
+                        .get("status")
+                        .asText())
+                .isEqualTo("running");
     }
 
     @Test
@@ -48,10 +56,12 @@ class TasksTest {
             JsonNode rows = f.ok("GET", path);
             JsonNode row = find(rows, upid);
             assertThat(row.get("status").asText()).as(path).isEqualTo("OK");
-            assertThat(row.get("endtime").asLong()).isGreaterThanOrEqualTo(row.get("starttime").asLong());
+            assertThat(row.get("endtime").asLong())
+                    .isGreaterThanOrEqualTo(row.get("starttime").asLong());
             assertThat(row.get("type").asText()).isEqualTo("qmstart");
         }
-        assertThat(f.ok("GET", "/nodes/pve-ms01-02/tasks")).noneMatch(r -> r.get("upid").asText().equals(upid));
+        assertThat(f.ok("GET", "/nodes/pve-ms01-02/tasks"))
+                .noneMatch(r -> r.get("upid").asText().equals(upid));
     }
 
     @Test
@@ -64,8 +74,12 @@ class TasksTest {
         JsonNode last = log.get(log.size() - 1);
         assertThat(last.get("t").asText()).isEqualTo("TASK ERROR: start failed: QEMU exited with code 1");
         assertThat(last.get("n").asInt()).isEqualTo(log.size());
-        assertThat(f.ok("GET", "/nodes/pve-ms01-01/qemu/101/status/current").get("status").asText()).isEqualTo("stopped");
-        assertThat(find(f.ok("GET", "/cluster/tasks"), upid).get("status").asText()).isEqualTo("start failed: QEMU exited with code 1");
+        assertThat(f.ok("GET", "/nodes/pve-ms01-01/qemu/101/status/current")
+                        .get("status")
+                        .asText())
+                .isEqualTo("stopped");
+        assertThat(find(f.ok("GET", "/cluster/tasks"), upid).get("status").asText())
+                .isEqualTo("start failed: QEMU exited with code 1");
 
         f.run("POST", "/nodes/pve-ms01-01/qemu/101/status/start");
     }
@@ -75,9 +89,15 @@ class TasksTest {
         f.sim.taskLatency("qmstart", Duration.ofSeconds(30));
         String upid = f.upid("POST", "/nodes/pve-ms01-01/qemu/101/status/start");
         f.clock.advance(Duration.ofSeconds(29));
-        assertThat(f.ok("GET", "/nodes/pve-ms01-01/tasks/" + upid + "/status").get("status").asText()).isEqualTo("running");
+        assertThat(f.ok("GET", "/nodes/pve-ms01-01/tasks/" + upid + "/status")
+                        .get("status")
+                        .asText())
+                .isEqualTo("running");
         f.clock.advance(Duration.ofSeconds(2));
-        assertThat(f.ok("GET", "/nodes/pve-ms01-01/tasks/" + upid + "/status").get("exitstatus").asText()).isEqualTo("OK");
+        assertThat(f.ok("GET", "/nodes/pve-ms01-01/tasks/" + upid + "/status")
+                        .get("exitstatus")
+                        .asText())
+                .isEqualTo("OK");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class VmConfigTest {
 
@@ -11,16 +11,35 @@ class VmConfigTest {
     private final SimFixture f = new SimFixture(PveVersion.PVE_9_1);
 
     private void create() {
-        f.run("POST", "/nodes/" + N1 + "/qemu", "vmid", "101", "name", "talos-cp-01", "memory", "4096", "cores", "2",
-                "net0", "virtio,bridge=vmbr0,tag=16", "scsi0", "local-zfs:32,iothread=1,discard=on", "ide2", "vm-disks:cloudinit",
-                "tags", "talos,k8s;underlay", "agent", "1");
+        f.run(
+                "POST",
+                "/nodes/" + N1 + "/qemu",
+                "vmid",
+                "101",
+                "name",
+                "talos-cp-01",
+                "memory",
+                "4096",
+                "cores",
+                "2",
+                "net0",
+                "virtio,bridge=vmbr0,tag=16",
+                "scsi0",
+                "local-zfs:32,iothread=1,discard=on",
+                "ide2",
+                "vm-disks:cloudinit",
+                "tags",
+                "talos,k8s;underlay",
+                "agent",
+                "1");
     }
 
     @Test
     void createNormalisesMacDisksMemoryAndTags() {
         create();
         JsonNode conf = f.config(N1, 101);
-        assertThat(conf.get("net0").asText()).matches("virtio=BC:24:11:[0-9A-F]{2}:[0-9A-F]{2}:[0-9A-F]{2},bridge=vmbr0,tag=16");
+        assertThat(conf.get("net0").asText())
+                .matches("virtio=BC:24:11:[0-9A-F]{2}:[0-9A-F]{2}:[0-9A-F]{2},bridge=vmbr0,tag=16");
         assertThat(conf.get("scsi0").asText()).isEqualTo("local-zfs:vm-101-disk-0,discard=on,iothread=1,size=32G");
         assertThat(conf.get("ide2").asText()).isEqualTo("vm-disks:vm-101-cloudinit,media=cdrom");
         assertThat(conf.get("memory").isTextual()).isTrue();
@@ -47,7 +66,8 @@ class VmConfigTest {
 
         SimResponse stale = f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "cores", "4", "digest", before);
         assertThat(stale.status()).isEqualTo(500);
-        assertThat(stale.reasonPhrase()).isEqualTo("detected modified configuration - file changed by other user? Try again.");
+        assertThat(stale.reasonPhrase())
+                .isEqualTo("detected modified configuration - file changed by other user? Try again.");
         assertThat(f.config(N1, 101).get("cores").asInt()).isEqualTo(2);
     }
 
@@ -66,7 +86,10 @@ class VmConfigTest {
         f.run("POST", "/nodes/" + N1 + "/qemu/101/status/start");
         f.ok("PUT", "/nodes/" + N1 + "/qemu/101/config", "memory", "8192", "name", "renamed-live");
 
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/config", "current", "1").get("memory").asText()).isEqualTo("4096");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/config", "current", "1")
+                        .get("memory")
+                        .asText())
+                .isEqualTo("4096");
         assertThat(f.config(N1, 101).get("memory").asText()).isEqualTo("8192");
         assertThat(f.config(N1, 101).get("name").asText()).isEqualTo("renamed-live");
         JsonNode pending = f.ok("GET", "/nodes/" + N1 + "/qemu/101/pending");
@@ -77,7 +100,10 @@ class VmConfigTest {
         });
 
         f.run("POST", "/nodes/" + N1 + "/qemu/101/status/stop");
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/config", "current", "1").get("memory").asText()).isEqualTo("8192");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/config", "current", "1")
+                        .get("memory")
+                        .asText())
+                .isEqualTo("8192");
         assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/pending")).noneMatch(r -> r.has("pending"));
     }
 

@@ -1,16 +1,22 @@
 package dev.underlay.simulator.pve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class VmLifecycleTest {
 
     private static final String N1 = "pve-ms01-01";
-    private final SimFixture f = new SimFixture(PveVersion.PVE_9_1,
-            VmSeed.of(101, N1).name("talos-cp-01").disk("scsi0", "vm-disks", 32).net("net0", "virtio,bridge=vmbr0,tag=16").agent(),
+    private final SimFixture f = new SimFixture(
+            PveVersion.PVE_9_1,
+            VmSeed.of(101, N1)
+                    .name("talos-cp-01")
+                    .disk("scsi0", "vm-disks", 32)
+                    .net("net0", "virtio,bridge=vmbr0,tag=16")
+                    .agent(),
             VmSeed.of(102, N1).name("plain").disk("scsi0", "local-zfs", 8));
 
     @Test
@@ -18,14 +24,17 @@ class VmLifecycleTest {
         SimResponse r = f.call("POST", "/nodes/pve-ms01-02/qemu", "vmid", "101", "name", "dup");
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.reasonPhrase()).isEqualTo("VM 101 already exists on node 'pve-ms01-01'");
-        assertThat(SimFixture.json(r).get("message").asText()).isEqualTo("VM 101 already exists on node 'pve-ms01-01'\n");
+        assertThat(SimFixture.json(r).get("message").asText())
+                .isEqualTo("VM 101 already exists on node 'pve-ms01-01'\n");
     }
 
     @Test
     void aGuestRunsTheQemuItsReleaseShipsAndRecordsItAtCreation() {
         assertThat(f.config(N1, 102).get("meta").asText()).startsWith("creation-qemu=10.1.2,");
         f.run("POST", "/nodes/" + N1 + "/qemu/102/status/start");
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/102/status/current").get("running-qemu").asText())
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/102/status/current")
+                        .get("running-qemu")
+                        .asText())
                 .isEqualTo("10.1.2");
 
         SimFixture pve8 = new SimFixture(PveVersion.PVE_8_4, VmSeed.of(102, N1).disk("scsi0", "local-zfs", 8));
@@ -107,10 +116,16 @@ class VmLifecycleTest {
         assertThat(paused.get("status").asText()).isEqualTo("running");
         assertThat(paused.get("qmpstatus").asText()).isEqualTo("paused");
         f.run("POST", "/nodes/" + N1 + "/qemu/101/status/resume");
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/status/current").get("qmpstatus").asText()).isEqualTo("running");
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/status/current")
+                        .get("qmpstatus")
+                        .asText())
+                .isEqualTo("running");
         f.clock.advance(java.time.Duration.ofMinutes(5));
         f.run("POST", "/nodes/" + N1 + "/qemu/101/status/reset");
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/status/current").get("uptime").asLong()).isLessThan(60);
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu/101/status/current")
+                        .get("uptime")
+                        .asLong())
+                .isLessThan(60);
     }
 
     @Test
@@ -124,17 +139,30 @@ class VmLifecycleTest {
     @Test
     void purgeRemovesTheGuestFromHaAndBackupJobsAndUnreferencedDisksGoToo() {
         f.ok("POST", "/cluster/ha/resources", "sid", "vm:102", "state", "stopped");
-        f.ok("POST", "/cluster/backup", "id", "nightly", "vmid", "101,102", "storage", "nfs-backups", "schedule", "02:00");
+        f.ok(
+                "POST",
+                "/cluster/backup",
+                "id",
+                "nightly",
+                "vmid",
+                "101,102",
+                "storage",
+                "nfs-backups",
+                "schedule",
+                "02:00");
         f.ok("PUT", "/nodes/" + N1 + "/qemu/102/config", "delete", "scsi0");
 
         SimResponse withoutPurge = f.call("DELETE", "/nodes/" + N1 + "/qemu/102");
-        assertThat(withoutPurge.reasonPhrase()).isEqualTo("unable to remove VM 102 - used in HA resources and purge parameter not set.");
+        assertThat(withoutPurge.reasonPhrase())
+                .isEqualTo("unable to remove VM 102 - used in HA resources and purge parameter not set.");
 
         f.run("DELETE", "/nodes/" + N1 + "/qemu/102", "purge", "1", "destroy-unreferenced-disks", "1");
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu")).noneMatch(v -> v.get("vmid").asInt() == 102);
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/qemu"))
+                .noneMatch(v -> v.get("vmid").asInt() == 102);
         assertThat(f.ok("GET", "/cluster/ha/resources")).isEmpty();
         assertThat(f.ok("GET", "/cluster/backup/nightly").get("vmid").asText()).isEqualTo("101");
-        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/local-zfs/content", "vmid", "102")).isEmpty();
+        assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/local-zfs/content", "vmid", "102"))
+                .isEmpty();
     }
 
     @Test
@@ -149,7 +177,8 @@ class VmLifecycleTest {
         assertThat(booting.reasonPhrase()).isEqualTo("QEMU guest agent is not running");
 
         f.clock.advance(java.time.Duration.ofSeconds(30));
-        JsonNode result = f.ok("GET", "/nodes/" + N1 + "/qemu/101/agent/network-get-interfaces").get("result");
+        JsonNode result = f.ok("GET", "/nodes/" + N1 + "/qemu/101/agent/network-get-interfaces")
+                .get("result");
         assertThat(result).anySatisfy(i -> {
             assertThat(i.get("name").asText()).isEqualTo("eth0");
             assertThat(i.get("ip-addresses").get(0).get("ip-address").asText()).startsWith("10.8.16.");
@@ -157,22 +186,30 @@ class VmLifecycleTest {
         });
 
         f.run("POST", "/nodes/" + N1 + "/qemu/102/status/start");
-        assertThat(f.call("GET", "/nodes/" + N1 + "/qemu/102/agent/network-get-interfaces").status()).isEqualTo(500);
+        assertThat(f.call("GET", "/nodes/" + N1 + "/qemu/102/agent/network-get-interfaces")
+                        .status())
+                .isEqualTo(500);
     }
 
     @Test
     void cloneCopiesConfigWithNewMacAndNewVolumesAndLocksBothWhileRunning() {
-        String upid = f.upid("POST", "/nodes/" + N1 + "/qemu/101/clone", "newid", "201", "name", "talos-w-01", "full", "1");
+        String upid =
+                f.upid("POST", "/nodes/" + N1 + "/qemu/101/clone", "newid", "201", "name", "talos-w-01", "full", "1");
         assertThat(upid).contains(":qmclone:101:");
-        assertThat(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x").reasonPhrase()).isEqualTo("VM is locked (clone)");
+        assertThat(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x")
+                        .reasonPhrase())
+                .isEqualTo("VM is locked (clone)");
         f.finish(upid);
         JsonNode source = f.config(N1, 101);
         JsonNode clone = f.config(N1, 201);
         assertThat(clone.get("name").asText()).isEqualTo("talos-w-01");
         assertThat(clone.get("scsi0").asText()).isEqualTo("vm-disks:vm-201-disk-0,size=32G");
-        assertThat(clone.get("net0").asText()).startsWith("virtio=BC:24:11:").isNotEqualTo(source.get("net0").asText());
+        assertThat(clone.get("net0").asText())
+                .startsWith("virtio=BC:24:11:")
+                .isNotEqualTo(source.get("net0").asText());
         assertThat(clone.get("net0").asText()).endsWith(",bridge=vmbr0,tag=16");
-        assertThat(clone.get("smbios1").asText()).isNotEqualTo(source.get("smbios1").asText());
+        assertThat(clone.get("smbios1").asText())
+                .isNotEqualTo(source.get("smbios1").asText());
         f.ok("PUT", "/nodes/" + N1 + "/qemu/101/config", "name", "x");
     }
 

@@ -8,5 +8,6 @@ public record BackupArchiveStatus(
         @JsonPropertyDescription("Guest VMID.") Integer vmid,
         @JsonPropertyDescription("Backup time (RFC 3339).") String time,
         @JsonPropertyDescription("Archive size in bytes.") Long sizeBytes,
-        @JsonPropertyDescription("Proxmox volume ID, e.g. backups:backup/vzdump-qemu-101-2025_11_03-02_00_01.vma.zst.") String volid) {
-}
+
+        @JsonPropertyDescription("Proxmox volume ID, e.g. backups:backup/vzdump-qemu-101-2025_11_03-02_00_01.vma.zst.")
+        String volid) {}

@@ -18,20 +18,22 @@ import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@ValidationRule(value = "!has(self.exclude) || size(self.exclude) == 0 || (has(self.selector.all) && self.selector.all) "
-        + "|| has(self.selector.pool)", message = "exclude is only allowed with selector.all or selector.pool")
+@ValidationRule(
+        value = "!has(self.exclude) || size(self.exclude) == 0 || (has(self.selector.all) && self.selector.all) "
+                + "|| has(self.selector.pool)",
+        message = "exclude is only allowed with selector.all or selector.pool")
 @ValidationRule(value = "self.clusterRef == oldSelf.clusterRef", message = "clusterRef is immutable")
 public record BackupPolicySpec(
-        @Required
-        @JsonPropertyDescription("The ProxmoxCluster that runs the backup job.")
+        @Required @JsonPropertyDescription("The ProxmoxCluster that runs the backup job.")
         ClusterRef clusterRef,
 
         @Required
         @Size(min = 1, max = 128)
         @Pattern(ValidationPatterns.PVE_CALENDAR_EVENT)
-        @JsonPropertyDescription("Proxmox calendar event, e.g. \"02:00\" (daily), \"sun 03:00\", \"*-*-01 04:00\" (monthly), "
-                + "\"mon..fri 22:30\", \"sat *-1..7 15:00\" (first Saturday), \"daily\". Evaluated by Proxmox in the "
-                + "node's time zone unless it ends in UTC.")
+        @JsonPropertyDescription(
+                "Proxmox calendar event, e.g. \"02:00\" (daily), \"sun 03:00\", \"*-*-01 04:00\" (monthly), "
+                        + "\"mon..fri 22:30\", \"sat *-1..7 15:00\" (first Saturday), \"daily\". Evaluated by Proxmox in the "
+                        + "node's time zone unless it ends in UTC.")
         String schedule,
 
         @Required
@@ -44,7 +46,8 @@ public record BackupPolicySpec(
         List<@Min(100) @Max(999999999) Integer> exclude,
 
         @Default("snapshot")
-        @JsonPropertyDescription("vzdump mode: snapshot (default, no downtime), suspend, or stop (consistent, downtime).")
+        @JsonPropertyDescription(
+                "vzdump mode: snapshot (default, no downtime), suspend, or stop (consistent, downtime).")
         BackupMode mode,
 
         @Required
@@ -53,12 +56,10 @@ public record BackupPolicySpec(
         @JsonPropertyDescription("Proxmox storage ID with content type backup, e.g. backups or an NFS storage.")
         String storage,
 
-        @Default("zstd")
-        @JsonPropertyDescription("Compression: zstd (default), lzo, gzip or none.")
+        @Default("zstd") @JsonPropertyDescription("Compression: zstd (default), lzo, gzip or none.")
         Compression compression,
 
-        @Required
-        @JsonPropertyDescription("How many backups to keep (Proxmox prune-backups).")
+        @Required @JsonPropertyDescription("How many backups to keep (Proxmox prune-backups).")
         RetentionSpec retention,
 
         @Size(max = 16)
@@ -66,8 +67,7 @@ public record BackupPolicySpec(
         @JsonPropertyDescription("E-mail addresses Proxmox notifies after each run.")
         List<@Size(max = 254) @Pattern("^[^\\s@]+@[^\\s@]+$") String> mailTo,
 
-        @Default("true")
-        @JsonPropertyDescription("Whether the job runs on its schedule. Default true.")
+        @Default("true") @JsonPropertyDescription("Whether the job runs on its schedule. Default true.")
         Boolean enabled,
 
         @Size(max = 1024)
@@ -75,18 +75,19 @@ public record BackupPolicySpec(
         @JsonPropertyDescription("Notes template for each backup, e.g. {{guestname}} nightly.")
         String notesTemplate,
 
-        @JsonPropertyDescription("Periodic restore test: restore the latest backup of a covered VM to a scratch VMID with "
-                + "NICs unplugged, boot it, wait for the guest agent or a timeout, record, destroy.")
+        @JsonPropertyDescription(
+                "Periodic restore test: restore the latest backup of a covered VM to a scratch VMID with "
+                        + "NICs unplugged, boot it, wait for the guest agent or a timeout, record, destroy.")
         RestoreTestSpec restoreTest,
 
         @Default("Retain")
-        @JsonPropertyDescription("Retain (default) leaves the Proxmox job in place when the resource is deleted (backups must "
-                + "not depend on the cluster they protect); Delete removes the job definition. Backup archives are never "
-                + "deleted by the operator except by the retention Proxmox applies.")
+        @JsonPropertyDescription(
+                "Retain (default) leaves the Proxmox job in place when the resource is deleted (backups must "
+                        + "not depend on the cluster they protect); Delete removes the job definition. Backup archives are never "
+                        + "deleted by the operator except by the retention Proxmox applies.")
         DeletionPolicy deletionPolicy,
 
-        @Default("Manage")
-        @JsonPropertyDescription("Manage (default) or Observe (report drift, change nothing).")
+        @Default("Manage") @JsonPropertyDescription("Manage (default) or Observe (report drift, change nothing).")
         ManagementPolicy managementPolicy) {
 
     public BackupPolicySpec {

@@ -12,18 +12,25 @@ public class BackupPolicyStatus extends UnderlayStatus {
 
     @JsonPropertyDescription("ID of the Proxmox backup job (/cluster/backup/{id}).")
     private String jobId;
+
     @JsonPropertyDescription("Next scheduled run as Proxmox reports it (RFC 3339).")
     private String nextRunTime;
+
     @JsonPropertyDescription("Retention as applied on the job (Proxmox prune-backups), e.g. keep-daily=7.")
     private String keep;
+
     @JsonPropertyDescription("Last run of the job.")
     private BackupRunStatus lastRun;
+
     @JsonPropertyDescription("VMIDs the job currently covers.")
     private List<Integer> coveredVMIDs = new ArrayList<>();
+
     @JsonPropertyDescription("Guests no backup job covers (from /cluster/backup-info/not-backed-up).")
     private List<Integer> notBackedUp = new ArrayList<>();
+
     @JsonPropertyDescription("Newest backup per covered VM.")
     private List<BackupArchiveStatus> latestBackups = new ArrayList<>();
+
     @JsonPropertyDescription("Result of the last restore test.")
     private RestoreTestResultStatus lastRestoreTest;
 

@@ -15,22 +15,27 @@ public record RestoreTestSpec(
         @Required
         @Size(min = 1, max = 128)
         @Pattern(ValidationPatterns.PVE_CALENDAR_EVENT)
-        @JsonPropertyDescription("Calendar event for the test, e.g. \"*-*-01 05:00\" (monthly, after the monthly backup).")
+        @JsonPropertyDescription(
+                "Calendar event for the test, e.g. \"*-*-01 05:00\" (monthly, after the monthly backup).")
         String schedule,
-        @Required
-        @Size(max = 63)
-        @Pattern(ValidationPatterns.PVE_NODE)
-        @JsonPropertyDescription("Node to restore on.")
+
+        @Required @Size(max = 63) @Pattern(ValidationPatterns.PVE_NODE) @JsonPropertyDescription("Node to restore on.")
         String targetNode,
+
         @Required
         @Size(max = 128)
         @Pattern(ValidationPatterns.PVE_STORAGE_ID)
         @JsonPropertyDescription("Storage for the restored disks.")
         String targetStorage,
-        @Min(100) @Max(999999999)
+
+        @Min(100)
+        @Max(999999999)
         @JsonPropertyDescription("Scratch VMID for the restored VM. Default: allocated from the cluster's vmidRange.")
         Integer scratchVmid,
-        @Default("600") @Min(60) @Max(86400)
+
+        @Default("600")
+        @Min(60)
+        @Max(86400)
         @JsonPropertyDescription("How long to wait for the restored VM to boot (guest agent answer). Default 600.")
         Integer timeoutSeconds) {
 

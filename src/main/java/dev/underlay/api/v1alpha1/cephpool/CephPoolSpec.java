@@ -16,47 +16,55 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "self.minSize <= self.size", message = "minSize must be less than or equal to size")
-@ValidationRule(value = "has(self.pgNum) || self.pgAutoscaleMode != 'off'", message = "pgNum is required when pgAutoscaleMode is off")
-@ValidationRule(value = "has(oldSelf.poolName) == has(self.poolName) && (!has(self.poolName) || self.poolName == oldSelf.poolName)",
+@ValidationRule(
+        value = "has(self.pgNum) || self.pgAutoscaleMode != 'off'",
+        message = "pgNum is required when pgAutoscaleMode is off")
+@ValidationRule(
+        value =
+                "has(oldSelf.poolName) == has(self.poolName) && (!has(self.poolName) || self.poolName == oldSelf.poolName)",
         message = "poolName is immutable")
 @ValidationRule(value = "self.clusterRef == oldSelf.clusterRef", message = "clusterRef is immutable")
 public record CephPoolSpec(
-        @Required
-        @JsonPropertyDescription("The ProxmoxCluster whose Ceph holds the pool.")
+        @Required @JsonPropertyDescription("The ProxmoxCluster whose Ceph holds the pool.")
         ClusterRef clusterRef,
 
         @Size(min = 1, max = 127)
         @Pattern(ValidationPatterns.CEPH_POOL_NAME)
-        @JsonPropertyDescription("Ceph pool name. Default: metadata.name. Immutable: it cannot be set, changed or removed "
-                + "after creation.")
+        @JsonPropertyDescription(
+                "Ceph pool name. Default: metadata.name. Immutable: it cannot be set, changed or removed "
+                        + "after creation.")
         String poolName,
 
-        @Default("3") @Min(1) @Max(7)
-        @JsonPropertyDescription("Number of replicas (Ceph size). Default 3.")
+        @Default("3") @Min(1) @Max(7) @JsonPropertyDescription("Number of replicas (Ceph size). Default 3.")
         Integer size,
 
-        @Default("2") @Min(1) @Max(7)
-        @JsonPropertyDescription("Minimum replicas for I/O (Ceph min_size), <= size. Default 2. 1 is allowed but raises the "
-                + "MinSizeOneRisk condition.")
+        @Default("2")
+        @Min(1)
+        @Max(7)
+        @JsonPropertyDescription(
+                "Minimum replicas for I/O (Ceph min_size), <= size. Default 2. 1 is allowed but raises the "
+                        + "MinSizeOneRisk condition.")
         Integer minSize,
 
-        @Min(1) @Max(32768)
-        @ValidationRule(value = "self in [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768]",
+        @Min(1)
+        @Max(32768)
+        @ValidationRule(
+                value = "self in [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768]",
                 message = "pgNum must be a power of two")
-        @JsonPropertyDescription("Placement groups, a power of two. Leave unset to let the autoscaler decide "
-                + "(pgAutoscaleMode on).")
+        @JsonPropertyDescription(
+                "Placement groups, a power of two. Leave unset to let the autoscaler decide " + "(pgAutoscaleMode on).")
         Integer pgNum,
 
         @Default("on")
         @JsonPropertyDescription("PG autoscaler mode: on (default), warn or off. With off, pgNum is required.")
         PgAutoscaleMode pgAutoscaleMode,
 
-        @Min(0) @Max(1)
+        @Min(0)
+        @Max(1)
         @JsonPropertyDescription("Autoscaler hint: expected fraction of the cluster's capacity this pool will use.")
         Double targetSizeRatio,
 
-        @Default("rbd")
-        @JsonPropertyDescription("Application enabled on the pool: rbd (default), cephfs or rgw.")
+        @Default("rbd") @JsonPropertyDescription("Application enabled on the pool: rbd (default), cephfs or rgw.")
         PoolApplication application,
 
         @Default("replicated_rule")
@@ -79,8 +87,7 @@ public record CephPoolSpec(
         @JsonPropertyDescription("Take over an existing pool of that name that the operator did not create.")
         Boolean adopt,
 
-        @Default("Manage")
-        @JsonPropertyDescription("Manage (default) or Observe (report drift, change nothing).")
+        @Default("Manage") @JsonPropertyDescription("Manage (default) or Observe (report drift, change nothing).")
         ManagementPolicy managementPolicy) {
 
     public CephPoolSpec {

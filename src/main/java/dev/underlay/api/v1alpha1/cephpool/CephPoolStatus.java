@@ -10,24 +10,34 @@ public class CephPoolStatus extends UnderlayStatus {
 
     @JsonPropertyDescription("Ceph pool name in use.")
     private String poolName;
+
     @JsonPropertyDescription("Actual replica count.")
     private Integer size;
+
     @JsonPropertyDescription("Actual min_size.")
     private Integer minSize;
+
     @JsonPropertyDescription("Actual placement group count.")
     private Integer pgNum;
+
     @JsonPropertyDescription("Actual autoscaler mode.")
     private String pgAutoscaleMode;
+
     @JsonPropertyDescription("Bytes stored (after replication accounting as Ceph reports it).")
     private Long bytesUsed;
+
     @JsonPropertyDescription("Bytes still available to the pool.")
     private Long maxAvailBytes;
+
     @JsonPropertyDescription("Percentage used, e.g. \"12.5\".")
     private String percentUsed;
+
     @JsonPropertyDescription("Number of objects.")
     private Long objects;
+
     @JsonPropertyDescription("Whether the pool is registered as Proxmox storage (spec.proxmoxStorage).")
     private Boolean storageRegistered;
+
     @JsonPropertyDescription("Last Proxmox task started for this pool.")
     private TaskRef lastTask;
 

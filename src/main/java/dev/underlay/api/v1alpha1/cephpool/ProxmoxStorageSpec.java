@@ -18,11 +18,13 @@ public record ProxmoxStorageSpec(
         @Pattern(ValidationPatterns.PVE_STORAGE_ID)
         @JsonPropertyDescription("Proxmox storage ID, e.g. vm-disks.")
         String name,
+
         @Default("[\"images\"]")
         @Size(min = 1, max = 2)
         @ListType(ListType.Kind.set)
         @JsonPropertyDescription("Content types: images (VM disks, default) and/or rootdir (containers).")
         List<StorageContent> content,
+
         @JsonPropertyDescription("Map images through the kernel RBD module instead of librbd. Default false.")
         Boolean krbd) {
 

@@ -13,5 +13,4 @@ public record ClusterRef(
         @Size(min = 1, max = 253)
         @Pattern(ValidationPatterns.DNS_SUBDOMAIN)
         @JsonPropertyDescription("Name of the ProxmoxCluster, in the same namespace, that this resource lives on.")
-        String name) {
-}
+        String name) {}

@@ -60,6 +60,5 @@ public final class ConditionReasons {
     /** managementPolicy is Observe: drift is reported, nothing is changed. */
     public static final String OBSERVE_ONLY = "ObserveOnly";
 
-    private ConditionReasons() {
-    }
+    private ConditionReasons() {}
 }

@@ -21,6 +21,5 @@ public final class ConditionTypes {
     /** CephPool: min_size 1 allows writes with a single copy; data loss on one more failure. */
     public static final String MIN_SIZE_ONE_RISK = "MinSizeOneRisk";
 
-    private ConditionTypes() {
-    }
+    private ConditionTypes() {}
 }

@@ -14,9 +14,11 @@ public record SecretKeyRef(
         @Pattern(ValidationPatterns.DNS_SUBDOMAIN)
         @JsonPropertyDescription("Name of the Secret, in the same namespace.")
         String name,
+
         @Size(min = 1, max = 253)
         @Pattern("^[-._a-zA-Z0-9]+$")
-        @JsonPropertyDescription("Key inside the Secret. When omitted, the referring field's documented default key is used.")
+        @JsonPropertyDescription(
+                "Key inside the Secret. When omitted, the referring field's documented default key is used.")
         String key) {
 
     public String keyOr(String defaultKey) {

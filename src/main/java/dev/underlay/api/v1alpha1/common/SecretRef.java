@@ -13,5 +13,4 @@ public record SecretRef(
         @Size(min = 1, max = 253)
         @Pattern(ValidationPatterns.DNS_SUBDOMAIN)
         @JsonPropertyDescription("Name of the Secret, in the same namespace.")
-        String name) {
-}
+        String name) {}

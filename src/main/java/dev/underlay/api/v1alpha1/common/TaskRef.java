@@ -8,14 +8,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record TaskRef(
         @JsonPropertyDescription("Proxmox task ID (UPID:node:pid:pstart:starttime:type:id:user:).")
         String upid,
+
         @JsonPropertyDescription("Task type as Proxmox names it, e.g. qmcreate, qmstart, qmigrate, vzdump.")
         String type,
-        @JsonPropertyDescription("running or stopped.")
-        String status,
+
+        @JsonPropertyDescription("running or stopped.") String status,
+
         @JsonPropertyDescription("Exit status once stopped: OK, 'WARNINGS: n' (success) or the error text.")
         String exitStatus,
+
         @JsonPropertyDescription("When the task started (RFC 3339).")
         String startedAt,
+
         @JsonPropertyDescription("When the task finished (RFC 3339); empty while running.")
-        String finishedAt) {
-}
+        String finishedAt) {}

@@ -14,8 +14,9 @@ public abstract class UnderlayStatus {
     @JsonPropertyDescription("The metadata.generation this status describes.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription("Standard conditions (type, status, reason, message, lastTransitionTime, observedGeneration); "
-            + "always includes Ready. Ready=False carries a reason a person can act on.")
+    @JsonPropertyDescription(
+            "Standard conditions (type, status, reason, message, lastTransitionTime, observedGeneration); "
+                    + "always includes Ready. Ready=False carries a reason a person can act on.")
     private List<Condition> conditions = new ArrayList<>();
 
     public Long getObservedGeneration() {

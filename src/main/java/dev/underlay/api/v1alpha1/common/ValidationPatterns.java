@@ -33,7 +33,8 @@ public final class ValidationPatterns {
     // value/step, value..value/step. Values stay below Proxmox's limits (hour < 24, minute < 60, ...); steps are >= 1.
     private static final String WEEKDAY =
             "(?i:mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
-    private static final String WEEKDAYS = WEEKDAY + "(\\.\\." + WEEKDAY + ")?(," + WEEKDAY + "(\\.\\." + WEEKDAY + ")?)*";
+    private static final String WEEKDAYS =
+            WEEKDAY + "(\\.\\." + WEEKDAY + ")?(," + WEEKDAY + "(\\.\\." + WEEKDAY + ")?)*";
 
     private static final String YEAR = "(19[7-9][0-9]|2[01][0-9][0-9])";
     private static final String YEAR_STEP = "([1-9][0-9]{0,2})";
@@ -57,7 +58,8 @@ public final class ValidationPatterns {
 
     private static final String DATE = "(" + YEARS + "-)?" + MONTHS + "-" + DAYS;
     private static final String TIME = "(" + HOURS + ":)?" + MINUTES + "(:" + MINUTES + ")?";
-    private static final String KEYWORD = "minutely|hourly|daily|weekly|monthly|yearly|annually|quarterly|semiannually|semi-annually";
+    private static final String KEYWORD =
+            "minutely|hourly|daily|weekly|monthly|yearly|annually|quarterly|semiannually|semi-annually";
 
     /**
      * Proxmox calendar event as backup jobs take it. Examples: "02:00", "sun 03:00", "*-*-01 04:00", "mon..fri 22:30",
@@ -68,6 +70,5 @@ public final class ValidationPatterns {
             + "|" + DATE + "( +" + TIME + ")?"
             + "|" + TIME + ")( +UTC)?$";
 
-    private ValidationPatterns() {
-    }
+    private ValidationPatterns() {}
 }

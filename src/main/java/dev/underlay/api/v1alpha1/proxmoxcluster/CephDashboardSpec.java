@@ -15,9 +15,10 @@ public record CephDashboardSpec(
         @Pattern(ValidationPatterns.HTTP_BASE_URL)
         @JsonPropertyDescription("Ceph dashboard base URL without a path, e.g. https://10.8.16.10:8443.")
         String url,
+
         @Required
         @JsonPropertyDescription("Secret with keys username and password of a dashboard user with pool privileges.")
         SecretRef credentialsSecretRef,
+
         @JsonPropertyDescription("How the dashboard certificate is verified.")
-        TlsSpec tls) {
-}
+        TlsSpec tls) {}

@@ -24,19 +24,20 @@ public record HaGroupSpec(
 
         @Required
         @Size(min = 1, max = 64)
-        @JsonPropertyDescription("Member nodes, each optionally with a priority: node or node:priority (higher preferred), "
-                + "e.g. pve-ms01-01:2.")
+        @JsonPropertyDescription(
+                "Member nodes, each optionally with a priority: node or node:priority (higher preferred), "
+                        + "e.g. pve-ms01-01:2.")
         List<@Size(max = 68) @Pattern("^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(:[0-9]{1,4})?$") String> nodes,
 
-        @JsonPropertyDescription("Resources may run only on the member nodes (PVE 9: strict node-affinity). Default false.")
+        @JsonPropertyDescription(
+                "Resources may run only on the member nodes (PVE 9: strict node-affinity). Default false.")
         Boolean restricted,
 
         @JsonPropertyDescription("Do not move resources back to a higher-priority node when it returns "
                 + "(PVE 9: failback=0 on the member resources). Default false.")
         Boolean noFailback,
 
-        @Size(max = 4096)
-        @JsonPropertyDescription("Free-text comment stored with the group/rule.")
+        @Size(max = 4096) @JsonPropertyDescription("Free-text comment stored with the group/rule.")
         String comment,
 
         @JsonPropertyDescription("Take over an existing group/rule of the same name that the operator did not create. "

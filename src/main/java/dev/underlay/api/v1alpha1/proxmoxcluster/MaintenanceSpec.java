@@ -19,12 +19,12 @@ public record MaintenanceSpec(
         @JsonPropertyDescription("Proxmox node to put into maintenance.")
         String node,
 
-        @Size(max = 1024)
-        @JsonPropertyDescription("Why, for the audit trail (shown in Events).")
+        @Size(max = 1024) @JsonPropertyDescription("Why, for the audit trail (shown in Events).")
         String reason,
 
-        @JsonPropertyDescription("Set the Ceph noout flag while the node is in maintenance so its OSDs are not marked out "
-                + "and rebalanced. Unset on exit only if this operator set it.")
+        @JsonPropertyDescription(
+                "Set the Ceph noout flag while the node is in maintenance so its OSDs are not marked out "
+                        + "and rebalanced. Unset on exit only if this operator set it.")
         Boolean cephNoOut) {
 
     public boolean isCephNoOut() {

@@ -16,7 +16,8 @@ public class ProxmoxClusterStatus extends UnderlayStatus {
     @JsonPropertyDescription("Proxmox VE version (pve-manager), e.g. 8.3.2.")
     private String version;
 
-    @JsonPropertyDescription("Whether corosync reports the cluster quorate. While false, the operator makes no mutating call.")
+    @JsonPropertyDescription(
+            "Whether corosync reports the cluster quorate. While false, the operator makes no mutating call.")
     private Boolean quorate;
 
     @JsonPropertyDescription("Corosync votes.")
@@ -31,7 +32,8 @@ public class ProxmoxClusterStatus extends UnderlayStatus {
     @JsonPropertyDescription("Ceph health as seen through the configured Ceph API.")
     private CephHealthStatus ceph;
 
-    @JsonPropertyDescription("How HA placement is expressed on this cluster: Groups (PVE 8), Rules (PVE 9), or Unknown.")
+    @JsonPropertyDescription(
+            "How HA placement is expressed on this cluster: Groups (PVE 8), Rules (PVE 9), or Unknown.")
     private String haMode;
 
     @JsonPropertyDescription("HA groups/rules from spec.haGroups and their state on the cluster.")
@@ -40,8 +42,9 @@ public class ProxmoxClusterStatus extends UnderlayStatus {
     @JsonPropertyDescription("Privileges the enabled features need and the token lacks, as privilege@path.")
     private List<String> missingPrivileges = new ArrayList<>();
 
-    @JsonPropertyDescription("Whether the Ceph noout flag is currently set by this operator for node maintenance; only then "
-            + "does the operator unset it when maintenance ends.")
+    @JsonPropertyDescription(
+            "Whether the Ceph noout flag is currently set by this operator for node maintenance; only then "
+                    + "does the operator unset it when maintenance ends.")
     private Boolean cephNoOutSetByOperator;
 
     @JsonPropertyDescription("Endpoint the operator used for the last successful call.")

@@ -8,7 +8,8 @@ public record VotesStatus(
         @JsonPropertyDescription("Expected votes.") Integer expected,
         @JsonPropertyDescription("Votes currently present.") Integer total,
         @JsonPropertyDescription("Votes needed for quorum.") Integer quorum,
+
         @JsonPropertyDescription("True when the numbers are derived from /cluster/status node rows (one vote per node, "
                 + "quorum a majority), because the Proxmox API does not report corosync's own vote counts; a node "
-                + "configured with more than one vote is then not reflected.") Boolean derived) {
-}
+                + "configured with more than one vote is then not reflected.")
+        Boolean derived) {}

@@ -9,9 +9,9 @@ import io.fabric8.generator.annotation.Required;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloneSourceSpec(
-        @Required @Min(100) @Max(999999999)
-        @JsonPropertyDescription("VMID of the template to clone, e.g. 9000.")
+        @Required @Min(100) @Max(999999999) @JsonPropertyDescription("VMID of the template to clone, e.g. 9000.")
         Integer vmid,
+
         @Default("true")
         @JsonPropertyDescription("Full clone (independent disks, default true) rather than a linked clone.")
         Boolean full) {

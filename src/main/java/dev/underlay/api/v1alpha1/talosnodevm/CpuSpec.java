@@ -9,12 +9,12 @@ import io.fabric8.generator.annotation.Pattern;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CpuSpec(
-        @Default("2") @Min(1) @Max(512)
-        @JsonPropertyDescription("Cores per socket. Default 2.")
+        @Default("2") @Min(1) @Max(512) @JsonPropertyDescription("Cores per socket. Default 2.")
         Integer cores,
-        @Default("1") @Min(1) @Max(4)
-        @JsonPropertyDescription("Sockets. Default 1.")
+
+        @Default("1") @Min(1) @Max(4) @JsonPropertyDescription("Sockets. Default 1.")
         Integer sockets,
+
         @Default("x86-64-v2-AES")
         @Pattern("^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$")
         @JsonPropertyDescription("QEMU CPU model. Default x86-64-v2-AES. 'host' is faster but blocks live migration "

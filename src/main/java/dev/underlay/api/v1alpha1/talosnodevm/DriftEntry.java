@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DriftEntry(
-        @JsonPropertyDescription("Spec field or Proxmox config key that differs, e.g. memoryMiB or net1.") String field,
+        @JsonPropertyDescription("Spec field or Proxmox config key that differs, e.g. memoryMiB or net1.")
+        String field,
+
         @JsonPropertyDescription("Value the spec asks for.") String desired,
-        @JsonPropertyDescription("Value Proxmox reports.") String actual) {
-}
+        @JsonPropertyDescription("Value Proxmox reports.") String actual) {}

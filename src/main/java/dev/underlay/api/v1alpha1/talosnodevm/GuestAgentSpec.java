@@ -10,7 +10,8 @@ import io.fabric8.generator.annotation.Default;
 @JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record GuestAgentSpec(
         @Default("false")
-        @JsonPropertyDescription("Enable the QEMU guest agent device; IP addresses are then read through it. Default false.")
+        @JsonPropertyDescription(
+                "Enable the QEMU guest agent device; IP addresses are then read through it. Default false.")
         Boolean enabled) {
 
     public GuestAgentSpec {

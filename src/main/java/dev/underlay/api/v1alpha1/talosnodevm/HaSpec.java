@@ -11,20 +11,27 @@ import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HaSpec(
-        @Default("false")
-        @JsonPropertyDescription("Make the VM an HA resource. Default false.")
+        @Default("false") @JsonPropertyDescription("Make the VM an HA resource. Default false.")
         Boolean enabled,
+
         @Size(min = 2, max = 128)
         @Pattern(ValidationPatterns.PVE_CONFIG_ID)
         @JsonPropertyDescription("HA group (PVE 8) / node-affinity rule (PVE 9) from the ProxmoxCluster's haGroups.")
         String group,
+
         @Default("started")
         @JsonPropertyDescription("Requested HA state: started (default), stopped, disabled, ignored.")
         HaState state,
-        @Default("1") @Min(0) @Max(10)
+
+        @Default("1")
+        @Min(0)
+        @Max(10)
         @JsonPropertyDescription("Max relocations on start failure. Default 1 (prevents ping-pong migrations).")
         Integer maxRelocate,
-        @Default("1") @Min(0) @Max(10)
+
+        @Default("1")
+        @Min(0)
+        @Max(10)
         @JsonPropertyDescription("Max restarts on the same node on start failure. Default 1.")
         Integer maxRestart) {
 

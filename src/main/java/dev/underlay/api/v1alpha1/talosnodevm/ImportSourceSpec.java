@@ -13,9 +13,9 @@ public record ImportSourceSpec(
         @Pattern(ValidationPatterns.PVE_STORAGE_ID)
         @JsonPropertyDescription("Storage holding the image, e.g. local.")
         String storage,
+
         @Required
         @Size(max = 255)
         @Pattern("^[^\\s]+$")
         @JsonPropertyDescription("Volume to import, e.g. import/talos-v1.9.0-nocloud-amd64.raw.")
-        String volume) {
-}
+        String volume) {}

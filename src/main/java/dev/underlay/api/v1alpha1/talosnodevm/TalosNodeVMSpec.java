@@ -18,28 +18,33 @@ import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@ValidationRule(value = "!has(oldSelf.vmid) || (has(self.vmid) && self.vmid == oldSelf.vmid)",
+@ValidationRule(
+        value = "!has(oldSelf.vmid) || (has(self.vmid) && self.vmid == oldSelf.vmid)",
         message = "vmid is immutable once set")
 @ValidationRule(value = "self.clusterRef == oldSelf.clusterRef", message = "clusterRef is immutable")
-@ValidationRule(value = "self.balloonMiB == 0 || self.balloonMiB <= self.memoryMiB",
+@ValidationRule(
+        value = "self.balloonMiB == 0 || self.balloonMiB <= self.memoryMiB",
         message = "balloonMiB must be 0 (off) or at most memoryMiB")
-@ValidationRule(value = "oldSelf.disks.all(o, self.disks.exists(n, n.slot == o.slot))",
+@ValidationRule(
+        value = "oldSelf.disks.all(o, self.disks.exists(n, n.slot == o.slot))",
         message = "disks cannot be removed: a disk holds data")
 public record TalosNodeVMSpec(
-        @Required
-        @JsonPropertyDescription("The ProxmoxCluster the VM lives on. Immutable.")
+        @Required @JsonPropertyDescription("The ProxmoxCluster the VM lives on. Immutable.")
         ClusterRef clusterRef,
 
-        @Min(100) @Max(999999999)
-        @JsonPropertyDescription("Proxmox VMID. Optional: if unset one is allocated from the cluster's vmidRange and kept in "
-                + "status.vmid. Immutable once set. Setting the VMID of an existing VM does not adopt it unless adopt is true.")
+        @Min(100)
+        @Max(999999999)
+        @JsonPropertyDescription(
+                "Proxmox VMID. Optional: if unset one is allocated from the cluster's vmidRange and kept in "
+                        + "status.vmid. Immutable once set. Setting the VMID of an existing VM does not adopt it unless adopt is true.")
         Integer vmid,
 
         @Required
         @Size(min = 1, max = 63)
         @Pattern(ValidationPatterns.PVE_NODE)
-        @JsonPropertyDescription("Proxmox node to place the VM on. Changing it live-migrates the VM (shared storage only). "
-                + "A VM moved by HA or a person is reported, not moved back, unless this field changes.")
+        @JsonPropertyDescription(
+                "Proxmox node to place the VM on. Changing it live-migrates the VM (shared storage only). "
+                        + "A VM moved by HA or a person is reported, not moved back, unless this field changes.")
         String node,
 
         @Required
@@ -47,29 +52,33 @@ public record TalosNodeVMSpec(
                 + "at most one control-plane VM is disrupted at a time.")
         TalosRole role,
 
-        @Default("{}")
-        @JsonPropertyDescription("vCPU layout and CPU model. Default 2 cores, 1 socket, x86-64-v2-AES.")
+        @Default("{}") @JsonPropertyDescription("vCPU layout and CPU model. Default 2 cores, 1 socket, x86-64-v2-AES.")
         CpuSpec cpu,
 
         @Required
-        @Min(1024) @Max(4194304)
+        @Min(1024)
+        @Max(4194304)
         @JsonPropertyDescription("Memory in MiB. No memory hotplug: Talos would see too little RAM.")
         Integer memoryMiB,
 
-        @Default("0") @Min(0) @Max(4194304)
+        @Default("0")
+        @Min(0)
+        @Max(4194304)
         @JsonPropertyDescription("Balloon target in MiB; 0 (default) disables ballooning.")
         Integer balloonMiB,
 
         @Default("{}")
-        @JsonPropertyDescription("QEMU guest agent. Enable only when the Talos image carries the qemu-guest-agent extension.")
+        @JsonPropertyDescription(
+                "QEMU guest agent. Enable only when the Talos image carries the qemu-guest-agent extension.")
         GuestAgentSpec guestAgent,
 
         @Required
         @Size(min = 1, max = 30)
         @ListType(value = ListType.Kind.map, keys = "slot")
-        @JsonPropertyDescription("Disks the operator manages, keyed by slot. Sizes only grow, a slot's storage never changes "
-                + "and disks cannot be removed. Disks the operator did not create (e.g. CSI-attached volumes) are never "
-                + "touched.")
+        @JsonPropertyDescription(
+                "Disks the operator manages, keyed by slot. Sizes only grow, a slot's storage never changes "
+                        + "and disks cannot be removed. Disks the operator did not create (e.g. CSI-attached volumes) are never "
+                        + "touched.")
         List<DiskSpec> disks,
 
         @Size(max = 32)
@@ -77,8 +86,7 @@ public record TalosNodeVMSpec(
         @JsonPropertyDescription("Network interfaces, keyed by slot.")
         List<NetworkSpec> networks,
 
-        @Required
-        @JsonPropertyDescription("Where the VM boots from: exactly one of iso, cloneFrom, importFrom.")
+        @Required @JsonPropertyDescription("Where the VM boots from: exactly one of iso, cloneFrom, importFrom.")
         BootSpec boot,
 
         @JsonPropertyDescription("Talos machine configuration delivery and the Kubernetes node this VM becomes.")
@@ -88,12 +96,10 @@ public record TalosNodeVMSpec(
         @JsonPropertyDescription("Proxmox HA for this VM. Default disabled: Kubernetes handles HA above it.")
         HaSpec ha,
 
-        @Default("Running")
-        @JsonPropertyDescription("Running (default) or Stopped.")
+        @Default("Running") @JsonPropertyDescription("Running (default) or Stopped.")
         PowerState powerState,
 
-        @Default("true")
-        @JsonPropertyDescription("Start the VM when its Proxmox node boots (onboot). Default true.")
+        @Default("true") @JsonPropertyDescription("Start the VM when its Proxmox node boots (onboot). Default true.")
         Boolean startOnBoot,
 
         @Size(max = 32)
@@ -102,15 +108,15 @@ public record TalosNodeVMSpec(
         List<@Size(min = 1, max = 64) @Pattern(ValidationPatterns.PVE_TAG) String> tags,
 
         @Default("Retain")
-        @JsonPropertyDescription("Retain (default) keeps the VM and its disks when the resource is deleted; Delete destroys "
-                + "them and purges the VMID from HA, backup and replication jobs.")
+        @JsonPropertyDescription(
+                "Retain (default) keeps the VM and its disks when the resource is deleted; Delete destroys "
+                        + "them and purges the VMID from HA, backup and replication jobs.")
         DeletionPolicy deletionPolicy,
 
         @JsonPropertyDescription("Take over an existing VM with spec.vmid that the operator did not create.")
         Boolean adopt,
 
-        @Default("Manage")
-        @JsonPropertyDescription("Manage (default) or Observe (report drift, change nothing).")
+        @Default("Manage") @JsonPropertyDescription("Manage (default) or Observe (report drift, change nothing).")
         ManagementPolicy managementPolicy) {
 
     public TalosNodeVMSpec {

@@ -13,24 +13,34 @@ public class TalosNodeVMStatus extends UnderlayStatus {
 
     @JsonPropertyDescription("VMID in use (from spec.vmid, or allocated and persisted here before the VM was created).")
     private Integer vmid;
+
     @JsonPropertyDescription("SMBIOS UUID of the VM (Talos reports it as the machine UUID).")
     private String smbiosUuid;
+
     @JsonPropertyDescription("Proxmox node the VM currently runs on.")
     private String node;
+
     @JsonPropertyDescription("Running, Stopped or Unknown (node offline).")
     private String powerState;
+
     @JsonPropertyDescription("QEMU monitor status (running, paused, prelaunch, ...).")
     private String qmpStatus;
+
     @JsonPropertyDescription("IP addresses reported by the guest agent.")
     private List<String> ipAddresses = new ArrayList<>();
+
     @JsonPropertyDescription("Whether the Kubernetes Node (talos.kubernetesNodeName) is Ready.")
     private Boolean kubernetesNodeReady;
+
     @JsonPropertyDescription("Digest of the Proxmox VM config last read.")
     private String configDigest;
+
     @JsonPropertyDescription("Hash of the desired config last applied; avoids no-op writes.")
     private String appliedConfigHash;
+
     @JsonPropertyDescription("Differences between spec and the VM's actual config.")
     private List<DriftEntry> drift = new ArrayList<>();
+
     @JsonPropertyDescription("Last Proxmox task the operator started for this VM.")
     private TaskRef lastTask;
 

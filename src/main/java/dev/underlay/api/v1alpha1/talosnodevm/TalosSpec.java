@@ -9,9 +9,11 @@ import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TalosSpec(
-        @JsonPropertyDescription("Secret with the Talos machine configuration (default key machineconfig), delivered as "
-                + "NoCloud user-data. Never logged.")
+        @JsonPropertyDescription(
+                "Secret with the Talos machine configuration (default key machineconfig), delivered as "
+                        + "NoCloud user-data. Never logged.")
         SecretKeyRef machineConfigSecretRef,
+
         @Size(max = 253)
         @Pattern(ValidationPatterns.DNS_SUBDOMAIN)
         @JsonPropertyDescription("Name of the Kubernetes Node this VM becomes, to read its readiness from this very "

@@ -21,15 +21,15 @@ record GroupDialect(ProxmoxApi api) implements HaDialect {
 
     @Override
     public void create(HaPlacement p) throws ProxmoxApiException {
-        api.createHaGroup(new HaGroup(p.id(), p.nodes(), p.restricted(), p.noFailback(), emptyToNull(p.comment()),
-                null));
+        api.createHaGroup(
+                new HaGroup(p.id(), p.nodes(), p.restricted(), p.noFailback(), emptyToNull(p.comment()), null));
     }
 
     @Override
     public void update(HaPlacement p) throws ProxmoxApiException {
         // no digest: the group file's digest changes with every write, so a second update in the same pass would fail
-        api.updateHaGroup(new HaGroup(p.id(), p.nodes(), p.restricted(), p.noFailback(),
-                p.comment() == null ? "" : p.comment(), null));
+        api.updateHaGroup(new HaGroup(
+                p.id(), p.nodes(), p.restricted(), p.noFailback(), p.comment() == null ? "" : p.comment(), null));
     }
 
     @Override

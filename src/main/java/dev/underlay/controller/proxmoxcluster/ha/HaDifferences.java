@@ -8,8 +8,7 @@ final class HaDifferences {
 
     private static final int COMMENT_SHOWN = 60;
 
-    private HaDifferences() {
-    }
+    private HaDifferences() {}
 
     /**
      * Differences a user would care about; the ownership marker is not one of them (comments are compared without

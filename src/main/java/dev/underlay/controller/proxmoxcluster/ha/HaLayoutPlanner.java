@@ -48,7 +48,11 @@ final class HaLayoutPlanner {
      * @param resources rules mode: the HA resources by sid; ignored for groups
      * @param members   rules mode: the TalosNodeVMs on this cluster; ignored for groups
      */
-    HaLayoutPlanner(String uid, ManagementPolicy policy, HaClusterView view, Map<String, HaResource> resources,
+    HaLayoutPlanner(
+            String uid,
+            ManagementPolicy policy,
+            HaClusterView view,
+            Map<String, HaResource> resources,
             List<HaMember> members) {
         if (!view.isKnown()) {
             throw new IllegalArgumentException("nothing to plan against in HA mode " + view.mode());
@@ -89,15 +93,23 @@ final class HaLayoutPlanner {
     private GroupPlan plan(HaGroupSpec group, HaPlacement actual) {
         Members m = view.mode() == HaMode.Rules ? members(group, actual) : Members.NONE;
         String id = actual == null ? group.name() : actual.id();
-        HaPlacement desired = new HaPlacement(id, view.mode() == HaMode.Rules ? HaPlacement.NODE_AFFINITY : null,
-                NodePriority.parseList(String.join(",", group.nodes())), group.isRestricted(),
-                view.mode() == HaMode.Groups && group.isNoFailback(), m.resources(),
-                OwnerMarker.mark(group.comment(), uid), false);
+        HaPlacement desired = new HaPlacement(
+                id,
+                view.mode() == HaMode.Rules ? HaPlacement.NODE_AFFINITY : null,
+                NodePriority.parseList(String.join(",", group.nodes())),
+                group.isRestricted(),
+                view.mode() == HaMode.Groups && group.isNoFailback(),
+                m.resources(),
+                OwnerMarker.mark(group.comment(), uid),
+                false);
         Naming naming = new Naming(group.name(), id);
 
         if (actual != null && !actual.placesOnNodes()) {
-            return report(naming, HaStates.CONFLICT, "a " + actual.ruleType() + " rule named '" + id
-                    + "' exists; only a node-affinity rule can stand for an HA group");
+            return report(
+                    naming,
+                    HaStates.CONFLICT,
+                    "a " + actual.ruleType() + " rule named '" + id
+                            + "' exists; only a node-affinity rule can stand for an HA group");
         }
         List<HaWrite> failback = failbackWrites(group, m);
         if (policy == ManagementPolicy.Observe) {
@@ -119,11 +131,17 @@ final class HaLayoutPlanner {
         }
         if (!desired.isGroup() && desired.resources().isEmpty()) {
             if (!ours) {
-                return report(naming, HaStates.PENDING, m.noResourcesYet(group.name())
-                        + "; the existing rule is adopted once it can name one");
+                return report(
+                        naming,
+                        HaStates.PENDING,
+                        m.noResourcesYet(group.name()) + "; the existing rule is adopted once it can name one");
             }
-            return new GroupPlan(List.of(new HaWrite.Delete(id)), naming.status(HaStates.PENDING,
-                    "no HA resources in this group any more; the rule is removed until one exists"), GroupPlan.DELETE);
+            return new GroupPlan(
+                    List.of(new HaWrite.Delete(id)),
+                    naming.status(
+                            HaStates.PENDING,
+                            "no HA resources in this group any more; the rule is removed until one exists"),
+                    GroupPlan.DELETE);
         }
         List<String> differences = new ArrayList<>(HaDifferences.between(desired, actual));
         boolean rewrite = !differences.isEmpty() || !desired.comment().equals(actual.comment());
@@ -146,11 +164,18 @@ final class HaLayoutPlanner {
             message.add("ownership marker rewritten");
         }
         boolean shrinks = !actual.resources().isEmpty() && !desired.resources().containsAll(actual.resources());
-        return new GroupPlan(writes, naming.status(HaStates.UPDATED, join(message, m.waitingNote())),
+        return new GroupPlan(
+                writes,
+                naming.status(HaStates.UPDATED, join(message, m.waitingNote())),
                 shrinks ? GroupPlan.SHRINK : GroupPlan.CHANGE);
     }
 
-    private GroupPlan observe(Naming naming, HaGroupSpec group, HaPlacement desired, HaPlacement actual, Members m,
+    private GroupPlan observe(
+            Naming naming,
+            HaGroupSpec group,
+            HaPlacement desired,
+            HaPlacement actual,
+            Members m,
             List<HaWrite> failback) {
         if (actual == null) {
             if (!desired.isGroup() && desired.resources().isEmpty()) {
@@ -172,8 +197,10 @@ final class HaLayoutPlanner {
         if (policy == ManagementPolicy.Observe) {
             return report(naming, HaStates.DRIFT, "owned but no longer in spec.haGroups; Manage would delete it");
         }
-        return new GroupPlan(List.of(new HaWrite.Delete(owned.id())),
-                naming.status(HaStates.DELETED, "removed from spec.haGroups"), GroupPlan.DELETE);
+        return new GroupPlan(
+                List.of(new HaWrite.Delete(owned.id())),
+                naming.status(HaStates.DELETED, "removed from spec.haGroups"),
+                GroupPlan.DELETE);
     }
 
     /** Rules mode: the resources the rule for {@code group} should name, and who is still waiting for HA. */
@@ -210,8 +237,10 @@ final class HaLayoutPlanner {
     }
 
     private static List<String> failbackDifferences(List<HaWrite> failback) {
-        return failback.stream().map(w -> (HaWrite.SetFailback) w)
-                .map(w -> w.sid() + " failback " + !w.failback() + " -> " + w.failback()).toList();
+        return failback.stream()
+                .map(w -> (HaWrite.SetFailback) w)
+                .map(w -> w.sid() + " failback " + !w.failback() + " -> " + w.failback())
+                .toList();
     }
 
     private String conflict(Naming naming, Optional<String> owner) {
@@ -251,8 +280,8 @@ final class HaLayoutPlanner {
 
         HaGroupStatus status(String state, String message) {
             String where = id.equals(name) ? null : "as rule '" + id + "' (migrated from the HA group)";
-            return new HaGroupStatus(name, view.mode().kind(), state, join(where == null ? List.of() : List.of(where),
-                    message));
+            return new HaGroupStatus(
+                    name, view.mode().kind(), state, join(where == null ? List.of() : List.of(where), message));
         }
     }
 
@@ -271,8 +300,8 @@ final class HaLayoutPlanner {
 
         String noResourcesYet(String name) {
             return "no HA resources in this group yet: the rule is created once a TalosNodeVM with ha.enabled and "
-                    + "ha.group=" + name + " is HA-managed" + (waiting.isEmpty() ? "" : " (waiting for "
-                    + String.join(",", waiting) + ")");
+                    + "ha.group=" + name + " is HA-managed"
+                    + (waiting.isEmpty() ? "" : " (waiting for " + String.join(",", waiting) + ")");
         }
     }
 }

@@ -31,8 +31,7 @@ final class HaLayoutWriter {
         this.cluster = cluster;
     }
 
-    record Result(List<HaGroupStatus> statuses, boolean changed) {
-    }
+    record Result(List<HaGroupStatus> statuses, boolean changed) {}
 
     /** Runs the plans in their {@link GroupPlan#order()}; the statuses come back in the plans' order. */
     Result apply(List<GroupPlan> plans) throws ProxmoxApiException {
@@ -58,8 +57,9 @@ final class HaLayoutWriter {
                     if (e.isRetryable()) {
                         throw e;
                     }
-                    Log.warnf("ProxmoxCluster %s: HA %s '%s' refused: %s", cluster, kind(), plan.status().name(),
-                            e.getMessage());
+                    Log.warnf(
+                            "ProxmoxCluster %s: HA %s '%s' refused: %s",
+                            cluster, kind(), plan.status().name(), e.getMessage());
                     statuses[i] = withState(plan.status(), HaStates.ERROR, e.getMessage());
                     break;
                 }
@@ -72,23 +72,29 @@ final class HaLayoutWriter {
     private Optional<String> apply(HaWrite write) throws ProxmoxApiException {
         if (write instanceof HaWrite.Create create) {
             dialect.create(create.placement());
-            Log.infof("ProxmoxCluster %s: created HA %s '%s'", cluster, kind(), create.placement().id());
+            Log.infof(
+                    "ProxmoxCluster %s: created HA %s '%s'",
+                    cluster, kind(), create.placement().id());
         } else if (write instanceof HaWrite.Update update) {
             dialect.update(update.placement());
-            Log.infof("ProxmoxCluster %s: updated HA %s '%s'", cluster, kind(), update.placement().id());
+            Log.infof(
+                    "ProxmoxCluster %s: updated HA %s '%s'",
+                    cluster, kind(), update.placement().id());
         } else if (write instanceof HaWrite.Delete delete) {
             List<String> users = usersOf(delete.id());
             if (!users.isEmpty()) {
-                return Optional.of("still used by HA resources " + String.join(",", users)
-                        + "; deleted once none names it");
+                return Optional.of(
+                        "still used by HA resources " + String.join(",", users) + "; deleted once none names it");
             }
             dialect.delete(delete.id());
             Log.infof("ProxmoxCluster %s: deleted HA %s '%s'", cluster, kind(), delete.id());
         } else if (write instanceof HaWrite.SetFailback failback) {
-            api.updateHaResource(new HaResource(failback.sid(), null, null, null, failback.failback(), null, null,
-                    null, null), List.of());
-            Log.infof("ProxmoxCluster %s: set failback=%d on HA resource %s", cluster, failback.failback() ? 1 : 0,
-                    failback.sid());
+            api.updateHaResource(
+                    new HaResource(failback.sid(), null, null, null, failback.failback(), null, null, null, null),
+                    List.of());
+            Log.infof(
+                    "ProxmoxCluster %s: set failback=%d on HA resource %s",
+                    cluster, failback.failback() ? 1 : 0, failback.sid());
         }
         return Optional.empty();
     }
@@ -101,7 +107,10 @@ final class HaLayoutWriter {
         if (dialect.mode() != HaMode.Groups) {
             return List.of();
         }
-        return api.haResources().stream().filter(r -> group.equals(r.group())).map(HaResource::sid).toList();
+        return api.haResources().stream()
+                .filter(r -> group.equals(r.group()))
+                .map(HaResource::sid)
+                .toList();
     }
 
     private String kind() {

@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 final class HaModeProbe {
 
-    private HaModeProbe() {
-    }
+    private HaModeProbe() {}
 
     static HaClusterView read(ProxmoxApi api, PveVersion version, ClusterStatus status) throws ProxmoxApiException {
         if (version == null) {

@@ -59,18 +59,22 @@ public final class HaNodeAffinities {
          * other may go anywhere.
          */
         public Set<String> preferred(Set<String> available) {
-            int best = nodes.stream().filter(n -> available.contains(n.node())).mapToInt(HaNodeAffinities::priority)
-                    .max().orElse(Integer.MIN_VALUE);
+            int best = nodes.stream()
+                    .filter(n -> available.contains(n.node()))
+                    .mapToInt(HaNodeAffinities::priority)
+                    .max()
+                    .orElse(Integer.MIN_VALUE);
             Set<String> preferred = new TreeSet<>();
-            nodes.stream().filter(n -> available.contains(n.node()) && priority(n) == best)
+            nodes.stream()
+                    .filter(n -> available.contains(n.node()) && priority(n) == best)
                     .forEach(n -> preferred.add(n.node()));
             return preferred;
         }
 
         /** For messages: {@code HA group ai-workloads, restricted: pve-aimax-01}. */
         public String describe() {
-            return (group ? "HA group " : "HA rule ") + id + (strict ? group ? ", restricted" : ", strict" : "")
-                    + ": " + NodePriority.formatList(nodes);
+            return (group ? "HA group " : "HA rule ") + id + (strict ? group ? ", restricted" : ", strict" : "") + ": "
+                    + NodePriority.formatList(nodes);
         }
     }
 
@@ -92,7 +96,8 @@ public final class HaNodeAffinities {
         Map<String, Affinity> bySid = new HashMap<>();
         if (view.mode() == HaMode.Groups) {
             for (HaResource resource : api.haResources()) {
-                HaPlacement group = resource.group() == null ? null : view.placements().get(resource.group());
+                HaPlacement group =
+                        resource.group() == null ? null : view.placements().get(resource.group());
                 if (group != null) {
                     bySid.put(resource.sid(), Affinity.group(group.id(), group.nodes(), group.restricted()));
                 }
@@ -101,8 +106,9 @@ public final class HaNodeAffinities {
             for (HaPlacement rule : view.placements().values()) {
                 if (HaPlacement.NODE_AFFINITY.equals(rule.ruleType()) && !rule.disabled()) {
                     // PVE lets a resource be in one node-affinity rule only
-                    rule.resources().forEach(sid -> bySid.putIfAbsent(sid, Affinity.rule(rule.id(), rule.nodes(),
-                            rule.restricted())));
+                    rule.resources()
+                            .forEach(sid ->
+                                    bySid.putIfAbsent(sid, Affinity.rule(rule.id(), rule.nodes(), rule.restricted())));
                 }
             }
         }

@@ -22,29 +22,54 @@ import java.util.Objects;
  * @param comment    the whole comment as stored, ownership marker included; null when there is none
  * @param disabled   rule {@code disable}; always false for groups
  */
-record HaPlacement(String id, String ruleType, List<NodePriority> nodes, boolean restricted, boolean noFailback,
-        List<String> resources, String comment, boolean disabled) {
+record HaPlacement(
+        String id,
+        String ruleType,
+        List<NodePriority> nodes,
+        boolean restricted,
+        boolean noFailback,
+        List<String> resources,
+        String comment,
+        boolean disabled) {
 
     static final String NODE_AFFINITY = HaRule.Type.NODE_AFFINITY.wire();
 
     private static final Comparator<String> SID_ORDER = Comparator.comparing((String sid) -> sid.replaceAll("\\d", ""))
-            .thenComparing(sid -> sid.replaceAll("\\D", "").length()).thenComparing(Comparator.naturalOrder());
+            .thenComparing(sid -> sid.replaceAll("\\D", "").length())
+            .thenComparing(Comparator.naturalOrder());
 
     HaPlacement {
         Objects.requireNonNull(id);
-        nodes = nodes.stream().distinct().sorted(Comparator.comparing(NodePriority::node)
-                .thenComparing(n -> n.priority() == null ? -1 : n.priority())).toList();
+        nodes = nodes.stream()
+                .distinct()
+                .sorted(Comparator.comparing(NodePriority::node)
+                        .thenComparing(n -> n.priority() == null ? -1 : n.priority()))
+                .toList();
         resources = resources.stream().distinct().sorted(SID_ORDER).toList();
     }
 
     static HaPlacement of(HaGroup group) {
-        return new HaPlacement(group.group(), null, group.nodes(), Boolean.TRUE.equals(group.restricted()),
-                Boolean.TRUE.equals(group.nofailback()), List.of(), group.comment(), false);
+        return new HaPlacement(
+                group.group(),
+                null,
+                group.nodes(),
+                Boolean.TRUE.equals(group.restricted()),
+                Boolean.TRUE.equals(group.nofailback()),
+                List.of(),
+                group.comment(),
+                false);
     }
 
     static HaPlacement of(HaRule rule) {
-        return new HaPlacement(rule.rule(), rule.type().wire(), rule.nodes(), Boolean.TRUE.equals(rule.strict()),
-                false, rule.resources(), rule.comment(), Boolean.TRUE.equals(rule.disable()));
+        return new HaPlacement(
+                rule.rule(),
+                rule.type().wire(),
+                rule.nodes(),
+                Boolean.TRUE.equals(rule.strict()),
+                false,
+                rule.resources(),
+                rule.comment(),
+                Boolean.TRUE.equals(rule.disable()));
     }
 
     boolean isGroup() {

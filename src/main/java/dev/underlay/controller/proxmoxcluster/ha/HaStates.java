@@ -20,6 +20,5 @@ final class HaStates {
     /** Proxmox refused the write for a reason retrying will not fix; the message has its answer. */
     static final String ERROR = "Error";
 
-    private HaStates() {
-    }
+    private HaStates() {}
 }

@@ -16,8 +16,7 @@ import java.util.StringJoiner;
  */
 final class MixedVersions {
 
-    private MixedVersions() {
-    }
+    private MixedVersions() {}
 
     /** Empty when every online node runs the endpoint's major version; otherwise who runs what. */
     static Optional<String> describe(ProxmoxApi api, PveVersion endpoint, ClusterStatus status)

@@ -19,8 +19,7 @@ final class OwnerMarker {
     private static final Pattern TOKEN = Pattern.compile("(?<!\\S)underlay\\.dev/owner=([A-Za-z0-9-]+)(?!\\S)");
     private static final Pattern TOKEN_WITH_SPACE = Pattern.compile("\\s?" + TOKEN.pattern());
 
-    private OwnerMarker() {
-    }
+    private OwnerMarker() {}
 
     /**
      * The comment to store: the user's comment (may be null or blank; a marker-like token in it is dropped so that

@@ -62,7 +62,8 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
             return new HaLayoutOutcome(mode, statuses(plans), false);
         }
         if (!snapshot.isQuorate()) {
-            return new HaLayoutOutcome(mode, plans.stream().map(PveHaLayoutSync::waitForQuorum).toList(), false);
+            return new HaLayoutOutcome(
+                    mode, plans.stream().map(PveHaLayoutSync::waitForQuorum).toList(), false);
         }
         Optional<String> mixed = mixedBeforeGroupWrites(api, view, snapshot.version(), snapshot.status());
         if (mixed.isPresent()) {
@@ -89,10 +90,14 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
         List<GroupPlan> plans = new ArrayList<>();
         for (HaPlacement owned : view.placements().values()) {
             if (OwnerMarker.isOwnedBy(owned.comment(), uid)) {
-                HaWrite write = delete ? new HaWrite.Delete(owned.id())
+                HaWrite write = delete
+                        ? new HaWrite.Delete(owned.id())
                         : new HaWrite.Update(owned.withComment(OwnerMarker.userComment(owned.comment())));
-                plans.add(new GroupPlan(List.of(write), new HaGroupStatus(owned.id(), view.mode().kind(),
-                        delete ? HaStates.DELETED : HaStates.UPDATED, null), GroupPlan.DELETE));
+                plans.add(new GroupPlan(
+                        List.of(write),
+                        new HaGroupStatus(
+                                owned.id(), view.mode().kind(), delete ? HaStates.DELETED : HaStates.UPDATED, null),
+                        GroupPlan.DELETE));
             }
         }
         if (plans.isEmpty()) {
@@ -122,8 +127,8 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
      * A PVE 8 endpoint cannot tell by itself that other nodes already run 9; the probe has checked this already
      * for a PVE 9 endpoint with unmigrated groups, and migrated rules mean every node runs 9.
      */
-    private static Optional<String> mixedBeforeGroupWrites(ProxmoxApi api, HaClusterView view, PveVersion version,
-            ClusterStatus status) throws ProxmoxApiException {
+    private static Optional<String> mixedBeforeGroupWrites(
+            ProxmoxApi api, HaClusterView view, PveVersion version, ClusterStatus status) throws ProxmoxApiException {
         if (view.mode() != HaMode.Groups || version.major() >= 9) {
             return Optional.empty();
         }
@@ -132,7 +137,8 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
 
     private static HaLayoutOutcome unknown(ProxmoxClusterSpec spec, String reason) {
         List<HaGroupStatus> statuses = spec.haGroups().stream()
-                .map(g -> new HaGroupStatus(g.name(), null, HaStates.PENDING, reason)).toList();
+                .map(g -> new HaGroupStatus(g.name(), null, HaStates.PENDING, reason))
+                .toList();
         return new HaLayoutOutcome(HaMode.Unknown.name(), statuses, false);
     }
 
@@ -142,8 +148,8 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
             return s;
         }
         String detail = s.message() == null ? "" : "; then: " + s.message();
-        return HaLayoutWriter.withState(s, HaStates.PENDING, "waiting for quorum (would be " + s.state() + ")"
-                + detail);
+        return HaLayoutWriter.withState(
+                s, HaStates.PENDING, "waiting for quorum (would be " + s.state() + ")" + detail);
     }
 
     private static List<HaGroupStatus> statuses(List<GroupPlan> plans) {
@@ -157,7 +163,8 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
     }
 
     private static String uid(ProxmoxCluster cluster) {
-        return Objects.requireNonNull(cluster.getMetadata().getUid(),
+        return Objects.requireNonNull(
+                cluster.getMetadata().getUid(),
                 "ProxmoxCluster " + key(cluster) + " has no uid: ownership markers need one");
     }
 

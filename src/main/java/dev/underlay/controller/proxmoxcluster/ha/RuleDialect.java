@@ -38,7 +38,16 @@ record RuleDialect(ProxmoxApi api) implements HaDialect {
 
     private static HaRule rule(HaPlacement p, Boolean disable) {
         String comment = p.comment() == null || p.comment().isEmpty() ? null : p.comment();
-        return new HaRule(p.id(), HaRule.Type.NODE_AFFINITY, p.resources(), p.nodes(), p.restricted(), null, disable,
-                comment, null, null);
+        return new HaRule(
+                p.id(),
+                HaRule.Type.NODE_AFFINITY,
+                p.resources(),
+                p.nodes(),
+                p.restricted(),
+                null,
+                disable,
+                comment,
+                null,
+                null);
     }
 }

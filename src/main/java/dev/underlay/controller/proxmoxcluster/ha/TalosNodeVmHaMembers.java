@@ -28,15 +28,25 @@ public class TalosNodeVmHaMembers implements HaMembers {
         String namespace = cluster.getMetadata().getNamespace();
         String name = cluster.getMetadata().getName();
         List<HaMember> members = new ArrayList<>();
-        for (TalosNodeVM vm : client.resources(TalosNodeVM.class).inNamespace(namespace).list().getItems()) {
+        for (TalosNodeVM vm : client.resources(TalosNodeVM.class)
+                .inNamespace(namespace)
+                .list()
+                .getItems()) {
             TalosNodeVMSpec spec = vm.getSpec();
             // a spec the operator could not read arrives empty; such a VM is reported by its own controller
-            if (spec == null || spec.clusterRef() == null || !name.equals(spec.clusterRef().name())) {
+            if (spec == null
+                    || spec.clusterRef() == null
+                    || !name.equals(spec.clusterRef().name())) {
                 continue;
             }
-            Integer vmid = spec.vmid() != null ? spec.vmid() : vm.getStatus() == null ? null : vm.getStatus().getVmid();
+            Integer vmid = spec.vmid() != null
+                    ? spec.vmid()
+                    : vm.getStatus() == null ? null : vm.getStatus().getVmid();
             if (vmid != null) {
-                members.add(new HaMember(vmid, Boolean.TRUE.equals(spec.ha().enabled()), spec.ha().group(),
+                members.add(new HaMember(
+                        vmid,
+                        Boolean.TRUE.equals(spec.ha().enabled()),
+                        spec.ha().group(),
                         namespace + "/" + vm.getMetadata().getName()));
             }
         }

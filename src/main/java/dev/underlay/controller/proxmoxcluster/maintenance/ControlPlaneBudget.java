@@ -14,8 +14,7 @@ import java.util.TreeSet;
  */
 final class ControlPlaneBudget {
 
-    private ControlPlaneBudget() {
-    }
+    private ControlPlaneBudget() {}
 
     /**
      * Why the control-plane Nodes in {@code ours} may not be cordoned now, if they may not.
@@ -23,8 +22,8 @@ final class ControlPlaneBudget {
      * @param ours         control-plane Kubernetes Nodes this maintenance entry wants to drain
      * @param controlPlane every control-plane Node name
      */
-    static Optional<String> refusal(Collection<String> ours, Set<String> controlPlane, KubernetesView view,
-            MaintenanceOwner owner) {
+    static Optional<String> refusal(
+            Collection<String> ours, Set<String> controlPlane, KubernetesView view, MaintenanceOwner owner) {
         if (ours.size() > 1) {
             return Optional.of("Blocked: " + owner.pveNode() + " hosts " + ours.size() + " control-plane nodes ("
                     + String.join(", ", new TreeSet<>(ours)) + "); draining them together would take more than one "
@@ -43,7 +42,8 @@ final class ControlPlaneBudget {
             }
             if (CordonMarks.isCordoned(node.get())) {
                 Set<String> others = new TreeSet<>();
-                CordonMarks.owners(node.get()).stream().filter(o -> !o.equals(owner))
+                CordonMarks.owners(node.get()).stream()
+                        .filter(o -> !o.equals(owner))
                         .forEach(o -> others.add(o.value()));
                 return Optional.of("Waiting: control-plane " + name + " is cordoned"
                         + (others.isEmpty() ? "" : " for maintenance " + String.join(", ", others)));

@@ -17,8 +17,7 @@ final class CordonMarks {
     static final String ANNOTATION = "underlay.dev/cordoned-for";
     static final String CONTROL_PLANE_LABEL = "node-role.kubernetes.io/control-plane";
 
-    private CordonMarks() {
-    }
+    private CordonMarks() {}
 
     static Set<MaintenanceOwner> owners(Node node) {
         String value = annotations(node).get(ANNOTATION);
@@ -41,9 +40,10 @@ final class CordonMarks {
     }
 
     static boolean isReady(Node node) {
-        return node.getStatus() != null && node.getStatus().getConditions() != null
+        return node.getStatus() != null
+                && node.getStatus().getConditions() != null
                 && node.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     static boolean isControlPlane(Node node) {

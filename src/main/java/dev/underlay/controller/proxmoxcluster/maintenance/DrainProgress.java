@@ -25,8 +25,12 @@ record DrainProgress(int remaining, int evicted, List<String> blocked, int termi
     }
 
     String describe(String nodeName) {
-        StringBuilder text = new StringBuilder("draining ").append(nodeName).append(": ").append(remaining)
-                .append(remaining == 1 ? " pod" : " pods").append(" left");
+        StringBuilder text = new StringBuilder("draining ")
+                .append(nodeName)
+                .append(": ")
+                .append(remaining)
+                .append(remaining == 1 ? " pod" : " pods")
+                .append(" left");
         if (!blocked.isEmpty()) {
             text.append(", eviction refused by a PodDisruptionBudget for ").append(String.join(", ", blocked));
         }

@@ -3,5 +3,4 @@ package dev.underlay.controller.proxmoxcluster.maintenance;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus.MaintenanceState;
 
 /** Where one maintenance entry stands after a step, and whether it needs the short resync. */
-record EntryResult(MaintenanceState state, String message, boolean inProgress) {
-}
+record EntryResult(MaintenanceState state, String message, boolean inProgress) {}

@@ -115,7 +115,8 @@ final class EvacuationMemory {
 
     Optional<MigratePrecondition> precondition(int vmid, Instant now) {
         Cached cached = preconditions.get(vmid);
-        return cached == null || cached.at.plus(PRECONDITION_TTL).isBefore(now) ? Optional.empty()
+        return cached == null || cached.at.plus(PRECONDITION_TTL).isBefore(now)
+                ? Optional.empty()
                 : Optional.of(cached.value);
     }
 
@@ -125,7 +126,8 @@ final class EvacuationMemory {
 
     /** The HA groups/rules as read within the last {@link #PRECONDITION_TTL}. */
     Optional<HaNodeAffinities> haAffinities(Instant now) {
-        return haAffinities == null || haAffinitiesAt.plus(PRECONDITION_TTL).isBefore(now) ? Optional.empty()
+        return haAffinities == null || haAffinitiesAt.plus(PRECONDITION_TTL).isBefore(now)
+                ? Optional.empty()
                 : Optional.of(haAffinities);
     }
 
@@ -134,6 +136,5 @@ final class EvacuationMemory {
         haAffinitiesAt = now;
     }
 
-    private record Cached(MigratePrecondition value, Instant at) {
-    }
+    private record Cached(MigratePrecondition value, Instant at) {}
 }

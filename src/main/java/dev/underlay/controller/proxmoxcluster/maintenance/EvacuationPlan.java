@@ -6,8 +6,7 @@ import java.util.List;
 sealed interface EvacuationPlan {
 
     /** The node cannot be emptied; {@code reason} starts with "Blocked:" and names the guest or the shortfall. */
-    record Refused(String reason) implements EvacuationPlan {
-    }
+    record Refused(String reason) implements EvacuationPlan {}
 
     record Placement(List<GuestMove> moves) implements EvacuationPlan {
 

@@ -32,18 +32,22 @@ import java.util.stream.Collectors;
  */
 final class EvacuationPlanner {
 
-    private EvacuationPlanner() {
-    }
+    private EvacuationPlanner() {}
 
     /**
      * @param preconditions       the migrate precondition of every QEMU guest on the node, by vmid
      * @param unavailableTargets  nodes that must not receive guests (themselves in maintenance)
      * @param affinities          HA groups/rules of the HA-managed guests
      */
-    static EvacuationPlan plan(String node, ClusterSnapshot snapshot, Map<Integer, MigratePrecondition> preconditions,
-            Set<String> unavailableTargets, HaNodeAffinities affinities) {
+    static EvacuationPlan plan(
+            String node,
+            ClusterSnapshot snapshot,
+            Map<Integer, MigratePrecondition> preconditions,
+            Set<String> unavailableTargets,
+            HaNodeAffinities affinities) {
         Map<String, Long> free = freeMemory(node, snapshot, unavailableTargets);
-        List<VmResource> guests = snapshot.guestsOn(node).stream().sorted(Comparator.comparingInt(VmResource::vmid))
+        List<VmResource> guests = snapshot.guestsOn(node).stream()
+                .sorted(Comparator.comparingInt(VmResource::vmid))
                 .toList();
         if (guests.isEmpty()) {
             return new EvacuationPlan.Placement(List.of());
@@ -62,8 +66,8 @@ final class EvacuationPlanner {
                 return new EvacuationPlan.Refused("Blocked: " + Guests.label(guest) + " may go to no other node"
                         + reasons(preconditions.get(guest.vmid())));
             }
-            Optional<HaNodeAffinities.Affinity> affinity = Guests.haManaged(guest, snapshot)
-                    ? affinities.of(Guests.sid(guest)) : Optional.empty();
+            Optional<HaNodeAffinities.Affinity> affinity =
+                    Guests.haManaged(guest, snapshot) ? affinities.of(Guests.sid(guest)) : Optional.empty();
             if (affinity.isPresent()) {
                 Set<String> preferred = affinity.get().preferred(targets);
                 if (preferred.isEmpty() && affinity.get().strict()) {
@@ -130,18 +134,20 @@ final class EvacuationPlanner {
         if (pre == null || pre.notAllowedNodes().isEmpty()) {
             return "";
         }
-        return ": " + pre.notAllowedNodes().entrySet().stream()
-                .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
-                .collect(Collectors.joining("; "));
+        return ": "
+                + pre.notAllowedNodes().entrySet().stream()
+                        .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                        .collect(Collectors.joining("; "));
     }
 
-    private static EvacuationPlan place(ClusterSnapshot snapshot, Map<VmResource, Set<String>> allowed,
-            Map<String, Long> free) {
+    private static EvacuationPlan place(
+            ClusterSnapshot snapshot, Map<VmResource, Set<String>> allowed, Map<String, Long> free) {
         long need = 0;
         long have = free.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> left = new HashMap<>(free);
         List<VmResource> order = new ArrayList<>(allowed.keySet());
-        order.sort(Comparator.comparingLong(EvacuationPlanner::memoryNeed).reversed()
+        order.sort(Comparator.comparingLong(EvacuationPlanner::memoryNeed)
+                .reversed()
                 .thenComparingInt(VmResource::vmid));
         List<GuestMove> moves = new ArrayList<>();
         String misfit = null;
@@ -159,8 +165,8 @@ final class EvacuationPlanner {
             moves.add(new GuestMove(guest.vmid(), Guests.sid(guest), best, method(guest, snapshot), bytes));
         }
         if (need > have) {
-            return new EvacuationPlan.Refused("Blocked: not enough memory on other nodes: need " + Gib.of(need)
-                    + ", have " + Gib.of(have));
+            return new EvacuationPlan.Refused(
+                    "Blocked: not enough memory on other nodes: need " + Gib.of(need) + ", have " + Gib.of(have));
         }
         if (misfit != null) {
             return new EvacuationPlan.Refused(misfit);

@@ -7,8 +7,7 @@ import dev.underlay.proxmox.model.VmResource;
 /** Facts about a guest that the snapshot holds only implicitly. */
 final class Guests {
 
-    private Guests() {
-    }
+    private Guests() {}
 
     static String sid(VmResource guest) {
         return (guest.isQemu() ? "vm:" : "ct:") + guest.vmid();
@@ -28,7 +27,8 @@ final class Guests {
         }
         String sid = sid(guest);
         return snapshot.haStatus().stream()
-                .filter(HaStatusEntry.Service.class::isInstance).map(HaStatusEntry.Service.class::cast)
+                .filter(HaStatusEntry.Service.class::isInstance)
+                .map(HaStatusEntry.Service.class::cast)
                 .anyMatch(s -> sid.equals(s.sid()) && !"ignored".equals(s.requestState()));
     }
 }

@@ -40,7 +40,11 @@ final class KubernetesView {
         Map<String, Node> nodes = new LinkedHashMap<>();
         client.nodes().list().getItems().forEach(n -> nodes.put(n.getMetadata().getName(), n));
         List<TalosNodeVM> vms = withTalosVms
-                ? client.resources(TalosNodeVM.class).inNamespace(namespace).list().getItems() : List.of();
+                ? client.resources(TalosNodeVM.class)
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems()
+                : List.of();
         return new KubernetesView(nodes, vms);
     }
 
@@ -51,10 +55,14 @@ final class KubernetesView {
     /** TalosNodeVMs of this cluster whose VM the snapshot shows on {@code pveNode}. */
     List<TalosGuest> talosGuestsOn(String pveNode, String clusterName, ClusterSnapshot snapshot) {
         return talosVms.stream()
-                .filter(vm -> vm.getSpec() != null && vm.getSpec().clusterRef() != null
+                .filter(vm -> vm.getSpec() != null
+                        && vm.getSpec().clusterRef() != null
                         && clusterName.equals(vm.getSpec().clusterRef().name()))
                 .map(TalosGuest::of)
-                .filter(g -> g.vmid() != null && snapshot.vm(g.vmid()).map(v -> pveNode.equals(v.node())).orElse(false))
+                .filter(g -> g.vmid() != null
+                        && snapshot.vm(g.vmid())
+                                .map(v -> pveNode.equals(v.node()))
+                                .orElse(false))
                 .toList();
     }
 
@@ -64,9 +72,14 @@ final class KubernetesView {
      */
     Set<String> controlPlaneNodeNames() {
         Set<String> names = new TreeSet<>();
-        talosVms.stream().map(TalosGuest::of).filter(TalosGuest::controlPlane).map(TalosGuest::kubernetesNodeName)
+        talosVms.stream()
+                .map(TalosGuest::of)
+                .filter(TalosGuest::controlPlane)
+                .map(TalosGuest::kubernetesNodeName)
                 .forEach(names::add);
-        nodes.values().stream().filter(CordonMarks::isControlPlane).map(n -> n.getMetadata().getName())
+        nodes.values().stream()
+                .filter(CordonMarks::isControlPlane)
+                .map(n -> n.getMetadata().getName())
                 .forEach(names::add);
         return names;
     }
@@ -74,12 +87,16 @@ final class KubernetesView {
     /** Owners from this ProxmoxCluster found on any Node, by PVE node. */
     Set<String> pveNodesWithCordons(ClusterKey cluster) {
         Set<String> out = new TreeSet<>();
-        nodes.values().forEach(n -> CordonMarks.owners(n).stream().filter(o -> o.cluster().equals(cluster))
-                .forEach(o -> out.add(o.pveNode())));
+        nodes.values()
+                .forEach(n -> CordonMarks.owners(n).stream()
+                        .filter(o -> o.cluster().equals(cluster))
+                        .forEach(o -> out.add(o.pveNode())));
         return out;
     }
 
     List<Node> nodesMarkedBy(MaintenanceOwner owner) {
-        return nodes.values().stream().filter(n -> CordonMarks.owners(n).contains(owner)).toList();
+        return nodes.values().stream()
+                .filter(n -> CordonMarks.owners(n).contains(owner))
+                .toList();
     }
 }

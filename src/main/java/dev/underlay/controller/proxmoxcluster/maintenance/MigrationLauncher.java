@@ -28,6 +28,7 @@ final class MigrationLauncher {
 
     /** Parallel per-VM migrations in one set; PVE's bulk migration and HA pace themselves. */
     static final int PER_VM_BATCH = 2;
+
     static final int BULK_WORKERS = 2;
 
     private final ProxmoxApi api;
@@ -40,14 +41,14 @@ final class MigrationLauncher {
         this.logPrefix = logPrefix;
     }
 
-    record Started(List<Launch> launches, List<String> failures) {
-    }
+    record Started(List<Launch> launches, List<String> failures) {}
 
     Started launch(List<GuestMove> moves, PveVersion version, EvacuationMemory memory, Instant now) {
         List<Launch> launches = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         moves.stream().filter(m -> m.method() == GuestMove.Method.HA).forEach(m -> startHa(m, now, launches, failures));
-        List<GuestMove> plain = moves.stream().filter(m -> m.method() != GuestMove.Method.HA).toList();
+        List<GuestMove> plain =
+                moves.stream().filter(m -> m.method() != GuestMove.Method.HA).toList();
         if (!plain.isEmpty() && version != null && version.isAtLeast(9, 1) && !memory.bulkUnusable()) {
             if (startBulk(plain, now, launches, failures)) {
                 return new Started(launches, failures);
@@ -56,14 +57,15 @@ final class MigrationLauncher {
         }
         for (GuestMove move : plain.stream().limit(PER_VM_BATCH).toList()) {
             try {
-                MigrateRequest request = move.method() == GuestMove.Method.ONLINE ? MigrateRequest.online(move.target())
+                MigrateRequest request = move.method() == GuestMove.Method.ONLINE
+                        ? MigrateRequest.online(move.target())
                         : MigrateRequest.offline(move.target());
                 Upid upid = api.migrateVm(node, move.vmid(), request);
                 launches.add(new Launch(Launch.Kind.MIGRATE, upid, List.of(move.vmid()), move.target(), now));
                 Log.infof("%s: migrating VM %d to %s (%s)", logPrefix, move.vmid(), move.target(), upid);
             } catch (ProxmoxApiException e) {
-                failures.add("migrating VM " + move.vmid() + " to " + move.target() + " was refused: "
-                        + e.getMessage());
+                failures.add(
+                        "migrating VM " + move.vmid() + " to " + move.target() + " was refused: " + e.getMessage());
             }
         }
         return new Started(launches, failures);
@@ -76,26 +78,28 @@ final class MigrationLauncher {
                     : api.migrateHaResource(move.sid(), move.target());
             if (result.isPresent() && !result.get().blockingResources().isEmpty()) {
                 failures.add("HA refused to move " + move.sid() + " to " + move.target() + ": blocked by "
-                        + result.get().blockingResources().stream().map(b -> b.sid() + " (" + b.cause() + ")")
-                        .collect(Collectors.joining(", ")));
+                        + result.get().blockingResources().stream()
+                                .map(b -> b.sid() + " (" + b.cause() + ")")
+                                .collect(Collectors.joining(", ")));
                 return;
             }
             launches.add(new Launch(Launch.Kind.HA, null, List.of(move.vmid()), move.target(), now));
             Log.infof("%s: asked HA to move %s to %s", logPrefix, move.sid(), move.target());
         } catch (ProxmoxApiException e) {
-            failures.add("asking HA to move " + move.sid() + " to " + move.target() + " was refused: "
-                    + e.getMessage());
+            failures.add(
+                    "asking HA to move " + move.sid() + " to " + move.target() + " was refused: " + e.getMessage());
         }
     }
 
     /** False when this PVE cannot bulk-migrate after all; then the caller falls back to per-VM migrations. */
     private boolean startBulk(List<GuestMove> plain, Instant now, List<Launch> launches, List<String> failures) {
         Map<String, List<Integer>> byTarget = new TreeMap<>();
-        plain.forEach(m -> byTarget.computeIfAbsent(m.target(), t -> new ArrayList<>()).add(m.vmid()));
+        plain.forEach(m ->
+                byTarget.computeIfAbsent(m.target(), t -> new ArrayList<>()).add(m.vmid()));
         for (Map.Entry<String, List<Integer>> target : byTarget.entrySet()) {
             try {
-                Upid upid = api.bulkMigrate(new BulkMigrateRequest(target.getKey(), target.getValue(), true,
-                        BULK_WORKERS, null));
+                Upid upid = api.bulkMigrate(
+                        new BulkMigrateRequest(target.getKey(), target.getValue(), true, BULK_WORKERS, null));
                 launches.add(new Launch(Launch.Kind.BULK, upid, target.getValue(), target.getKey(), now));
                 Log.infof("%s: bulk-migrating VMs %s to %s (%s)", logPrefix, target.getValue(), target.getKey(), upid);
             } catch (UnsupportedByVersionException | NotImplementedException e) {

@@ -21,14 +21,13 @@ sealed interface MigrationProgress {
     Duration TASK_PATIENCE = Duration.ofMinutes(2);
     /** How long after a successful task the guest list may still show the guest on its old node. */
     Duration SETTLE = Duration.ofMinutes(1);
+
     Set<String> MIGRATION_TASKS = Set.of("qmigrate", "hamigrate", "bulkmigrate", "vzmigrate");
 
     /** Nothing of ours or anyone's is moving guests off the node. */
-    record Idle() implements MigrationProgress {
-    }
+    record Idle() implements MigrationProgress {}
 
-    record Running(String what) implements MigrationProgress {
-    }
+    record Running(String what) implements MigrationProgress {}
 
     /**
      * The set in flight has ended.
@@ -37,8 +36,7 @@ sealed interface MigrationProgress {
      * @param failures what went wrong, one line per launch (exit status included)
      * @param bulkFailed a bulk migration left guests behind: use per-VM migrations from now on
      */
-    record Finished(Set<Integer> arrived, List<String> failures, boolean bulkFailed) implements MigrationProgress {
-    }
+    record Finished(Set<Integer> arrived, List<String> failures, boolean bulkFailed) implements MigrationProgress {}
 
     static MigrationProgress of(List<Launch> inFlight, ClusterSnapshot snapshot, String node, Instant now) {
         if (inFlight.isEmpty()) {
@@ -49,15 +47,22 @@ sealed interface MigrationProgress {
         Set<Integer> arrived = new HashSet<>();
         boolean bulkFailed = false;
         for (Launch launch : inFlight) {
-            List<Integer> left = launch.vmids().stream().filter(v -> !onNode(snapshot, v, node)).toList();
-            List<Integer> behind = launch.vmids().stream().filter(v -> onNode(snapshot, v, node)).toList();
+            List<Integer> left = launch.vmids().stream()
+                    .filter(v -> !onNode(snapshot, v, node))
+                    .toList();
+            List<Integer> behind = launch.vmids().stream()
+                    .filter(v -> onNode(snapshot, v, node))
+                    .toList();
             arrived.addAll(left);
             if (behind.stream().anyMatch(v -> migrationLocked(snapshot, v) || crmMigrating(snapshot, v))) {
                 running.add(launch.describe());
                 continue;
             }
-            Optional<TaskSummary> task = launch.upid() == null ? Optional.empty()
-                    : snapshot.tasks().stream().filter(t -> launch.upid().equals(t.upid())).findFirst();
+            Optional<TaskSummary> task = launch.upid() == null
+                    ? Optional.empty()
+                    : snapshot.tasks().stream()
+                            .filter(t -> launch.upid().equals(t.upid()))
+                            .findFirst();
             if (task.isPresent() && task.get().isRunning()) {
                 running.add(launch.describe());
             } else if (behind.isEmpty()) {
@@ -66,8 +71,10 @@ sealed interface MigrationProgress {
                 // the guest list was read a moment before the task list: the move may just not show yet
                 running.add(launch.describe());
             } else if (task.isPresent()) {
-                failures.add(launch.describe() + " failed: " + (task.get().isFailed() ? task.get().status()
-                        : "finished (" + task.get().status() + ") but left " + behind + " on " + node));
+                failures.add(launch.describe() + " failed: "
+                        + (task.get().isFailed()
+                                ? task.get().status()
+                                : "finished (" + task.get().status() + ") but left " + behind + " on " + node));
                 bulkFailed |= launch.kind() == Launch.Kind.BULK;
             } else if (now.isAfter(launch.at().plus(patience(launch)))) {
                 failures.add(launch.describe() + " failed: " + behind + " still on " + node + " after "
@@ -89,19 +96,22 @@ sealed interface MigrationProgress {
             if (!MIGRATION_TASKS.contains(task.type())) {
                 continue;
             }
-            boolean ours = task.type().equals("bulkmigrate") || vmid(task).map(v -> onNode(snapshot, v, node))
-                    .orElse(false);
+            boolean ours = task.type().equals("bulkmigrate")
+                    || vmid(task).map(v -> onNode(snapshot, v, node)).orElse(false);
             if (ours) {
                 return new Running(task.type() + " task " + task.upid() + " still running");
             }
         }
-        return snapshot.guestsOn(node).stream().filter(g -> "migrate".equals(g.lock())).findFirst()
+        return snapshot.guestsOn(node).stream()
+                .filter(g -> "migrate".equals(g.lock()))
+                .findFirst()
                 .<MigrationProgress>map(g -> new Running(Guests.label(g) + " is locked by a migration"))
                 .orElse(new Idle());
     }
 
     private static boolean justFinishedOk(TaskSummary task, ClusterSnapshot snapshot) {
-        return "OK".equals(task.status()) && task.endTime() != null
+        return "OK".equals(task.status())
+                && task.endTime() != null
                 && snapshot.fetchedAt().getEpochSecond() - task.endTime() < SETTLE.getSeconds();
     }
 
@@ -120,7 +130,8 @@ sealed interface MigrationProgress {
     /** The CRM carries out an HA migration with its own qmigrate task. */
     private static boolean crmMigrating(ClusterSnapshot snapshot, int vmid) {
         return snapshot.runningTasks().stream()
-                .anyMatch(t -> MIGRATION_TASKS.contains(t.type()) && vmid(t).map(v -> v == vmid).orElse(false));
+                .anyMatch(t -> MIGRATION_TASKS.contains(t.type())
+                        && vmid(t).map(v -> v == vmid).orElse(false));
     }
 
     private static Optional<Integer> vmid(TaskSummary task) {

@@ -35,8 +35,11 @@ final class NodeDrainer {
         this.client = client;
         // the client retries a 429 with backoff for minutes; a PDB refusal must come back at once (the next step
         // tries again), so evictions go through a client that does not retry
-        this.evictions = client.newClient(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
-                .withRequestRetryBackoffLimit(0).build()).adapt(KubernetesClient.class);
+        this.evictions = client.newClient(
+                        new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                                .withRequestRetryBackoffLimit(0)
+                                .build())
+                .adapt(KubernetesClient.class);
     }
 
     enum Cordon {
@@ -73,15 +76,17 @@ final class NodeDrainer {
             Log.infof("Uncordoned Kubernetes node %s: maintenance %s ended", name(node), owner);
         } else {
             view.update(patch(node, true, CordonMarks.join(owners)));
-            Log.infof("Kubernetes node %s stays cordoned for %s after maintenance %s ended", name(node),
-                    CordonMarks.join(owners), owner);
+            Log.infof(
+                    "Kubernetes node %s stays cordoned for %s after maintenance %s ended",
+                    name(node), CordonMarks.join(owners), owner);
         }
     }
 
     DrainProgress drain(String nodeName) {
-        List<Pod> pods = client.pods().inAnyNamespace().withField("spec.nodeName", nodeName).list().getItems()
-                .stream().filter(p -> nodeName.equals(p.getSpec().getNodeName()))
-                .filter(p -> !isDaemonSetPod(p) && !isMirrorPod(p)).toList();
+        List<Pod> pods = client.pods().inAnyNamespace().withField("spec.nodeName", nodeName).list().getItems().stream()
+                .filter(p -> nodeName.equals(p.getSpec().getNodeName()))
+                .filter(p -> !isDaemonSetPod(p) && !isMirrorPod(p))
+                .toList();
         int evicted = 0;
         int terminating = 0;
         List<String> blocked = new ArrayList<>();
@@ -105,8 +110,9 @@ final class NodeDrainer {
             }
         }
         if (evicted > 0 || !blocked.isEmpty()) {
-            Log.infof("Draining Kubernetes node %s: %d evicted, %d refused by a PodDisruptionBudget", nodeName,
-                    evicted, blocked.size());
+            Log.infof(
+                    "Draining Kubernetes node %s: %d evicted, %d refused by a PodDisruptionBudget",
+                    nodeName, evicted, blocked.size());
         }
         return new DrainProgress(pods.size(), evicted, blocked, terminating);
     }
@@ -133,8 +139,9 @@ final class NodeDrainer {
     }
 
     private static boolean isDaemonSetPod(Pod pod) {
-        return pod.getMetadata().getOwnerReferences() != null && pod.getMetadata().getOwnerReferences().stream()
-                .anyMatch(o -> "DaemonSet".equals(o.getKind()) && Boolean.TRUE.equals(o.getController()));
+        return pod.getMetadata().getOwnerReferences() != null
+                && pod.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(o -> "DaemonSet".equals(o.getKind()) && Boolean.TRUE.equals(o.getController()));
     }
 
     private static boolean isMirrorPod(Pod pod) {

@@ -43,6 +43,7 @@ final class NodeEvacuation {
     private final String logPrefix;
     /** Remarks of this step only; lasting ones live in the memory. */
     private final List<String> notes = new ArrayList<>();
+
     private final Set<String> cordonedNow = new TreeSet<>();
 
     NodeEvacuation(StepContext ctx, MaintenanceSpec entry, EvacuationMemory memory) {
@@ -101,7 +102,9 @@ final class NodeEvacuation {
         }
         List<String> actions = new ArrayList<>();
         List<String> talos = ctx.kubernetes().talosGuestsOn(node, ctx.clusterName(), ctx.snapshot()).stream()
-                .map(TalosGuest::kubernetesNodeName).filter(n -> ctx.kubernetes().node(n).isPresent()).toList();
+                .map(TalosGuest::kubernetesNodeName)
+                .filter(n -> ctx.kubernetes().node(n).isPresent())
+                .toList();
         if (!talos.isEmpty()) {
             actions.add("cordon and drain " + String.join(", ", talos));
         }
@@ -109,10 +112,14 @@ final class NodeEvacuation {
             actions.add("set Ceph noout");
         }
         List<GuestMove> moves = ((EvacuationPlan.Placement) plan).moves();
-        actions.add(moves.isEmpty() ? "move nothing (no guests on " + node + ")"
-                : "move " + moves.stream().map(GuestMove::describe).collect(Collectors.joining(", ")));
-        return new EntryResult(MaintenanceState.None, "Observe: would " + String.join(", ", actions)
-                + "; managementPolicy is Observe, so nothing is done", false);
+        actions.add(
+                moves.isEmpty()
+                        ? "move nothing (no guests on " + node + ")"
+                        : "move " + moves.stream().map(GuestMove::describe).collect(Collectors.joining(", ")));
+        return new EntryResult(
+                MaintenanceState.None,
+                "Observe: would " + String.join(", ", actions) + "; managementPolicy is Observe, so nothing is done",
+                false);
     }
 
     private Optional<String> gate() {
@@ -123,14 +130,17 @@ final class NodeEvacuation {
         if (!self.get().isOnline()) {
             return Optional.of("Waiting: " + node + " is offline");
         }
-        return ctx.snapshot().nodes().stream().filter(n -> !n.isOnline() && !n.node().equals(node)).findFirst()
+        return ctx.snapshot().nodes().stream()
+                .filter(n -> !n.isOnline() && !n.node().equals(node))
+                .findFirst()
                 .map(n -> "Waiting: " + n.node() + " is offline; taking " + node + " out as well could cost the "
                         + "cluster its quorum and leaves too little room for the guests");
     }
 
     /** A node that is empty and in maintenance stays so while it is down (the reason for maintenance). */
     private Optional<EntryResult> stayInMaintenance(String why) {
-        if (ctx.previous(node) != MaintenanceState.InMaintenance || !ctx.snapshot().guestsOn(node).isEmpty()) {
+        if (ctx.previous(node) != MaintenanceState.InMaintenance
+                || !ctx.snapshot().guestsOn(node).isEmpty()) {
             return Optional.empty();
         }
         notes.add(why.replaceFirst("^Waiting: ", ""));
@@ -155,8 +165,10 @@ final class NodeEvacuation {
     private void noteReturnedGuests() {
         for (VmResource guest : ctx.snapshot().guestsOn(node)) {
             if (memory.cameBack(guest.vmid())) {
-                memory.failed(Guests.label(guest) + " came back to " + node + " after it was moved away (HA failback "
-                        + "or a person moved it)", ctx.now());
+                memory.failed(
+                        Guests.label(guest) + " came back to " + node + " after it was moved away (HA failback "
+                                + "or a person moved it)",
+                        ctx.now());
             }
         }
     }
@@ -190,9 +202,13 @@ final class NodeEvacuation {
         if (cached.isPresent()) {
             return cached.get();
         }
-        HaNodeAffinities fresh = HaNodeAffinities.read(ctx.api(), ctx.snapshot().version(), ctx.snapshot().status());
-        fresh.unknownReason().ifPresent(why -> Log.warnf("%s: HA groups/rules not known (%s); HA guests may be "
-                + "moved on by the CRM after their migration", logPrefix, why));
+        HaNodeAffinities fresh = HaNodeAffinities.read(
+                ctx.api(), ctx.snapshot().version(), ctx.snapshot().status());
+        fresh.unknownReason()
+                .ifPresent(why -> Log.warnf(
+                        "%s: HA groups/rules not known (%s); HA guests may be "
+                                + "moved on by the CRM after their migration",
+                        logPrefix, why));
         memory.haAffinities(fresh, ctx.now());
         return fresh;
     }
@@ -208,13 +224,16 @@ final class NodeEvacuation {
                 memory.note(talos.name() + " has no Kubernetes node " + talos.kubernetesNodeName() + ", not drained");
             }
         }
-        Set<String> controlPlane = present.stream().filter(TalosGuest::controlPlane)
-                .map(TalosGuest::kubernetesNodeName).collect(Collectors.toCollection(TreeSet::new));
-        boolean cordonPending = controlPlane.stream().map(n -> view.node(n).orElseThrow())
+        Set<String> controlPlane = present.stream()
+                .filter(TalosGuest::controlPlane)
+                .map(TalosGuest::kubernetesNodeName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        boolean cordonPending = controlPlane.stream()
+                .map(n -> view.node(n).orElseThrow())
                 .anyMatch(n -> !CordonMarks.owners(n).contains(owner));
         if (cordonPending) {
-            Optional<String> refusal = ControlPlaneBudget.refusal(controlPlane, view.controlPlaneNodeNames(), view,
-                    owner);
+            Optional<String> refusal =
+                    ControlPlaneBudget.refusal(controlPlane, view.controlPlaneNodeNames(), view, owner);
             if (refusal.isPresent()) {
                 return refusal;
             }
@@ -235,22 +254,29 @@ final class NodeEvacuation {
             }
         }
         memory.started(!cordonedNow.isEmpty());
-        return pending.isEmpty() ? Optional.empty()
+        return pending.isEmpty()
+                ? Optional.empty()
                 : Optional.of((blocked ? "Waiting: " : "Draining: ") + String.join("; ", pending));
     }
 
     private EntryResult migrate(List<GuestMove> planned) {
         // a backup or snapshot holds the guest; PVE would refuse, so it waits for its turn instead of failing
-        Map<Integer, String> locks = ctx.snapshot().guestsOn(node).stream().filter(g -> g.lock() != null)
+        Map<Integer, String> locks = ctx.snapshot().guestsOn(node).stream()
+                .filter(g -> g.lock() != null)
                 .collect(Collectors.toMap(VmResource::vmid, VmResource::lock));
-        List<GuestMove> moves = planned.stream().filter(m -> !locks.containsKey(m.vmid())).toList();
+        List<GuestMove> moves =
+                planned.stream().filter(m -> !locks.containsKey(m.vmid())).toList();
         if (moves.isEmpty()) {
-            return stuck("Waiting: " + locks.entrySet().stream().map(e -> "VM " + e.getKey() + " is locked ("
-                    + e.getValue() + ")").collect(Collectors.joining(", ")) + "; it moves once the lock is released");
+            return stuck("Waiting: "
+                    + locks.entrySet().stream()
+                            .map(e -> "VM " + e.getKey() + " is locked (" + e.getValue() + ")")
+                            .collect(Collectors.joining(", "))
+                    + "; it moves once the lock is released");
         }
         Optional<Instant> retryAt = memory.retryAt();
         if (retryAt.isPresent() && ctx.now().isBefore(retryAt.get())) {
-            long seconds = Math.max(1, Duration.between(ctx.now(), retryAt.get()).getSeconds());
+            long seconds =
+                    Math.max(1, Duration.between(ctx.now(), retryAt.get()).getSeconds());
             return stuck("Waiting: " + memory.lastFailure().orElse("the last migration failed") + "; attempt "
                     + (memory.failures() + 1) + " in " + seconds + "s");
         }
@@ -265,12 +291,14 @@ final class NodeEvacuation {
         if (started.launches().isEmpty()) {
             return stuck("Waiting: " + failures + "; attempt " + (memory.failures() + 1) + " after a backoff");
         }
-        return draining("Draining: " + started.launches().stream().map(Launch::describe)
-                .collect(Collectors.joining(", ")) + (failures.isEmpty() ? "" : "; " + failures));
+        return draining(
+                "Draining: " + started.launches().stream().map(Launch::describe).collect(Collectors.joining(", "))
+                        + (failures.isEmpty() ? "" : "; " + failures));
     }
 
     private EntryResult inMaintenance() {
-        String reason = entry.reason() == null || entry.reason().isBlank() ? "In maintenance"
+        String reason = entry.reason() == null || entry.reason().isBlank()
+                ? "In maintenance"
                 : "In maintenance: " + entry.reason();
         return new EntryResult(MaintenanceState.InMaintenance, withNotes(reason), false);
     }
@@ -282,7 +310,9 @@ final class NodeEvacuation {
 
     /** Stopped short: Draining if anything was done already (and then say how far it got), else still None. */
     private EntryResult stuck(String message) {
-        boolean started = ctx.previous(node) != MaintenanceState.None || memory.started() || !cordonedNow.isEmpty()
+        boolean started = ctx.previous(node) != MaintenanceState.None
+                || memory.started()
+                || !cordonedNow.isEmpty()
                 || !ctx.kubernetes().nodesMarkedBy(owner).isEmpty();
         if (!started) {
             return new EntryResult(MaintenanceState.None, withNotes(message), true);
@@ -292,7 +322,9 @@ final class NodeEvacuation {
 
     private String halfDrained() {
         Set<String> cordoned = new TreeSet<>(cordonedNow);
-        ctx.kubernetes().nodesMarkedBy(owner).forEach(n -> cordoned.add(n.getMetadata().getName()));
+        ctx.kubernetes()
+                .nodesMarkedBy(owner)
+                .forEach(n -> cordoned.add(n.getMetadata().getName()));
         List<String> done = new ArrayList<>();
         if (!cordoned.isEmpty()) {
             done.add(String.join(", ", cordoned) + " cordoned");

@@ -61,8 +61,16 @@ public class NodeMaintenanceSync implements MaintenanceSync {
         Map<String, MaintenanceState> previous = previousStates(status);
         CephNoOut noOut = new CephNoOut(key, status != null && Boolean.TRUE.equals(status.getCephNoOutSetByOperator()));
         KubernetesView view = KubernetesView.read(client, key.namespace(), !entries.isEmpty());
-        StepContext ctx = new StepContext(key, key.name(), snapshot, api, view, new NodeDrainer(client), noOut,
-                entries.stream().map(MaintenanceSpec::node).collect(Collectors.toCollection(TreeSet::new)), previous,
+        StepContext ctx = new StepContext(
+                key,
+                key.name(),
+                snapshot,
+                api,
+                view,
+                new NodeDrainer(client),
+                noOut,
+                entries.stream().map(MaintenanceSpec::node).collect(Collectors.toCollection(TreeSet::new)),
+                previous,
                 clock.instant());
         boolean observe = cluster.getSpec().managementPolicy() == ManagementPolicy.Observe;
 
@@ -84,15 +92,18 @@ public class NodeMaintenanceSync implements MaintenanceSync {
     }
 
     private EntryResult step(StepContext ctx, MaintenanceSpec entry, boolean observe) throws ProxmoxApiException {
-        EvacuationMemory memory = memories.computeIfAbsent(MaintenanceOwner.of(ctx.cluster(), entry.node()),
-                o -> new EvacuationMemory());
+        EvacuationMemory memory =
+                memories.computeIfAbsent(MaintenanceOwner.of(ctx.cluster(), entry.node()), o -> new EvacuationMemory());
         NodeEvacuation evacuation = new NodeEvacuation(ctx, entry, memory);
         if (observe) {
             return evacuation.preview();
         }
         if (!ctx.snapshot().isQuorate()) {
-            return new EntryResult(ctx.previous(entry.node()), "Waiting: the Proxmox cluster is not quorate; "
-                    + "maintenance of " + entry.node() + " goes on once it is", true);
+            return new EntryResult(
+                    ctx.previous(entry.node()),
+                    "Waiting: the Proxmox cluster is not quorate; " + "maintenance of " + entry.node()
+                            + " goes on once it is",
+                    true);
         }
         return evacuation.step();
     }
@@ -108,7 +119,9 @@ public class NodeMaintenanceSync implements MaintenanceSync {
                 ended.add(node);
             }
         });
-        memories.keySet().stream().filter(o -> o.cluster().equals(ctx.cluster())).map(MaintenanceOwner::pveNode)
+        memories.keySet().stream()
+                .filter(o -> o.cluster().equals(ctx.cluster()))
+                .map(MaintenanceOwner::pveNode)
                 .forEach(ended::add);
         ended.removeAll(ctx.maintenanceNodes());
         for (String node : ended) {
@@ -117,7 +130,8 @@ public class NodeMaintenanceSync implements MaintenanceSync {
             memories.remove(owner);
             nodes.put(node, new NodeMaintenance(MaintenanceState.None, null));
             if (ctx.previous(node) != MaintenanceState.None) {
-                Log.infof("ProxmoxCluster %s: maintenance of %s ended (%s -> None); guests stay where they are",
+                Log.infof(
+                        "ProxmoxCluster %s: maintenance of %s ended (%s -> None); guests stay where they are",
                         ctx.cluster(), node, ctx.previous(node));
             }
         }
@@ -147,11 +161,13 @@ public class NodeMaintenanceSync implements MaintenanceSync {
 
     private static void logTransition(ClusterKey key, String node, MaintenanceState before, EntryResult after) {
         if (before != after.state()) {
-            Log.infof("ProxmoxCluster %s: maintenance of %s %s -> %s: %s", key, node, before, after.state(),
-                    Objects.toString(after.message(), ""));
+            Log.infof(
+                    "ProxmoxCluster %s: maintenance of %s %s -> %s: %s",
+                    key, node, before, after.state(), Objects.toString(after.message(), ""));
         } else {
-            Log.debugf("ProxmoxCluster %s: maintenance of %s stays %s: %s", key, node, after.state(),
-                    Objects.toString(after.message(), ""));
+            Log.debugf(
+                    "ProxmoxCluster %s: maintenance of %s stays %s: %s",
+                    key, node, after.state(), Objects.toString(after.message(), ""));
         }
     }
 }

@@ -16,9 +16,17 @@ import java.util.Set;
  * @param maintenanceNodes  every node listed in spec.maintenance: none of them receives guests
  * @param previous          each node's maintenance state as last written to status
  */
-record StepContext(ClusterKey cluster, String clusterName, ClusterSnapshot snapshot, ProxmoxApi api,
-        KubernetesView kubernetes, NodeDrainer drainer, CephNoOut noOut, Set<String> maintenanceNodes,
-        Map<String, MaintenanceState> previous, Instant now) {
+record StepContext(
+        ClusterKey cluster,
+        String clusterName,
+        ClusterSnapshot snapshot,
+        ProxmoxApi api,
+        KubernetesView kubernetes,
+        NodeDrainer drainer,
+        CephNoOut noOut,
+        Set<String> maintenanceNodes,
+        Map<String, MaintenanceState> previous,
+        Instant now) {
 
     MaintenanceState previous(String node) {
         return previous.getOrDefault(node, MaintenanceState.None);

@@ -10,10 +10,11 @@ record TalosGuest(String name, Integer vmid, String kubernetesNodeName, boolean 
 
     static TalosGuest of(TalosNodeVM vm) {
         TalosNodeVMSpec spec = vm.getSpec();
-        Integer vmid = Optional.ofNullable(vm.getStatus()).map(s -> s.getVmid())
-                .orElse(spec == null ? null : spec.vmid());
+        Integer vmid =
+                Optional.ofNullable(vm.getStatus()).map(s -> s.getVmid()).orElse(spec == null ? null : spec.vmid());
         String nodeName = spec == null || spec.talos() == null || spec.talos().kubernetesNodeName() == null
-                ? vm.getMetadata().getName() : spec.talos().kubernetesNodeName();
+                ? vm.getMetadata().getName()
+                : spec.talos().kubernetesNodeName();
         boolean controlPlane = spec != null && spec.role() == TalosNodeVMSpec.TalosRole.controlplane;
         return new TalosGuest(vm.getMetadata().getName(), vmid, nodeName, controlPlane);
     }

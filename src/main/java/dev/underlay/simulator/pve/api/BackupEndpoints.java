@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.underlay.simulator.pve.PveError;
 import dev.underlay.simulator.pve.model.BackupJob;
 import dev.underlay.simulator.pve.model.Vm;
-import java.util.HexFormat;
 
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,14 +55,18 @@ final class BackupEndpoints {
 
     private ObjectNode jobRow(BackupJob job) {
         ObjectNode row = Json.obj().put("id", job.id).put("type", "vzdump");
-        JsonNode props = ctx.schema().endpoint("/cluster/backup", "POST").map(e -> e.parameters()).orElse(Json.obj());
+        JsonNode props = ctx.schema()
+                .endpoint("/cluster/backup", "POST")
+                .map(e -> e.parameters())
+                .orElse(Json.obj());
         job.options.forEach((k, v) -> VmService.putTyped(row, props, k, v));
         if (!row.has("enabled")) {
             row.put("enabled", 1);
         }
         String schedule = job.options.get("schedule");
         if (job.enabled() && schedule != null) {
-            CalendarEvents.next(schedule, ctx.clock().instant()).ifPresent(t -> row.put("next-run", t.getEpochSecond()));
+            CalendarEvents.next(schedule, ctx.clock().instant())
+                    .ifPresent(t -> row.put("next-run", t.getEpochSecond()));
         }
         return row;
     }
@@ -126,8 +130,11 @@ final class BackupEndpoints {
                     continue;
                 }
                 boolean included = !"0".equals(drive.get("backup"));
-                disks.add(Json.obj().put("id", e.getKey()).put("name", drive.getOrDefault("file", ""))
-                        .put("included", Json.bit(included)).put("reason", included ? "default" : "disabled"));
+                disks.add(Json.obj()
+                        .put("id", e.getKey())
+                        .put("name", drive.getOrDefault("file", ""))
+                        .put("included", Json.bit(included))
+                        .put("reason", included ? "default" : "disabled"));
             }
             ObjectNode g = Json.obj().put("id", vmid).put("type", "qemu").put("name", vm.name());
             g.set("children", disks);
@@ -141,7 +148,8 @@ final class BackupEndpoints {
     private JsonNode notBackedUp() {
         ArrayNode out = Json.arr();
         for (Vm vm : ctx.model().vms.values()) {
-            boolean covered = ctx.model().backupJobs.values().stream().filter(BackupJob::enabled)
+            boolean covered = ctx.model().backupJobs.values().stream()
+                    .filter(BackupJob::enabled)
                     .anyMatch(j -> backups.planFrom(j.options, j.id).vmids().contains(vm.vmid));
             if (!covered && !vm.template()) {
                 out.add(Json.obj().put("vmid", vm.vmid).put("type", "qemu").put("name", vm.name()));
@@ -166,5 +174,4 @@ final class BackupEndpoints {
         c.require("/storage/" + plan.storage(), "Datastore.AllocateSpace");
         return new TextNode(backups.vzdump(c.node(), plan, c.principal().upidUser()).upid);
     }
-
 }

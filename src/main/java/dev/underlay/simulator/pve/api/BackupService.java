@@ -7,6 +7,7 @@ import dev.underlay.simulator.pve.model.Vm;
 import dev.underlay.simulator.pve.model.VmConfig;
 import dev.underlay.simulator.pve.model.Volume;
 import dev.underlay.simulator.pve.task.Task;
+
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /** vzdump runs, retention, restore, and keeping backup jobs in step with guests. */
 public final class BackupService {
 
-    private static final DateTimeFormatter ARCHIVE_TIME = DateTimeFormatter.ofPattern("yyyy_MM_dd-HH_mm_ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ARCHIVE_TIME =
+            DateTimeFormatter.ofPattern("yyyy_MM_dd-HH_mm_ss").withZone(ZoneOffset.UTC);
 
     private final SimContext ctx;
     private final VmService vms;
@@ -29,23 +31,38 @@ public final class BackupService {
     }
 
     /** What a vzdump run should do, from request parameters or a job's options. */
-    record Plan(List<Integer> vmids, String storage, String mode, String compress, boolean remove,
-            String pruneBackups, String notesTemplate, String jobId) {
-    }
+    record Plan(
+            List<Integer> vmids,
+            String storage,
+            String mode,
+            String compress,
+            boolean remove,
+            String pruneBackups,
+            String notesTemplate,
+            String jobId) {}
 
     Plan planFrom(Map<String, String> options, String jobId) {
         List<Integer> vmids = new ArrayList<>();
         if ("1".equals(options.get("all"))) {
             List<String> excluded = Call.csv(options.getOrDefault("exclude", ""));
-            ctx.model().vms.keySet().stream().filter(id -> !excluded.contains(Integer.toString(id))).forEach(vmids::add);
+            ctx.model().vms.keySet().stream()
+                    .filter(id -> !excluded.contains(Integer.toString(id)))
+                    .forEach(vmids::add);
         } else {
             for (String id : Call.csv(options.getOrDefault("vmid", ""))) {
                 vmids.add(Integer.parseInt(id));
             }
         }
         String storage = options.getOrDefault("storage", "local");
-        return new Plan(vmids, storage, options.getOrDefault("mode", "snapshot"), options.getOrDefault("compress", "zstd"),
-                !"0".equals(options.get("remove")), options.get("prune-backups"), options.get("notes-template"), jobId);
+        return new Plan(
+                vmids,
+                storage,
+                options.getOrDefault("mode", "snapshot"),
+                options.getOrDefault("compress", "zstd"),
+                !"0".equals(options.get("remove")),
+                options.get("prune-backups"),
+                options.get("notes-template"),
+                jobId);
     }
 
     /** Starts a vzdump task on {@code node}; guests on other nodes are skipped as PVE does for a node-bound run. */
@@ -77,7 +94,8 @@ public final class BackupService {
             int errors = 0;
             for (Vm vm : guests) {
                 if (lockedBefore.containsKey(vm.vmid)) {
-                    t.log.add("ERROR: Backup of VM " + vm.vmid + " failed - VM is locked (" + lockedBefore.get(vm.vmid) + ")");
+                    t.log.add("ERROR: Backup of VM " + vm.vmid + " failed - VM is locked (" + lockedBefore.get(vm.vmid)
+                            + ")");
                     errors++;
                     continue;
                 }
@@ -110,9 +128,18 @@ public final class BackupService {
             default -> ".vma.zst";
         };
         String name = "vzdump-qemu-" + vm.vmid + "-" + ARCHIVE_TIME.format(t.startTime) + suffix;
-        long size = Math.max(1L << 20, vms.referencedVolumes(vm).stream().mapToLong(v -> v.size).sum() / 8);
-        Volume archive = new Volume(storage.id + ":backup/" + name, storage.id, storage.shared() ? null : node, "backup",
-                vm.vmid, size, ctx.now(), suffix.substring(1));
+        long size = Math.max(
+                1L << 20,
+                vms.referencedVolumes(vm).stream().mapToLong(v -> v.size).sum() / 8);
+        Volume archive = new Volume(
+                storage.id + ":backup/" + name,
+                storage.id,
+                storage.shared() ? null : node,
+                "backup",
+                vm.vmid,
+                size,
+                ctx.now(),
+                suffix.substring(1));
         archive.notes = vm.name();
         archive.backupConfig = new VmConfig();
         archive.backupConfig.replaceAll(vm.config.asMap());
@@ -140,7 +167,8 @@ public final class BackupService {
         int vmid = c.vmid();
         String node = c.node();
         String archiveId = c.param("archive");
-        Volume archive = ctx.model().volume(node, archiveId)
+        Volume archive = ctx.model()
+                .volume(node, archiveId)
                 .orElseThrow(() -> PveError.die("volume '" + archiveId + "' does not exist"));
         if (archive.backupConfig == null) {
             throw PveError.die("unable to restore '" + archiveId + "': not a qemu backup archive");
@@ -148,10 +176,12 @@ public final class BackupService {
         Vm existing = ctx.model().vms.get(vmid);
         if (existing != null) {
             if (!c.flag("force")) {
-                throw PveError.die("unable to restore VM " + vmid + " - VM " + vmid + " already exists on node '" + existing.node + "'");
+                throw PveError.die("unable to restore VM " + vmid + " - VM " + vmid + " already exists on node '"
+                        + existing.node + "'");
             }
             if (!existing.node.equals(node)) {
-                throw PveError.die("unable to restore VM " + vmid + " - VM " + vmid + " already exists on node '" + existing.node + "'");
+                throw PveError.die("unable to restore VM " + vmid + " - VM " + vmid + " already exists on node '"
+                        + existing.node + "'");
             }
             ctx.checkLock(existing, false);
             if (existing.running) {
@@ -167,34 +197,43 @@ public final class BackupService {
         vm.lock = "create";
         ctx.model().vms.put(vmid, vm);
         boolean start = c.flag("start");
-        Task task = ctx.tasks().start(node, "qmrestore", Integer.toString(vmid), c.principal().upidUser(), t -> {
-            t.log.add("restore vma archive: " + archiveId);
-            if (existing != null) {
-                vms.destroyVolumes(existing, true);
-                existing.config.replaceAll(Map.of());
-                existing.pending.clear();
-                existing.pendingDelete.clear();
-            }
-            Map<String, String> conf = new LinkedHashMap<>();
-            for (Map.Entry<String, String> e : archive.backupConfig.asMap().entrySet()) {
-                conf.put(e.getKey(), restoredValue(e.getKey(), e.getValue(), storage, unique, archive.node == null ? node : archive.node));
-            }
-            String smbios = conf.remove("smbios1");
-            String vmgenid = conf.remove("vmgenid");
-            conf.remove("meta");
-            vm.lock = null;
-            vms.initialiseNewConfig(vm, conf);
-            if (!unique && smbios != null) {
-                vm.config.put("smbios1", smbios);
-            }
-            if (!unique && vmgenid != null) {
-                vm.config.put("vmgenid", vmgenid);
-            }
-            if (start) {
-                vms.start(vm);
-            }
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(node, "qmrestore", Integer.toString(vmid), c.principal().upidUser(), t -> {
+                    t.log.add("restore vma archive: " + archiveId);
+                    if (existing != null) {
+                        vms.destroyVolumes(existing, true);
+                        existing.config.replaceAll(Map.of());
+                        existing.pending.clear();
+                        existing.pendingDelete.clear();
+                    }
+                    Map<String, String> conf = new LinkedHashMap<>();
+                    for (Map.Entry<String, String> e :
+                            archive.backupConfig.asMap().entrySet()) {
+                        conf.put(
+                                e.getKey(),
+                                restoredValue(
+                                        e.getKey(),
+                                        e.getValue(),
+                                        storage,
+                                        unique,
+                                        archive.node == null ? node : archive.node));
+                    }
+                    String smbios = conf.remove("smbios1");
+                    String vmgenid = conf.remove("vmgenid");
+                    conf.remove("meta");
+                    vm.lock = null;
+                    vms.initialiseNewConfig(vm, conf);
+                    if (!unique && smbios != null) {
+                        vm.config.put("smbios1", smbios);
+                    }
+                    if (!unique && vmgenid != null) {
+                        vm.config.put("vmgenid", vmgenid);
+                    }
+                    if (start) {
+                        vms.start(vm);
+                    }
+                    return "OK";
+                });
         task.onFinish(() -> {
             if ("create".equals(vm.lock)) {
                 vm.lock = null;
@@ -203,7 +242,8 @@ public final class BackupService {
         return task.upid;
     }
 
-    private String restoredValue(String key, String value, Optional<String> storage, boolean unique, String archiveNode) {
+    private String restoredValue(
+            String key, String value, Optional<String> storage, boolean unique, String archiveNode) {
         if (Disks.NET_KEY.matcher(key).matches()) {
             return unique ? value.replaceFirst("^([a-z0-9_-]+)=[0-9A-Fa-f:]{17}", "$1") : value;
         }

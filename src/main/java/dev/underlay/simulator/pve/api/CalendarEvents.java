@@ -21,8 +21,7 @@ final class CalendarEvents {
 
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
-    private CalendarEvents() {
-    }
+    private CalendarEvents() {}
 
     static Optional<Instant> next(String schedule, Instant after) {
         String s = schedule.trim().toLowerCase(Locale.ROOT);
@@ -60,7 +59,9 @@ final class CalendarEvents {
                 hours.add(Integer.parseInt(h));
             }
         }
-        ZonedDateTime t = ZonedDateTime.ofInstant(after, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        ZonedDateTime t = ZonedDateTime.ofInstant(after, ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .plusMinutes(1);
         for (int i = 0; i < 8 * 24 * 60; i++) {
             if (days.contains(t.getDayOfWeek()) && hours.contains(t.getHour()) && t.getMinute() == minute) {
                 return Optional.of(t.toInstant());

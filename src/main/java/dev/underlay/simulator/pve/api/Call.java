@@ -3,6 +3,7 @@ package dev.underlay.simulator.pve.api;
 import dev.underlay.simulator.pve.PveError;
 import dev.underlay.simulator.pve.SimRequest;
 import dev.underlay.simulator.pve.auth.Principal;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,7 @@ import dev.underlay.simulator.pve.model.Node;
 import dev.underlay.simulator.pve.model.StorageDef;
 import dev.underlay.simulator.pve.model.Vm;
 import dev.underlay.simulator.pve.task.Task;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,12 +28,24 @@ final class ClusterEndpoints {
     }
 
     void register(Routes r) {
-        r.get("/version", c -> Json.obj().put("version", ctx.version().version()).put("release", ctx.version().release())
-                .put("repoid", ctx.version().repoid()));
+        r.get(
+                "/version",
+                c -> Json.obj()
+                        .put("version", ctx.version().version())
+                        .put("release", ctx.version().release())
+                        .put("repoid", ctx.version().repoid()));
         r.post("/access/ticket", this::ticket);
-        r.get("/access/domains", c -> Json.arr()
-                .add(Json.obj().put("realm", "pam").put("type", "pam").put("comment", "Linux PAM standard authentication"))
-                .add(Json.obj().put("realm", "pve").put("type", "pve").put("comment", "Proxmox VE authentication server")));
+        r.get(
+                "/access/domains",
+                c -> Json.arr()
+                        .add(Json.obj()
+                                .put("realm", "pam")
+                                .put("type", "pam")
+                                .put("comment", "Linux PAM standard authentication"))
+                        .add(Json.obj()
+                                .put("realm", "pve")
+                                .put("type", "pve")
+                                .put("comment", "Proxmox VE authentication server")));
         r.get("/access/permissions", this::permissions);
         r.get("/cluster/status", c -> clusterStatus());
         r.get("/cluster/resources", this::resources);
@@ -42,12 +55,17 @@ final class ClusterEndpoints {
     }
 
     private JsonNode ticket(Call c) {
-        AccessControl.Issued issued = ctx.access().login(c.param("username"), c.opt("realm").orElse(null), c.param("password"));
-        ObjectNode out = Json.obj().put("username", issued.userId()).put("ticket", issued.ticket())
-                .put("CSRFPreventionToken", issued.csrfToken()).put("clustername", ctx.model().name);
+        AccessControl.Issued issued =
+                ctx.access().login(c.param("username"), c.opt("realm").orElse(null), c.param("password"));
+        ObjectNode out = Json.obj()
+                .put("username", issued.userId())
+                .put("ticket", issued.ticket())
+                .put("CSRFPreventionToken", issued.csrfToken())
+                .put("clustername", ctx.model().name);
         ObjectNode cap = Json.obj();
         ObjectNode vmsCap = Json.obj();
-        ctx.access().privileges(new dev.underlay.simulator.pve.auth.Principal(issued.userId(), null, true))
+        ctx.access()
+                .privileges(new dev.underlay.simulator.pve.auth.Principal(issued.userId(), null, true))
                 .forEach(p -> vmsCap.put(p, 1));
         cap.set("vms", vmsCap);
         out.set("cap", cap);
@@ -59,7 +77,9 @@ final class ClusterEndpoints {
         ctx.access().privileges(c.principal()).forEach(p -> privs.put(p, 1));
         ObjectNode out = Json.obj();
         String path = c.opt("path").orElse(null);
-        for (String p : path != null ? List.of(path) : List.of("/", "/vms", "/storage", "/nodes", "/sdn", "/access", "/pool", "/mapping")) {
+        for (String p : path != null
+                ? List.of(path)
+                : List.of("/", "/vms", "/storage", "/nodes", "/sdn", "/access", "/pool", "/mapping")) {
             out.set(p, privs.deepCopy());
         }
         return out;
@@ -67,13 +87,24 @@ final class ClusterEndpoints {
 
     private JsonNode clusterStatus() {
         ArrayNode out = Json.arr();
-        out.add(Json.obj().put("type", "cluster").put("id", "cluster").put("name", ctx.model().name)
-                .put("nodes", ctx.model().nodes.size()).put("version", 3 + ctx.model().nodes.size())
+        out.add(Json.obj()
+                .put("type", "cluster")
+                .put("id", "cluster")
+                .put("name", ctx.model().name)
+                .put("nodes", ctx.model().nodes.size())
+                .put("version", 3 + ctx.model().nodes.size())
                 .put("quorate", Json.bit(ctx.model().quorate())));
         boolean first = true;
         for (Node n : ctx.model().nodes.values()) {
-            out.add(Json.obj().put("type", "node").put("id", "node/" + n.name).put("name", n.name).put("nodeid", n.nodeId)
-                    .put("ip", n.ip).put("online", Json.bit(n.online)).put("local", Json.bit(first)).put("level", ""));
+            out.add(Json.obj()
+                    .put("type", "node")
+                    .put("id", "node/" + n.name)
+                    .put("name", n.name)
+                    .put("nodeid", n.nodeId)
+                    .put("ip", n.ip)
+                    .put("online", Json.bit(n.online))
+                    .put("local", Json.bit(first))
+                    .put("level", ""));
             first = false;
         }
         return out;
@@ -137,7 +168,9 @@ final class ClusterEndpoints {
         Task task = ctx.tasks().start(target, "bulkmigrate", "", c.principal().upidUser(), t -> {
             int failed = 0;
             for (Vm vm : guests) {
-                if (vm.lock != null || (vm.running && !online) || !ctx.model().node(vm.node).map(n -> n.online).orElse(false)) {
+                if (vm.lock != null
+                        || (vm.running && !online)
+                        || !ctx.model().node(vm.node).map(n -> n.online).orElse(false)) {
                     t.log.add("skipping VM " + vm.vmid);
                     failed++;
                     continue;

@@ -1,6 +1,7 @@
 package dev.underlay.simulator.pve.api;
 
 import dev.underlay.simulator.pve.PveError;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,13 +16,13 @@ import java.util.HexFormat;
  */
 final class ConfigDigest {
 
-    private ConfigDigest() {
-    }
+    private ConfigDigest() {}
 
     static String of(Object fileContent) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(String.valueOf(fileContent).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1")
+                            .digest(String.valueOf(fileContent).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -10,8 +10,7 @@ final class Disks {
     static final Pattern DISK_KEY = Pattern.compile("(ide|sata|scsi|virtio)\\d+|efidisk0|tpmstate0|unused\\d+");
     static final Pattern NET_KEY = Pattern.compile("net\\d+");
 
-    private Disks() {
-    }
+    private Disks() {}
 
     static boolean isDiskKey(String key) {
         return DISK_KEY.matcher(key).matches();
@@ -38,7 +37,9 @@ final class Disks {
     /** {@code file} first, then the other keys sorted, as qemu-server prints drives. */
     static String print(Map<String, String> drive) {
         StringBuilder sb = new StringBuilder(drive.getOrDefault("file", "none"));
-        drive.entrySet().stream().filter(e -> !e.getKey().equals("file")).sorted(Map.Entry.comparingByKey())
+        drive.entrySet().stream()
+                .filter(e -> !e.getKey().equals("file"))
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> sb.append(',').append(e.getKey()).append('=').append(e.getValue()));
         return sb.toString();
     }

@@ -2,6 +2,7 @@ package dev.underlay.simulator.pve.api;
 
 import dev.underlay.simulator.pve.model.BackupJob;
 import dev.underlay.simulator.pve.task.Task;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +58,8 @@ public final class Endpoints {
                 continue;
             }
             String key = job.id + "|" + schedule;
-            Instant next = nextRuns.computeIfAbsent(key, k -> CalendarEvents.next(schedule, now).orElse(Instant.MAX));
+            Instant next = nextRuns.computeIfAbsent(
+                    key, k -> CalendarEvents.next(schedule, now).orElse(Instant.MAX));
             if (!next.isAfter(now)) {
                 backups.runJob(job);
                 nextRuns.put(key, CalendarEvents.next(schedule, now).orElse(Instant.MAX));

@@ -7,6 +7,7 @@ import dev.underlay.simulator.pve.PveError;
 import dev.underlay.simulator.pve.model.HaState;
 import dev.underlay.simulator.pve.model.Node;
 import dev.underlay.simulator.pve.model.Vm;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,8 +19,10 @@ import java.util.Set;
 /** {@code /cluster/ha/...}: resources, groups (PVE 8 style), rules (PVE 9), status. */
 final class HaEndpoints {
 
-    private static final Set<String> RESOURCE_KEYS = Set.of("state", "group", "failback", "max_relocate", "max_restart", "comment");
-    private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final Set<String> RESOURCE_KEYS =
+            Set.of("state", "group", "failback", "max_relocate", "max_restart", "comment");
+    private static final DateTimeFormatter CTIME =
+            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final SimContext ctx;
     private final HaService ha;
@@ -84,7 +87,9 @@ final class HaEndpoints {
 
     /** {@code digest} is that of the whole resources.cfg, the same on every row. */
     private ObjectNode resourceRow(String sid, Map<String, String> res, String digest) {
-        ObjectNode row = Json.obj().put("sid", sid).put("type", sid.substring(0, sid.indexOf(':')))
+        ObjectNode row = Json.obj()
+                .put("sid", sid)
+                .put("type", sid.substring(0, sid.indexOf(':')))
                 .put("state", res.getOrDefault("state", "started"));
         res.forEach((k, v) -> {
             if (!k.equals("state")) {
@@ -273,7 +278,8 @@ final class HaEndpoints {
         String resource = c.opt("resource").orElse(null);
         state().rules.forEach((name, rule) -> {
             boolean typeOk = type == null || type.equals(rule.get("type"));
-            boolean resOk = resource == null || Call.csv(rule.getOrDefault("resources", "")).contains(resource);
+            boolean resOk = resource == null
+                    || Call.csv(rule.getOrDefault("resources", "")).contains(resource);
             if (typeOk && resOk) {
                 out.add(ruleRow(name, rule));
             }
@@ -388,30 +394,58 @@ final class HaEndpoints {
         long now = ctx.now();
         String master = masterNode();
         boolean quorate = ctx.model().quorate();
-        out.add(Json.obj().put("id", "quorum").put("type", "quorum").put("node", master)
-                .put("quorate", Json.bit(quorate)).put("status", quorate ? "OK" : "No quorum on node '" + master + "'!"));
-        out.add(Json.obj().put("id", "master").put("type", "master").put("node", master).put("timestamp", now)
+        out.add(Json.obj()
+                .put("id", "quorum")
+                .put("type", "quorum")
+                .put("node", master)
+                .put("quorate", Json.bit(quorate))
+                .put("status", quorate ? "OK" : "No quorum on node '" + master + "'!"));
+        out.add(Json.obj()
+                .put("id", "master")
+                .put("type", "master")
+                .put("node", master)
+                .put("timestamp", now)
                 .put("status", master + " (active, " + CTIME.format(Instant.ofEpochSecond(now)) + ")"));
         if (ctx.version().atLeast9()) {
-            out.add(Json.obj().put("id", "fencing").put("type", "fencing").put("node", master)
+            out.add(Json.obj()
+                    .put("id", "fencing")
+                    .put("type", "fencing")
+                    .put("node", master)
                     .put("armed-state", state().armed ? "armed" : "disarmed")
                     .put("status", state().armed ? "armed (CRM watchdog active)" : "disarmed"));
         }
         for (Node n : ctx.model().nodes.values()) {
             boolean active = ctx.model().vmsOn(n.name).stream().anyMatch(v -> state().manages(v.vmid));
-            String mode = !n.online ? "old timestamp - dead?" : n.maintenance ? "maintenance mode" : active ? "active" : "idle";
+            String mode = !n.online
+                    ? "old timestamp - dead?"
+                    : n.maintenance ? "maintenance mode" : active ? "active" : "idle";
             String watchdog = active && n.online ? "watchdog active" : "watchdog standby";
-            out.add(Json.obj().put("id", "lrm:" + n.name).put("type", "lrm").put("node", n.name).put("timestamp", now)
-                    .put("status", n.name + " (" + mode + ", " + watchdog + ", " + CTIME.format(Instant.ofEpochSecond(now)) + ")"));
+            out.add(Json.obj()
+                    .put("id", "lrm:" + n.name)
+                    .put("type", "lrm")
+                    .put("node", n.name)
+                    .put("timestamp", now)
+                    .put(
+                            "status",
+                            n.name + " (" + mode + ", " + watchdog + ", " + CTIME.format(Instant.ofEpochSecond(now))
+                                    + ")"));
         }
         state().resources.forEach((sid, res) -> {
             int vmid = Integer.parseInt(sid.substring(3));
             Vm vm = ctx.model().vms.get(vmid);
             String node = vm == null ? master : vm.node;
             String requested = res.getOrDefault("state", "started");
-            String crm = vm == null ? "error" : vm.running ? "started" : requested.equals("started") ? "starting" : "stopped";
-            ObjectNode row = Json.obj().put("id", "service:" + sid).put("type", "service").put("sid", sid).put("node", node)
-                    .put("state", crm).put("crm_state", crm).put("request_state", requested)
+            String crm = vm == null
+                    ? "error"
+                    : vm.running ? "started" : requested.equals("started") ? "starting" : "stopped";
+            ObjectNode row = Json.obj()
+                    .put("id", "service:" + sid)
+                    .put("type", "service")
+                    .put("sid", sid)
+                    .put("node", node)
+                    .put("state", crm)
+                    .put("crm_state", crm)
+                    .put("request_state", requested)
                     .put("max_relocate", Integer.parseInt(res.getOrDefault("max_relocate", "1")))
                     .put("max_restart", Integer.parseInt(res.getOrDefault("max_restart", "1")))
                     .put("status", sid + " (" + node + ", " + crm + ")");
@@ -432,7 +466,11 @@ final class HaEndpoints {
         ObjectNode nodeRequest = Json.obj();
         ObjectNode nodeStatus = Json.obj();
         for (Node n : ctx.model().nodes.values()) {
-            lrm.set(n.name, Json.obj().put("mode", n.maintenance ? "maintenance" : "active").set("results", Json.obj()));
+            lrm.set(
+                    n.name,
+                    Json.obj()
+                            .put("mode", n.maintenance ? "maintenance" : "active")
+                            .set("results", Json.obj()));
             ((ObjectNode) lrm.get(n.name)).put("state", "active").put("timestamp", now);
             nodeRequest.set(n.name, n.maintenance ? Json.obj().put("maintenance", 1) : Json.obj());
             nodeStatus.put(n.name, !n.online ? "unknown" : n.maintenance ? "maintenance" : "online");
@@ -440,8 +478,12 @@ final class HaEndpoints {
         ObjectNode services = Json.obj();
         state().resources.forEach((sid, res) -> {
             Vm vm = ctx.model().vms.get(Integer.parseInt(sid.substring(3)));
-            services.set(sid, Json.obj().put("node", vm == null ? "" : vm.node)
-                    .put("state", vm != null && vm.running ? "started" : "stopped").put("uid", Integer.toHexString(sid.hashCode())));
+            services.set(
+                    sid,
+                    Json.obj()
+                            .put("node", vm == null ? "" : vm.node)
+                            .put("state", vm != null && vm.running ? "started" : "stopped")
+                            .put("uid", Integer.toHexString(sid.hashCode())));
         });
         ObjectNode manager = Json.obj().put("master_node", masterNode()).put("timestamp", now);
         manager.set("node_request", nodeRequest);
@@ -450,7 +492,9 @@ final class HaEndpoints {
         ObjectNode out = Json.obj();
         out.set("lrm_status", lrm);
         out.set("manager_status", manager);
-        out.set("quorum", Json.obj().put("node", masterNode()).put("quorate", ctx.model().quorate() ? "1" : "0"));
+        out.set(
+                "quorum",
+                Json.obj().put("node", masterNode()).put("quorate", ctx.model().quorate() ? "1" : "0"));
         return out;
     }
 

@@ -4,6 +4,7 @@ import dev.underlay.simulator.pve.model.HaState;
 import dev.underlay.simulator.pve.model.Node;
 import dev.underlay.simulator.pve.model.Vm;
 import dev.underlay.simulator.pve.task.Task;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,21 +39,32 @@ final class HaService {
 
     Task request(Call c, Vm vm, String taskType, String state) {
         ha().resources.get(HaState.sid(vm.vmid)).put("state", state);
-        Task task = ctx.tasks().startInstant(vm.node, taskType, Integer.toString(vm.vmid), c.principal().upidUser(),
-                t -> {
-                    t.log.add("Requesting HA " + (state.equals("started") ? "start" : "stop") + " for VM " + vm.vmid);
-                    return "OK";
-                });
+        Task task = ctx.tasks()
+                .startInstant(
+                        vm.node,
+                        taskType,
+                        Integer.toString(vm.vmid),
+                        c.principal().upidUser(),
+                        t -> {
+                            t.log.add("Requesting HA " + (state.equals("started") ? "start" : "stop") + " for VM "
+                                    + vm.vmid);
+                            return "OK";
+                        });
         reconcileSoon(vm.vmid);
         return task;
     }
 
     Task requestMigration(Call c, Vm vm, String target) {
-        Task task = ctx.tasks().startInstant(vm.node, "hamigrate", Integer.toString(vm.vmid), c.principal().upidUser(),
-                t -> {
-                    t.log.add("Requesting HA migration for VM " + vm.vmid + " to node " + target);
-                    return "OK";
-                });
+        Task task = ctx.tasks()
+                .startInstant(
+                        vm.node,
+                        "hamigrate",
+                        Integer.toString(vm.vmid),
+                        c.principal().upidUser(),
+                        t -> {
+                            t.log.add("Requesting HA migration for VM " + vm.vmid + " to node " + target);
+                            return "OK";
+                        });
         migrateSoon(vm.vmid, target);
         return task;
     }
@@ -75,7 +87,9 @@ final class HaService {
         ctx.tasks().defer(ctx.haReactionDelay, () -> {
             Vm vm = ctx.model().vms.get(vmid);
             Map<String, String> res = ha().resources.get(HaState.sid(vmid));
-            if (vm == null || res == null || !ctx.model().node(vm.node).map(n -> n.online).orElse(false)) {
+            if (vm == null
+                    || res == null
+                    || !ctx.model().node(vm.node).map(n -> n.online).orElse(false)) {
                 return;
             }
             String state = res.getOrDefault("state", "started");
@@ -114,7 +128,8 @@ final class HaService {
         ctx.tasks().defer(ctx.haReactionDelay, () -> {
             Node failed = ctx.node(failedNode);
             Optional<Node> target = ctx.model().nodes.values().stream()
-                    .filter(n -> n.online && !n.maintenance && !n.name.equals(failedNode)).findFirst();
+                    .filter(n -> n.online && !n.maintenance && !n.name.equals(failedNode))
+                    .findFirst();
             if (failed.online || target.isEmpty() || !ctx.model().quorate()) {
                 return;
             }
@@ -136,7 +151,8 @@ final class HaService {
             return;
         }
         Optional<Node> target = ctx.model().nodes.values().stream()
-                .filter(n -> n.online && !n.maintenance && !n.name.equals(nodeName)).findFirst();
+                .filter(n -> n.online && !n.maintenance && !n.name.equals(nodeName))
+                .findFirst();
         if (target.isEmpty()) {
             return;
         }

@@ -11,8 +11,7 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode obj() {
         return F.objectNode();

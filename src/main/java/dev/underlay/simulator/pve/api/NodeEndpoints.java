@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.underlay.simulator.pve.PveError;
 import dev.underlay.simulator.pve.model.Node;
 import dev.underlay.simulator.pve.task.Task;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -62,18 +63,34 @@ final class NodeEndpoints {
         Node n = ctx.node(c.node());
         long used = (long) Rows.nodeRow(ctx, n).path("mem").asLong();
         ObjectNode out = Json.obj();
-        out.put("uptime", Math.max(0, Duration.between(n.bootedAt, ctx.clock().instant()).getSeconds()));
+        out.put(
+                "uptime",
+                Math.max(0, Duration.between(n.bootedAt, ctx.clock().instant()).getSeconds()));
         out.put("cpu", 0.0214).put("wait", 0.0003);
         ArrayNode load = Json.arr().add("0.15").add("0.22").add("0.19");
         out.set("loadavg", load);
-        out.put("kversion", ctx.version().atLeast9() ? "Linux 6.17.2-1-pve #1 SMP PREEMPT_DYNAMIC PMX 6.17.2-1" : "Linux 6.8.12-9-pve #1 SMP PREEMPT_DYNAMIC PMX 6.8.12-9");
+        out.put(
+                "kversion",
+                ctx.version().atLeast9()
+                        ? "Linux 6.17.2-1-pve #1 SMP PREEMPT_DYNAMIC PMX 6.17.2-1"
+                        : "Linux 6.8.12-9-pve #1 SMP PREEMPT_DYNAMIC PMX 6.8.12-9");
         String version = n.pveVersion != null ? n.pveVersion : ctx.version().version();
         out.put("pveversion", "pve-manager/" + version + "/" + ctx.version().repoid());
-        out.set("cpuinfo", Json.obj().put("model", n.cpuModel).put("cpus", n.maxCpu).put("sockets", 1)
-                .put("cores", n.maxCpu / 2).put("mhz", "2400.000").put("hvm", "1").put("user_hz", 100));
+        out.set(
+                "cpuinfo",
+                Json.obj()
+                        .put("model", n.cpuModel)
+                        .put("cpus", n.maxCpu)
+                        .put("sockets", 1)
+                        .put("cores", n.maxCpu / 2)
+                        .put("mhz", "2400.000")
+                        .put("hvm", "1")
+                        .put("user_hz", 100));
         out.set("memory", Json.obj().put("total", n.maxMem).put("used", used).put("free", n.maxMem - used));
         out.set("swap", Json.obj().put("total", 0).put("used", 0).put("free", 0));
-        out.set("rootfs", Json.obj().put("total", n.maxDisk).put("used", 3L << 30).put("avail", n.maxDisk - (3L << 30)));
+        out.set(
+                "rootfs",
+                Json.obj().put("total", n.maxDisk).put("used", 3L << 30).put("avail", n.maxDisk - (3L << 30)));
         out.set("boot-info", Json.obj().put("mode", "efi").put("secureboot", 0));
         out.set("current-kernel", Json.obj().put("sysname", "Linux").put("machine", "x86_64"));
         return out;
@@ -91,11 +108,16 @@ final class NodeEndpoints {
                 .filter(t -> source.equals("all") || t.running() == source.equals("active"))
                 .filter(t -> c.opt("vmid").map(t.id::equals).orElse(true))
                 .filter(t -> c.opt("typefilter").map(t.type::equals).orElse(true))
-                .filter(t -> c.opt("userfilter").map(u -> t.user.toLowerCase(Locale.ROOT)
-                        .contains(u.toLowerCase(Locale.ROOT))).orElse(true))
+                .filter(t -> c.opt("userfilter")
+                        .map(u -> t.user.toLowerCase(Locale.ROOT).contains(u.toLowerCase(Locale.ROOT)))
+                        .orElse(true))
                 .filter(t -> !c.flag("errors") || (!t.running() && !t.succeeded()))
-                .filter(t -> c.opt("since").map(v -> t.startTime.getEpochSecond() >= Long.parseLong(v)).orElse(true))
-                .filter(t -> c.opt("until").map(v -> t.startTime.getEpochSecond() <= Long.parseLong(v)).orElse(true))
+                .filter(t -> c.opt("since")
+                        .map(v -> t.startTime.getEpochSecond() >= Long.parseLong(v))
+                        .orElse(true))
+                .filter(t -> c.opt("until")
+                        .map(v -> t.startTime.getEpochSecond() <= Long.parseLong(v))
+                        .orElse(true))
                 .toList();
         JsonNode rows = TaskRows.list(matching, c.node());
         int start = c.opt("start").map(Integer::parseInt).orElse(0);

@@ -1,6 +1,7 @@
 package dev.underlay.simulator.pve.api;
 
 import dev.underlay.simulator.pve.model.Volume;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -21,8 +22,7 @@ import java.util.function.Function;
  */
 final class Prune {
 
-    private Prune() {
-    }
+    private Prune() {}
 
     static Map<String, Integer> parse(String spec) {
         Map<String, Integer> out = new LinkedHashMap<>();
@@ -52,7 +52,10 @@ final class Prune {
         }
         keepPerPeriod(sorted, keep, spec.getOrDefault("keep-hourly", 0), fmt("yyyy-MM-dd/HH"));
         keepPerPeriod(sorted, keep, spec.getOrDefault("keep-daily", 0), fmt("yyyy-MM-dd"));
-        keepPerPeriod(sorted, keep, spec.getOrDefault("keep-weekly", 0),
+        keepPerPeriod(
+                sorted,
+                keep,
+                spec.getOrDefault("keep-weekly", 0),
                 t -> t.get(IsoFields.WEEK_BASED_YEAR) + "/" + t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         keepPerPeriod(sorted, keep, spec.getOrDefault("keep-monthly", 0), fmt("yyyy/MM"));
         keepPerPeriod(sorted, keep, spec.getOrDefault("keep-yearly", 0), fmt("yyyy"));
@@ -70,7 +73,8 @@ final class Prune {
         return f::format;
     }
 
-    private static void keepPerPeriod(List<Volume> sorted, Set<Volume> keep, int count, Function<ZonedDateTime, String> period) {
+    private static void keepPerPeriod(
+            List<Volume> sorted, Set<Volume> keep, int count, Function<ZonedDateTime, String> period) {
         if (count <= 0) {
             return;
         }

@@ -10,6 +10,7 @@ import dev.underlay.simulator.pve.model.Node;
 import dev.underlay.simulator.pve.model.Vm;
 import dev.underlay.simulator.pve.model.Volume;
 import dev.underlay.simulator.pve.task.Task;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,24 @@ final class QemuEndpoints {
 
     private static final String BASE = "/nodes/{node}/qemu/{vmid}";
     /** Request parameters of create/config that are not config keys. */
-    private static final Set<String> NOT_CONFIG = Set.of("node", "vmid", "start", "storage", "archive", "force",
-            "unique", "pool", "bwlimit", "live-restore", "import-working-storage", "ha-managed", "digest", "delete",
-            "revert", "skiplock", "background_delay");
+    private static final Set<String> NOT_CONFIG = Set.of(
+            "node",
+            "vmid",
+            "start",
+            "storage",
+            "archive",
+            "force",
+            "unique",
+            "pool",
+            "bwlimit",
+            "live-restore",
+            "import-working-storage",
+            "ha-managed",
+            "digest",
+            "delete",
+            "revert",
+            "skiplock",
+            "background_delay");
 
     private final SimContext ctx;
     private final VmService vms;
@@ -50,10 +66,12 @@ final class QemuEndpoints {
         r.post(BASE + "/status/stop", c -> stop(c, "qmstop"));
         r.post(BASE + "/status/shutdown", c -> stop(c, "qmshutdown"));
         r.post(BASE + "/status/reboot", this::reboot);
-        r.post(BASE + "/status/reset", c -> whileRunning(c, "qmreset", vm -> {
-            vms.stop(vm);
-            vms.start(vm);
-        }));
+        r.post(
+                BASE + "/status/reset",
+                c -> whileRunning(c, "qmreset", vm -> {
+                    vms.stop(vm);
+                    vms.start(vm);
+                }));
         r.post(BASE + "/status/suspend", c -> whileRunning(c, "qmsuspend", vm -> vm.paused = true));
         r.post(BASE + "/status/resume", c -> whileRunning(c, "qmresume", vm -> vm.paused = false));
         r.get(BASE + "/migrate", this::migratePrecondition);
@@ -86,24 +104,30 @@ final class QemuEndpoints {
         ctx.model().vms.put(vmid, vm);
         boolean start = c.flag("start");
         boolean haManaged = c.flag("ha-managed");
-        Task task = ctx.tasks().start(c.node(), "qmcreate", Integer.toString(vmid), c.principal().upidUser(), t -> {
-            vm.lock = null;
-            try {
-                vms.initialiseNewConfig(vm, config);
-            } catch (PveError e) {
-                vms.destroyVolumes(vm, true);
-                ctx.model().vms.remove(vmid);
-                throw PveError.die("unable to create VM " + vmid + " - " + e.getMessage());
-            }
-            if (haManaged) {
-                ha.addResource(vmid, start ? "started" : "stopped");
-            }
-            if (start) {
-                t.log.add("starting VM " + vmid);
-                vms.start(vm);
-            }
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(
+                        c.node(),
+                        "qmcreate",
+                        Integer.toString(vmid),
+                        c.principal().upidUser(),
+                        t -> {
+                            vm.lock = null;
+                            try {
+                                vms.initialiseNewConfig(vm, config);
+                            } catch (PveError e) {
+                                vms.destroyVolumes(vm, true);
+                                ctx.model().vms.remove(vmid);
+                                throw PveError.die("unable to create VM " + vmid + " - " + e.getMessage());
+                            }
+                            if (haManaged) {
+                                ha.addResource(vmid, start ? "started" : "stopped");
+                            }
+                            if (start) {
+                                t.log.add("starting VM " + vmid);
+                                vms.start(vm);
+                            }
+                            return "OK";
+                        });
         task.onFinish(() -> vm.lock = null);
         return new TextNode(task.upid);
     }
@@ -138,17 +162,24 @@ final class QemuEndpoints {
         List<String> revert = c.list("revert");
         for (String key : delete) {
             if (changes.containsKey(key)) {
-                throw PveError.param("delete", "you can't use '-" + key + "' and -delete " + key + "' at the same time");
+                throw PveError.param(
+                        "delete", "you can't use '-" + key + "' and -delete " + key + "' at the same time");
             }
         }
         if (!async) {
             vms.update(vm, changes, delete, revert);
             return null;
         }
-        Task task = ctx.tasks().start(c.node(), "qmconfig", Integer.toString(vm.vmid), c.principal().upidUser(), t -> {
-            vms.update(vm, changes, delete, revert);
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(
+                        c.node(),
+                        "qmconfig",
+                        Integer.toString(vm.vmid),
+                        c.principal().upidUser(),
+                        t -> {
+                            vms.update(vm, changes, delete, revert);
+                            return "OK";
+                        });
         return new TextNode(task.upid);
     }
 
@@ -216,16 +247,22 @@ final class QemuEndpoints {
             return new TextNode(ha.request(c, vm, "hastart", "started").upid);
         }
         boolean skiplock = skiplock(c);
-        Task task = ctx.tasks().start(c.node(), "qmstart", Integer.toString(vm.vmid), c.principal().upidUser(), t -> {
-            if (vm.lock != null && !skiplock) {
-                throw PveError.die("VM is locked (" + vm.lock + ")");
-            }
-            if (vm.running) {
-                throw PveError.die("VM " + vm.vmid + " already running");
-            }
-            vms.start(vm);
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(
+                        c.node(),
+                        "qmstart",
+                        Integer.toString(vm.vmid),
+                        c.principal().upidUser(),
+                        t -> {
+                            if (vm.lock != null && !skiplock) {
+                                throw PveError.die("VM is locked (" + vm.lock + ")");
+                            }
+                            if (vm.running) {
+                                throw PveError.die("VM " + vm.vmid + " already running");
+                            }
+                            vms.start(vm);
+                            return "OK";
+                        });
         return new TextNode(task.upid);
     }
 
@@ -236,15 +273,16 @@ final class QemuEndpoints {
             return new TextNode(ha.request(c, vm, "hastop", "stopped").upid);
         }
         boolean skiplock = skiplock(c);
-        Task task = ctx.tasks().start(c.node(), type, Integer.toString(vm.vmid), c.principal().upidUser(), t -> {
-            if (vm.lock != null && !skiplock) {
-                throw PveError.die("VM is locked (" + vm.lock + ")");
-            }
-            if (vm.running) {
-                vms.stop(vm);
-            }
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(c.node(), type, Integer.toString(vm.vmid), c.principal().upidUser(), t -> {
+                    if (vm.lock != null && !skiplock) {
+                        throw PveError.die("VM is locked (" + vm.lock + ")");
+                    }
+                    if (vm.running) {
+                        vms.stop(vm);
+                    }
+                    return "OK";
+                });
         return new TextNode(task.upid);
     }
 
@@ -254,14 +292,20 @@ final class QemuEndpoints {
         if (!vm.running) {
             throw PveError.die("VM " + vm.vmid + " not running");
         }
-        Task task = ctx.tasks().start(c.node(), "qmreboot", Integer.toString(vm.vmid), c.principal().upidUser(), t -> {
-            if (vm.lock != null) {
-                throw PveError.die("VM is locked (" + vm.lock + ")");
-            }
-            vms.stop(vm);
-            vms.start(vm);
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(
+                        c.node(),
+                        "qmreboot",
+                        Integer.toString(vm.vmid),
+                        c.principal().upidUser(),
+                        t -> {
+                            if (vm.lock != null) {
+                                throw PveError.die("VM is locked (" + vm.lock + ")");
+                            }
+                            vms.stop(vm);
+                            vms.start(vm);
+                            return "OK";
+                        });
         return new TextNode(task.upid);
     }
 
@@ -273,10 +317,11 @@ final class QemuEndpoints {
         if (!vm.running) {
             throw PveError.die("VM " + vm.vmid + " not running");
         }
-        Task task = ctx.tasks().start(c.node(), type, Integer.toString(vm.vmid), c.principal().upidUser(), t -> {
-            action.accept(vm);
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(c.node(), type, Integer.toString(vm.vmid), c.principal().upidUser(), t -> {
+                    action.accept(vm);
+                    return "OK";
+                });
         return new TextNode(task.upid);
     }
 
@@ -303,11 +348,16 @@ final class QemuEndpoints {
                 continue;
             }
             String file = Disks.parse(e.getValue()).get("file");
-            ctx.model().volume(vm.node, file == null ? "" : file)
+            ctx.model()
+                    .volume(vm.node, file == null ? "" : file)
                     .filter(v -> !ctx.model().storages.get(v.storage).shared())
-                    .ifPresent(v -> localDisks.add(Json.obj().put("volid", v.volid).put("size", v.size)
-                            .put("drivename", e.getKey()).put("is_unused", Json.bit(e.getKey().startsWith("unused")))
-                            .put("replicate", 1).put("cdrom", 0)));
+                    .ifPresent(v -> localDisks.add(Json.obj()
+                            .put("volid", v.volid)
+                            .put("size", v.size)
+                            .put("drivename", e.getKey())
+                            .put("is_unused", Json.bit(e.getKey().startsWith("unused")))
+                            .put("replicate", 1)
+                            .put("cdrom", 0)));
         }
         out.set("local_disks", localDisks);
         out.set("local_resources", Json.arr());
@@ -341,23 +391,30 @@ final class QemuEndpoints {
         boolean withLocalDisks = c.flag("with-local-disks");
         ctx.checkLock(vm, false);
         vm.lock = "migrate";
-        Task task = ctx.tasks().start(c.node(), "qmigrate", Integer.toString(vm.vmid), c.principal().upidUser(), t -> {
-            t.log.add("starting migration of VM " + vm.vmid + " to node '" + target + "'");
-            if (vm.running) {
-                for (Volume v : vms.localVolumes(vm)) {
-                    if (!withLocalDisks) {
-                        throw PveError.die("can't migrate local disk '" + v.volid
-                                + "': can't live migrate attached local disks without with-local-disks option");
-                    }
-                }
-            }
-            if (!ctx.node(target).online) {
-                throw PveError.die("migration aborted: target node '" + target + "' is not online");
-            }
-            vms.moveTo(vm, target);
-            t.log.add("migration finished successfully");
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(
+                        c.node(),
+                        "qmigrate",
+                        Integer.toString(vm.vmid),
+                        c.principal().upidUser(),
+                        t -> {
+                            t.log.add("starting migration of VM " + vm.vmid + " to node '" + target + "'");
+                            if (vm.running) {
+                                for (Volume v : vms.localVolumes(vm)) {
+                                    if (!withLocalDisks) {
+                                        throw PveError.die(
+                                                "can't migrate local disk '" + v.volid
+                                                        + "': can't live migrate attached local disks without with-local-disks option");
+                                    }
+                                }
+                            }
+                            if (!ctx.node(target).online) {
+                                throw PveError.die("migration aborted: target node '" + target + "' is not online");
+                            }
+                            vms.moveTo(vm, target);
+                            t.log.add("migration finished successfully");
+                            return "OK";
+                        });
         task.onFinish(() -> vm.lock = null);
         return new TextNode(task.upid);
     }
@@ -376,22 +433,29 @@ final class QemuEndpoints {
         if (Disks.isCdrom(drive)) {
             throw PveError.die("you can't resize a cdrom");
         }
-        Volume volume = ctx.model().volume(vm.node, drive.get("file")).orElseThrow(
-                () -> PveError.die("unable to parse volume ID '" + drive.get("file") + "'"));
+        Volume volume = ctx.model()
+                .volume(vm.node, drive.get("file"))
+                .orElseThrow(() -> PveError.die("unable to parse volume ID '" + drive.get("file") + "'"));
         String size = c.param("size");
         long current = volume.size;
         long requested = size.startsWith("+") ? current + Disks.parseSize(size.substring(1)) : Disks.parseSize(size);
         if (requested < current) {
             throw PveError.die("shrinking disks is not supported");
         }
-        Task task = ctx.tasks().start(c.node(), "resize", Integer.toString(vm.vmid), c.principal().upidUser(), t -> {
-            volume.size = requested;
-            Map<String, String> now = Disks.parse(vm.config.get(disk));
-            now.put("size", Disks.formatSize(requested));
-            vm.config.put(disk, Disks.print(now));
-            t.log.add("resized " + disk + " to " + Disks.formatSize(requested));
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(
+                        c.node(),
+                        "resize",
+                        Integer.toString(vm.vmid),
+                        c.principal().upidUser(),
+                        t -> {
+                            volume.size = requested;
+                            Map<String, String> now = Disks.parse(vm.config.get(disk));
+                            now.put("size", Disks.formatSize(requested));
+                            vm.config.put(disk, Disks.print(now));
+                            t.log.add("resized " + disk + " to " + Disks.formatSize(requested));
+                            return "OK";
+                        });
         return new TextNode(task.upid);
     }
 
@@ -407,20 +471,27 @@ final class QemuEndpoints {
         }
         boolean purge = c.flag("purge");
         if (ctx.model().ha.manages(vm.vmid) && !purge) {
-            throw PveError.die("unable to remove VM " + vm.vmid + " - used in HA resources and purge parameter not set.");
+            throw PveError.die(
+                    "unable to remove VM " + vm.vmid + " - used in HA resources and purge parameter not set.");
         }
         boolean unreferenced = c.flag("destroy-unreferenced-disks", true);
         vm.lock = "destroyed";
-        Task task = ctx.tasks().start(c.node(), "qmdestroy", Integer.toString(vm.vmid), c.principal().upidUser(), t -> {
-            vms.destroyVolumes(vm, unreferenced);
-            ctx.model().vms.remove(vm.vmid);
-            if (purge) {
-                ha.purge(vm.vmid);
-                backups.purgeFromJobs(vm.vmid);
-            }
-            t.log.add("purging VM " + vm.vmid + " from related configurations..");
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(
+                        c.node(),
+                        "qmdestroy",
+                        Integer.toString(vm.vmid),
+                        c.principal().upidUser(),
+                        t -> {
+                            vms.destroyVolumes(vm, unreferenced);
+                            ctx.model().vms.remove(vm.vmid);
+                            if (purge) {
+                                ha.purge(vm.vmid);
+                                backups.purgeFromJobs(vm.vmid);
+                            }
+                            t.log.add("purging VM " + vm.vmid + " from related configurations..");
+                            return "OK";
+                        });
         return new TextNode(task.upid);
     }
 
@@ -440,7 +511,9 @@ final class QemuEndpoints {
         if (storage != null && !ctx.model().storages.containsKey(storage)) {
             throw PveError.die("storage '" + storage + "' does not exist");
         }
-        if (!target.equals(source.node) && storage == null && !vms.localVolumes(source).isEmpty()) {
+        if (!target.equals(source.node)
+                && storage == null
+                && !vms.localVolumes(source).isEmpty()) {
             throw PveError.die("Can't clone to other node with local storage - use 'storage' to select shared storage");
         }
         Vm clone = new Vm(newid, target);
@@ -450,20 +523,31 @@ final class QemuEndpoints {
             source.lock = "clone";
         }
         String name = c.opt("name").orElse("Copy-of-VM-" + source.name());
-        Task task = ctx.tasks().start(c.node(), "qmclone", Integer.toString(source.vmid), c.principal().upidUser(), t -> {
-            Map<String, String> conf = new LinkedHashMap<>();
-            for (Map.Entry<String, String> e : source.config.asMap().entrySet()) {
-                String k = e.getKey();
-                if (k.equals("meta") || k.equals("vmgenid") || k.equals("smbios1") || k.startsWith("unused") || k.equals("template")) {
-                    continue;
-                }
-                conf.put(k, cloneValue(source, k, e.getValue(), storage));
-            }
-            conf.put("name", name);
-            c.opt("description").ifPresent(d -> conf.put("description", d));
-            vms.initialiseNewConfig(clone, conf);
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(
+                        c.node(),
+                        "qmclone",
+                        Integer.toString(source.vmid),
+                        c.principal().upidUser(),
+                        t -> {
+                            Map<String, String> conf = new LinkedHashMap<>();
+                            for (Map.Entry<String, String> e :
+                                    source.config.asMap().entrySet()) {
+                                String k = e.getKey();
+                                if (k.equals("meta")
+                                        || k.equals("vmgenid")
+                                        || k.equals("smbios1")
+                                        || k.startsWith("unused")
+                                        || k.equals("template")) {
+                                    continue;
+                                }
+                                conf.put(k, cloneValue(source, k, e.getValue(), storage));
+                            }
+                            conf.put("name", name);
+                            c.opt("description").ifPresent(d -> conf.put("description", d));
+                            vms.initialiseNewConfig(clone, conf);
+                            return "OK";
+                        });
         task.onFinish(() -> {
             clone.lock = null;
             if ("clone".equals(source.lock)) {
@@ -489,7 +573,10 @@ final class QemuEndpoints {
             }
             return Disks.print(drive);
         }
-        long bytes = ctx.model().volume(source.node, file).map(v -> v.size).orElse(Disks.parseSize(drive.getOrDefault("size", "1G")));
+        long bytes = ctx.model()
+                .volume(source.node, file)
+                .map(v -> v.size)
+                .orElse(Disks.parseSize(drive.getOrDefault("size", "1G")));
         String targetStorage = storage != null ? storage : file.substring(0, file.indexOf(':'));
         drive.put("file", targetStorage + ":" + (bytes / (double) (1L << 30)));
         drive.remove("size");
@@ -514,7 +601,9 @@ final class QemuEndpoints {
             if (!Disks.NET_KEY.matcher(e.getKey()).matches()) {
                 continue;
             }
-            String mac = e.getValue().replaceFirst("^[a-z0-9_-]+=([0-9A-Fa-f:]{17}).*$", "$1").toLowerCase();
+            String mac = e.getValue()
+                    .replaceFirst("^[a-z0-9_-]+=([0-9A-Fa-f:]{17}).*$", "$1")
+                    .toLowerCase();
             int vlan = vlanOf(e.getValue(), index);
             String ip = "10.8." + vlan + "." + (20 + vm.vmid % 200);
             result.add(iface("eth" + index, mac, ip, 24));
@@ -535,10 +624,22 @@ final class QemuEndpoints {
     private static ObjectNode iface(String name, String mac, String ipv4, int prefix) {
         ObjectNode i = Json.obj().put("name", name).put("hardware-address", mac);
         ArrayNode addrs = Json.arr();
-        addrs.add(Json.obj().put("ip-address-type", "ipv4").put("ip-address", ipv4).put("prefix", prefix));
+        addrs.add(Json.obj()
+                .put("ip-address-type", "ipv4")
+                .put("ip-address", ipv4)
+                .put("prefix", prefix));
         i.set("ip-addresses", addrs);
-        i.set("statistics", Json.obj().put("rx-bytes", 0).put("rx-packets", 0).put("rx-errs", 0).put("rx-dropped", 0)
-                .put("tx-bytes", 0).put("tx-packets", 0).put("tx-errs", 0).put("tx-dropped", 0));
+        i.set(
+                "statistics",
+                Json.obj()
+                        .put("rx-bytes", 0)
+                        .put("rx-packets", 0)
+                        .put("rx-errs", 0)
+                        .put("rx-dropped", 0)
+                        .put("tx-bytes", 0)
+                        .put("tx-packets", 0)
+                        .put("tx-errs", 0)
+                        .put("tx-dropped", 0));
         return i;
     }
 

@@ -1,6 +1,7 @@
 package dev.underlay.simulator.pve.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

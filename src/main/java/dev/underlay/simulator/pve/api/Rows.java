@@ -6,14 +6,14 @@ import dev.underlay.simulator.pve.model.Node;
 import dev.underlay.simulator.pve.model.StorageDef;
 import dev.underlay.simulator.pve.model.Vm;
 import dev.underlay.simulator.pve.model.Volume;
+
 import java.time.Duration;
 import java.util.Map;
 
 /** Row shapes shared by list endpoints ({@code /cluster/resources}, {@code /nodes/{n}/qemu}, ...). */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** A guest row; {@code statusView} gives the {@code status/current} flavour (qmpstatus, no id/type). */
     static ObjectNode vmRow(SimContext ctx, Vm vm, boolean statusView) {
@@ -45,7 +45,8 @@ final class Rows {
         row.put("maxdisk", maxdisk);
         row.put("disk", 0);
         if (vm.running) {
-            long uptime = Math.max(0, Duration.between(vm.startedAt, ctx.clock().instant()).getSeconds());
+            long uptime = Math.max(
+                    0, Duration.between(vm.startedAt, ctx.clock().instant()).getSeconds());
             row.put("pid", vm.pid);
             row.put("uptime", uptime);
             row.put("cpu", 0.0123);
@@ -89,15 +90,26 @@ final class Rows {
     }
 
     static ObjectNode nodeRow(SimContext ctx, Node n) {
-        ObjectNode row = Json.obj().put("id", "node/" + n.name).put("type", "node").put("node", n.name)
-                .put("status", n.online ? "online" : "offline").put("level", "");
+        ObjectNode row = Json.obj()
+                .put("id", "node/" + n.name)
+                .put("type", "node")
+                .put("node", n.name)
+                .put("status", n.online ? "online" : "offline")
+                .put("level", "");
         row.put("maxcpu", n.maxCpu).put("maxmem", n.maxMem).put("maxdisk", n.maxDisk);
         if (n.online) {
-            long runningMem = ctx.model().vmsOn(n.name).stream().filter(v -> v.running).mapToLong(v -> v.memoryMiB() << 20).sum();
+            long runningMem = ctx.model().vmsOn(n.name).stream()
+                    .filter(v -> v.running)
+                    .mapToLong(v -> v.memoryMiB() << 20)
+                    .sum();
             row.put("cpu", 0.0214);
             row.put("mem", Math.min(n.maxMem, (4L << 30) + runningMem));
             row.put("disk", 3L << 30);
-            row.put("uptime", Math.max(0, Duration.between(n.bootedAt, ctx.clock().instant()).getSeconds()));
+            row.put(
+                    "uptime",
+                    Math.max(
+                            0,
+                            Duration.between(n.bootedAt, ctx.clock().instant()).getSeconds()));
             row.put("cgroup-mode", 2);
         }
         return row;
@@ -105,20 +117,31 @@ final class Rows {
 
     static ObjectNode storageRow(SimContext ctx, StorageDef s, String node) {
         boolean online = ctx.model().node(node).map(n -> n.online).orElse(false);
-        ObjectNode row = Json.obj().put("id", "storage/" + node + "/" + s.id).put("type", "storage")
-                .put("storage", s.id).put("node", node).put("plugintype", s.type)
-                .put("content", s.options.getOrDefault("content", "")).put("shared", Json.bit(s.shared()));
+        ObjectNode row = Json.obj()
+                .put("id", "storage/" + node + "/" + s.id)
+                .put("type", "storage")
+                .put("storage", s.id)
+                .put("node", node)
+                .put("plugintype", s.type)
+                .put("content", s.options.getOrDefault("content", ""))
+                .put("shared", Json.bit(s.shared()));
         if (!online) {
             row.put("status", "unknown");
             return row;
         }
-        row.put("status", "available").put("disk", ctx.model().usedBytes(s.id, node)).put("maxdisk", s.capacity);
+        row.put("status", "available")
+                .put("disk", ctx.model().usedBytes(s.id, node))
+                .put("maxdisk", s.capacity);
         return row;
     }
 
     static ObjectNode contentRow(Volume v) {
-        ObjectNode row = Json.obj().put("volid", v.volid).put("content", v.content).put("format", v.format)
-                .put("size", v.size).put("ctime", v.ctime);
+        ObjectNode row = Json.obj()
+                .put("volid", v.volid)
+                .put("content", v.content)
+                .put("format", v.format)
+                .put("size", v.size)
+                .put("ctime", v.ctime);
         if (v.vmid != null) {
             row.put("vmid", v.vmid);
         }

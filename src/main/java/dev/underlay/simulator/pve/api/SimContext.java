@@ -8,6 +8,7 @@ import dev.underlay.simulator.pve.model.Node;
 import dev.underlay.simulator.pve.model.Vm;
 import dev.underlay.simulator.pve.schema.PveSchema;
 import dev.underlay.simulator.pve.task.TaskEngine;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -31,8 +32,14 @@ public final class SimContext {
     /** How long after start the guest agent answers. */
     public Duration agentStartDelay = Duration.ZERO;
 
-    public SimContext(ClusterModel model, TaskEngine tasks, Clock clock, PveVersion version, PveSchema schema,
-            AccessControl access, Random random) {
+    public SimContext(
+            ClusterModel model,
+            TaskEngine tasks,
+            Clock clock,
+            PveVersion version,
+            PveSchema schema,
+            AccessControl access,
+            Random random) {
         this.model = model;
         this.tasks = tasks;
         this.clock = clock;
@@ -80,7 +87,10 @@ public final class SimContext {
 
     /** The node answering cluster-wide calls: the first online one. */
     public String localNode() {
-        return model.nodes.values().stream().filter(n -> n.online).map(n -> n.name).findFirst()
+        return model.nodes.values().stream()
+                .filter(n -> n.online)
+                .map(n -> n.name)
+                .findFirst()
                 .orElse(model.nodes.keySet().iterator().next());
     }
 

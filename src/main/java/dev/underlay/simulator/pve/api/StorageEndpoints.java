@@ -8,6 +8,7 @@ import dev.underlay.simulator.pve.PveError;
 import dev.underlay.simulator.pve.model.StorageDef;
 import dev.underlay.simulator.pve.model.Volume;
 import dev.underlay.simulator.pve.task.Task;
+
 import java.util.Set;
 
 /** {@code /storage} (cluster config) and {@code /nodes/{node}/storage/...} (status, content, upload). */
@@ -52,13 +53,18 @@ final class StorageEndpoints {
     private JsonNode listDefs(Call c) {
         ArrayNode out = Json.arr();
         String type = c.opt("type").orElse(null);
-        ctx.model().storages.values().stream().filter(s -> type == null || type.equals(s.type)).forEach(s -> out.add(defRow(s)));
+        ctx.model().storages.values().stream()
+                .filter(s -> type == null || type.equals(s.type))
+                .forEach(s -> out.add(defRow(s)));
         return out;
     }
 
     private ObjectNode defRow(StorageDef s) {
         ObjectNode row = Json.obj().put("storage", s.id).put("type", s.type);
-        JsonNode props = ctx.schema().endpoint("/storage", "POST").map(e -> e.parameters()).orElse(Json.obj());
+        JsonNode props = ctx.schema()
+                .endpoint("/storage", "POST")
+                .map(e -> e.parameters())
+                .orElse(Json.obj());
         s.options.forEach((k, v) -> VmService.putTyped(row, props, k, v));
         if (s.shared() && !row.has("shared")) {
             row.put("shared", 1);
@@ -73,7 +79,9 @@ final class StorageEndpoints {
             throw PveError.die("create storage failed: storage ID '" + id + "' already defined");
         }
         String type = c.param("type");
-        if (type.equals("rbd") && c.opt("pool").isPresent() && !ctx.model().ceph.pools.containsKey(c.param("pool"))) {
+        if (type.equals("rbd")
+                && c.opt("pool").isPresent()
+                && !ctx.model().ceph.pools.containsKey(c.param("pool"))) {
             throw PveError.die("create storage failed: pool '" + c.param("pool") + "' does not exist");
         }
         StorageDef s = new StorageDef(id, type, type.equals("rbd") ? 4L << 40 : 1L << 40);
@@ -82,7 +90,8 @@ final class StorageEndpoints {
                 s.options.put(k, v);
             }
         });
-        s.options.putIfAbsent("content", type.equals("rbd") || type.equals("zfspool") ? "images,rootdir" : "iso,vztmpl,backup");
+        s.options.putIfAbsent(
+                "content", type.equals("rbd") || type.equals("zfspool") ? "images,rootdir" : "iso,vztmpl,backup");
         ctx.model().storages.put(id, s);
         return Json.obj().put("storage", id).put("type", type);
     }
@@ -90,8 +99,15 @@ final class StorageEndpoints {
     /** Over the whole of storage.cfg: every entry's id, type and options. */
     private String digest() {
         StringBuilder file = new StringBuilder();
-        ctx.model().storages.values().forEach(s -> file.append(s.type).append(": ").append(s.id).append('\n')
-                .append(s.options).append('\n'));
+        ctx.model()
+                .storages
+                .values()
+                .forEach(s -> file.append(s.type)
+                        .append(": ")
+                        .append(s.id)
+                        .append('\n')
+                        .append(s.options)
+                        .append('\n'));
         return ConfigDigest.of(file);
     }
 
@@ -127,9 +143,17 @@ final class StorageEndpoints {
 
     private ObjectNode nodeStorageRow(StorageDef s, String node) {
         long used = ctx.model().usedBytes(s.id, node);
-        return Json.obj().put("storage", s.id).put("type", s.type).put("content", s.options.getOrDefault("content", ""))
-                .put("active", 1).put("enabled", 1).put("shared", Json.bit(s.shared())).put("total", s.capacity)
-                .put("used", used).put("avail", s.capacity - used).put("used_fraction", s.capacity == 0 ? 0 : (double) used / s.capacity);
+        return Json.obj()
+                .put("storage", s.id)
+                .put("type", s.type)
+                .put("content", s.options.getOrDefault("content", ""))
+                .put("active", 1)
+                .put("enabled", 1)
+                .put("shared", Json.bit(s.shared()))
+                .put("total", s.capacity)
+                .put("used", used)
+                .put("avail", s.capacity - used)
+                .put("used_fraction", s.capacity == 0 ? 0 : (double) used / s.capacity);
     }
 
     private JsonNode content(Call c) {
@@ -150,7 +174,9 @@ final class StorageEndpoints {
         StorageDef s = def(c);
         String volume = c.param("volume");
         String volid = volume.contains(":") ? volume : s.id + ":" + volume;
-        Volume v = ctx.model().volume(c.node(), volid).orElseThrow(() -> PveError.die("volume '" + volid + "' does not exist"));
+        Volume v = ctx.model()
+                .volume(c.node(), volid)
+                .orElseThrow(() -> PveError.die("volume '" + volid + "' does not exist"));
         if (v.isProtected) {
             throw PveError.die("backup '" + volid + "' is protected");
         }
@@ -178,8 +204,16 @@ final class StorageEndpoints {
         }
         String volid = s.id + ":" + content + "/" + filename;
         Task task = ctx.tasks().start(c.node(), "imgcopy", "", c.principal().upidUser(), t -> {
-            ctx.model().addVolume(new Volume(volid, s.id, s.shared() ? null : c.node(), content, null, size, ctx.now(),
-                    filename.substring(filename.lastIndexOf('.') + 1).toLowerCase()));
+            ctx.model()
+                    .addVolume(new Volume(
+                            volid,
+                            s.id,
+                            s.shared() ? null : c.node(),
+                            content,
+                            null,
+                            size,
+                            ctx.now(),
+                            filename.substring(filename.lastIndexOf('.') + 1).toLowerCase()));
             t.log.add("target file: /var/lib/vz/template/" + content + "/" + filename);
             t.log.add("file size is: " + size);
             return "OK";
@@ -196,25 +230,35 @@ final class StorageEndpoints {
         String filename = c.param("filename");
         String url = c.param("url");
         String volid = s.id + ":" + content + "/" + filename;
-        Task task = ctx.tasks().start(c.node(), "download", filename, c.principal().upidUser(), t -> {
-            Volume v = new Volume(volid, s.id, s.shared() ? null : c.node(), content, null, 0, ctx.now(),
-                    filename.substring(filename.lastIndexOf('.') + 1).toLowerCase());
-            v.sourceUrl = url;
-            ctx.model().addVolume(v);
-            t.log.add("downloading " + url + " to " + volid + " (simulated: nothing is fetched)");
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(c.node(), "download", filename, c.principal().upidUser(), t -> {
+                    Volume v = new Volume(
+                            volid,
+                            s.id,
+                            s.shared() ? null : c.node(),
+                            content,
+                            null,
+                            0,
+                            ctx.now(),
+                            filename.substring(filename.lastIndexOf('.') + 1).toLowerCase());
+                    v.sourceUrl = url;
+                    ctx.model().addVolume(v);
+                    t.log.add("downloading " + url + " to " + volid + " (simulated: nothing is fetched)");
+                    return "OK";
+                });
         return new TextNode(task.upid);
     }
 
     /** Backups on the storage grouped per guest, each group with the volumes retention would remove. */
-    private java.util.Map<Integer, java.util.List<Volume>> pruneMarks(Call c, StorageDef s, java.util.Set<Volume> removed) {
+    private java.util.Map<Integer, java.util.List<Volume>> pruneMarks(
+            Call c, StorageDef s, java.util.Set<Volume> removed) {
         String spec = c.opt("prune-backups").orElse(s.options.get("prune-backups"));
         java.util.Map<Integer, java.util.List<Volume>> byGuest = new java.util.TreeMap<>();
         Integer vmid = c.opt("vmid").map(Integer::valueOf).orElse(null);
         for (Volume v : ctx.model().volumesIn(s.id, c.node())) {
             if ("backup".equals(v.content) && v.vmid != null && (vmid == null || vmid.equals(v.vmid))) {
-                byGuest.computeIfAbsent(v.vmid, k -> new java.util.ArrayList<>()).add(v);
+                byGuest.computeIfAbsent(v.vmid, k -> new java.util.ArrayList<>())
+                        .add(v);
             }
         }
         byGuest.values().forEach(list -> removed.addAll(Prune.toRemove(list, Prune.parse(spec))));
@@ -225,9 +269,14 @@ final class StorageEndpoints {
         StorageDef s = def(c);
         java.util.Set<Volume> removed = new java.util.HashSet<>();
         ArrayNode out = Json.arr();
-        pruneMarks(c, s, removed).values().forEach(list -> list.forEach(v -> out.add(Json.obj().put("volid", v.volid)
-                .put("type", "qemu").put("vmid", v.vmid).put("ctime", v.ctime)
-                .put("mark", v.isProtected ? "protected" : removed.contains(v) ? "remove" : "keep"))));
+        pruneMarks(c, s, removed)
+                .values()
+                .forEach(list -> list.forEach(v -> out.add(Json.obj()
+                        .put("volid", v.volid)
+                        .put("type", "qemu")
+                        .put("vmid", v.vmid)
+                        .put("ctime", v.ctime)
+                        .put("mark", v.isProtected ? "protected" : removed.contains(v) ? "remove" : "keep"))));
         return out;
     }
 
@@ -235,13 +284,14 @@ final class StorageEndpoints {
         StorageDef s = def(c);
         java.util.Set<Volume> removed = new java.util.HashSet<>();
         pruneMarks(c, s, removed);
-        Task task = ctx.tasks().start(c.node(), "prunebackups", "", c.principal().upidUser(), t -> {
-            for (Volume v : removed) {
-                t.log.add("removing backup '" + v.volid + "'");
-                ctx.model().removeVolume(v);
-            }
-            return "OK";
-        });
+        Task task = ctx.tasks()
+                .start(c.node(), "prunebackups", "", c.principal().upidUser(), t -> {
+                    for (Volume v : removed) {
+                        t.log.add("removing backup '" + v.volid + "'");
+                        ctx.model().removeVolume(v);
+                    }
+                    return "OK";
+                });
         return new TextNode(task.upid);
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.underlay.simulator.pve.task.Task;
+
 import java.util.List;
 
 /** Task list rows (exit text in {@code status}) and the per-task status object (in {@code exitstatus}). */
 final class TaskRows {
 
-    private TaskRows() {
-    }
+    private TaskRows() {}
 
     static JsonNode list(List<Task> tasks, String node) {
         ArrayNode out = Json.arr();
@@ -38,7 +38,14 @@ final class TaskRows {
     }
 
     private static ObjectNode base(Task t) {
-        return Json.obj().put("upid", t.upid).put("node", t.node).put("pid", t.pid).put("pstart", t.pstart)
-                .put("starttime", t.startTime.getEpochSecond()).put("type", t.type).put("id", t.id).put("user", t.user);
+        return Json.obj()
+                .put("upid", t.upid)
+                .put("node", t.node)
+                .put("pid", t.pid)
+                .put("pstart", t.pstart)
+                .put("starttime", t.startTime.getEpochSecond())
+                .put("type", t.type)
+                .put("id", t.id)
+                .put("user", t.user);
     }
 }

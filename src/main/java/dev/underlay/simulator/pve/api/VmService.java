@@ -8,6 +8,7 @@ import dev.underlay.simulator.pve.model.StorageDef;
 import dev.underlay.simulator.pve.model.Vm;
 import dev.underlay.simulator.pve.model.VmConfig;
 import dev.underlay.simulator.pve.model.Volume;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,9 +25,27 @@ import java.util.UUID;
 final class VmService {
 
     /** Options qemu-server applies to a running guest at once; anything else becomes pending. */
-    private static final Set<String> APPLIED_WHILE_RUNNING = Set.of("name", "description", "tags", "onboot",
-            "protection", "startup", "hookscript", "lock", "template", "agent", "boot", "ciuser", "cipassword",
-            "ipconfig0", "ipconfig1", "ipconfig2", "ipconfig3", "nameserver", "searchdomain", "sshkeys");
+    private static final Set<String> APPLIED_WHILE_RUNNING = Set.of(
+            "name",
+            "description",
+            "tags",
+            "onboot",
+            "protection",
+            "startup",
+            "hookscript",
+            "lock",
+            "template",
+            "agent",
+            "boot",
+            "ciuser",
+            "cipassword",
+            "ipconfig0",
+            "ipconfig1",
+            "ipconfig2",
+            "ipconfig3",
+            "nameserver",
+            "searchdomain",
+            "sshkeys");
 
     private final SimContext ctx;
 
@@ -124,7 +143,9 @@ final class VmService {
         for (Map.Entry<String, String> e : new LinkedHashMap<>(changes).entrySet()) {
             String key = e.getKey();
             String value = normaliseValue(vm, key, e.getValue());
-            if (Disks.isDiskKey(key) && vm.config.has(key) && !vm.config.get(key).equals(value)) {
+            if (Disks.isDiskKey(key)
+                    && vm.config.has(key)
+                    && !vm.config.get(key).equals(value)) {
                 detachToUnused(vm, key);
             }
             vm.config.put(key, value);
@@ -175,7 +196,8 @@ final class VmService {
         if (mac == null) {
             mac = newMac();
         }
-        StringBuilder sb = new StringBuilder(model == null ? "virtio" : model).append('=').append(mac.toUpperCase(Locale.ROOT));
+        StringBuilder sb =
+                new StringBuilder(model == null ? "virtio" : model).append('=').append(mac.toUpperCase(Locale.ROOT));
         if (rest.containsKey("bridge")) {
             sb.append(",bridge=").append(rest.remove("bridge"));
         }
@@ -241,8 +263,8 @@ final class VmService {
     }
 
     private void addVolume(StorageDef storage, Vm vm, String volid, long bytes, String format) {
-        model().addVolume(new Volume(volid, storage.id, storage.shared() ? null : vm.node, "images", vm.vmid, bytes,
-                ctx.now(), format));
+        model().addVolume(new Volume(
+                volid, storage.id, storage.shared() ? null : vm.node, "images", vm.vmid, bytes, ctx.now(), format));
     }
 
     private void deleteKey(Vm vm, String key) {
@@ -266,7 +288,7 @@ final class VmService {
         if (file == null || Disks.isCdrom(drive) || !file.contains(":") || file.contains("cloudinit")) {
             return;
         }
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             if (!vm.config.has("unused" + i)) {
                 vm.config.put("unused" + i, file);
                 return;
@@ -293,7 +315,10 @@ final class VmService {
         List<Volume> referenced = referencedVolumes(vm);
         List<Volume> out = new ArrayList<>();
         for (Volume v : model().volumes.values()) {
-            if ("images".equals(v.content) && v.vmid != null && v.vmid == vm.vmid && !referenced.contains(v)
+            if ("images".equals(v.content)
+                    && v.vmid != null
+                    && v.vmid == vm.vmid
+                    && !referenced.contains(v)
                     && (v.node == null || v.node.equals(vm.node))) {
                 out.add(v);
             }
@@ -355,8 +380,10 @@ final class VmService {
             vm.pendingDelete.forEach(view::remove);
         }
         ObjectNode out = Json.obj();
-        JsonNode props = ctx.schema().endpoint("/nodes/{node}/qemu/{vmid}/config", "PUT")
-                .map(e -> e.parameters()).orElse(Json.obj());
+        JsonNode props = ctx.schema()
+                .endpoint("/nodes/{node}/qemu/{vmid}/config", "PUT")
+                .map(e -> e.parameters())
+                .orElse(Json.obj());
         view.forEach((k, v) -> putTyped(out, props, k, v));
         out.put("digest", digest(vm));
         return out;

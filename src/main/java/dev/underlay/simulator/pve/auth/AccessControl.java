@@ -3,6 +3,7 @@ package dev.underlay.simulator.pve.auth;
 import dev.underlay.simulator.pve.Credentials;
 import dev.underlay.simulator.pve.PveError;
 import dev.underlay.simulator.pve.PveVersion;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,7 +73,8 @@ public final class AccessControl {
                 throw PveError.emptyBody(401, "Authentication failed!");
             }
             int bang = token.tokenId().indexOf('!');
-            Principal p = new Principal(token.tokenId().substring(0, bang), token.tokenId().substring(bang + 1), false);
+            Principal p = new Principal(
+                    token.tokenId().substring(0, bang), token.tokenId().substring(bang + 1), false);
             return checkRejected(p);
         }
         if (credentials instanceof Credentials.Ticket) {
@@ -107,17 +109,28 @@ public final class AccessControl {
     public Issued login(String username, String realm, String password) {
         String userId = username.contains("@") ? username : username + "@" + (realm == null ? "pam" : realm);
         IssuedTicket renewed = tickets.get(password);
-        boolean ok = renewed != null ? renewed.userId.equals(userId)
-                && !clock.instant().isAfter(renewed.issuedAt.plus(TICKET_LIFETIME))
-                : passwordHashes.containsKey(userId) && MessageDigest.isEqual(passwordHashes.get(userId), hash(password));
+        boolean ok = renewed != null
+                ? renewed.userId.equals(userId) && !clock.instant().isAfter(renewed.issuedAt.plus(TICKET_LIFETIME))
+                : passwordHashes.containsKey(userId)
+                        && MessageDigest.isEqual(passwordHashes.get(userId), hash(password));
         if (!ok) {
             throw PveError.status(401, "authentication failure");
         }
         Instant now = clock.instant();
-        String ticket = String.format(Locale.ROOT, "PVE:%s:%08X::%s", userId, now.getEpochSecond(),
+        String ticket = String.format(
+                Locale.ROOT,
+                "PVE:%s:%08X::%s",
+                userId,
+                now.getEpochSecond(),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes()));
-        String csrf = String.format(Locale.ROOT, "%08X:%s", now.getEpochSecond(),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes()).substring(0, 27));
+        String csrf = String.format(
+                Locale.ROOT,
+                "%08X:%s",
+                now.getEpochSecond(),
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(randomBytes())
+                        .substring(0, 27));
         tickets.put(ticket, new IssuedTicket(userId, csrf, now));
         return new Issued(userId, ticket, csrf);
     }
@@ -164,6 +177,5 @@ public final class AccessControl {
         }
     }
 
-    private record IssuedTicket(String userId, String csrf, Instant issuedAt) {
-    }
+    private record IssuedTicket(String userId, String csrf, Instant issuedAt) {}
 }

@@ -12,6 +12,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.PemKeyCertOptions;
+import org.jboss.logging.Logger;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.logging.Logger;
 
 /**
  * The simulator over HTTPS, as pveproxy speaks it: {@code /api2/json/...} on 127.0.0.1 with a
@@ -40,8 +41,12 @@ public final class PveHttpServer implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
 
-    private PveHttpServer(PveSimulator simulator, SelfSignedCertificate certificate, boolean ownsCertificate,
-            Vertx vertx, HttpServer server) {
+    private PveHttpServer(
+            PveSimulator simulator,
+            SelfSignedCertificate certificate,
+            boolean ownsCertificate,
+            Vertx vertx,
+            HttpServer server) {
         this.simulator = simulator;
         this.certificate = certificate;
         this.ownsCertificate = ownsCertificate;
@@ -62,13 +67,19 @@ public final class PveHttpServer implements AutoCloseable {
         return start(simulator, port, certificate, false);
     }
 
-    private static PveHttpServer start(PveSimulator simulator, int port, SelfSignedCertificate cert,
-            boolean ownsCertificate) {
+    private static PveHttpServer start(
+            PveSimulator simulator, int port, SelfSignedCertificate cert, boolean ownsCertificate) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
-        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port).setSsl(true)
-                .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(cert.certificatePem()))
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertValue(Buffer.buffer(cert.certificatePem()))
                         .setKeyValue(Buffer.buffer(cert.privateKeyPem())))
-                .setCompressionSupported(false).setIdleTimeout(60).setIdleTimeoutUnit(TimeUnit.SECONDS);
+                .setCompressionSupported(false)
+                .setIdleTimeout(60)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
         PveHttpServer[] holder = new PveHttpServer[1];
         HttpServer server = vertx.createHttpServer(options).requestHandler(req -> holder[0].handle(req));
         try {
@@ -81,7 +92,9 @@ public final class PveHttpServer implements AutoCloseable {
             throw new IllegalStateException("cannot start the PVE simulator HTTPS server on port " + port, e);
         }
         holder[0] = new PveHttpServer(simulator, cert, ownsCertificate, vertx, server);
-        LOG.infof("PVE simulator (%s) listening on https://127.0.0.1:%d%s", simulator.version().version(), server.actualPort(), PREFIX);
+        LOG.infof(
+                "PVE simulator (%s) listening on https://127.0.0.1:%d%s",
+                simulator.version().version(), server.actualPort(), PREFIX);
         return holder[0];
     }
 
@@ -130,38 +143,59 @@ public final class PveHttpServer implements AutoCloseable {
         }
         String apiPath = RequestDecoding.percentDecode(rawPath.substring(PREFIX.length()));
         String method = req.method().name();
-        Credentials credentials = RequestDecoding.credentials(req.getHeader("Authorization"), req.getHeader("Cookie"),
-                req.getHeader("CSRFPreventionToken"));
+        Credentials credentials = RequestDecoding.credentials(
+                req.getHeader("Authorization"), req.getHeader("Cookie"), req.getHeader("CSRFPreventionToken"));
         Map<String, List<String>> query = RequestDecoding.query(req.uri());
-        String contentType = Optional.ofNullable(req.getHeader("Content-Type")).orElse("").toLowerCase();
+        String contentType =
+                Optional.ofNullable(req.getHeader("Content-Type")).orElse("").toLowerCase();
         if (contentType.startsWith("multipart/form-data") && (method.equals("POST") || method.equals("PUT"))) {
             handleMultipart(req, method, apiPath, credentials, query);
             return;
         }
-        req.body().onSuccess(body -> {
-            boolean readMethod = method.equals("GET") || method.equals("DELETE") || method.equals("HEAD");
-            SimRequest sim;
-            if (readMethod) {
-                sim = new SimRequest(method, apiPath, query, credentials, Optional.empty(), body.length() > 0);
-            } else {
-                if (body.length() > MAX_FORM_BODY) {
-                    reply(req.response(), new SimResponse(413, "Request Entity Too Large", Optional.empty(), java.time.Duration.ZERO));
-                    return;
-                }
-                Map<String, List<String>> bodyParams;
-                try {
-                    bodyParams = parseBody(contentType, body.toString(java.nio.charset.StandardCharsets.UTF_8));
-                } catch (UnsupportedOperationException e) {
-                    reply(req.response(), new SimResponse(506, "Unsupported content type", Optional.empty(), java.time.Duration.ZERO));
-                    return;
-                } catch (java.io.IOException e) {
-                    reply(req.response(), new SimResponse(400, "Parameter verification failed. (invalid JSON)", Optional.empty(), java.time.Duration.ZERO));
-                    return;
-                }
-                sim = new SimRequest(method, apiPath, RequestDecoding.merge(bodyParams, query), credentials);
-            }
-            reply(req.response(), simulator.handle(sim));
-        }).onFailure(e -> req.response().setStatusCode(400).end());
+        req.body()
+                .onSuccess(body -> {
+                    boolean readMethod = method.equals("GET") || method.equals("DELETE") || method.equals("HEAD");
+                    SimRequest sim;
+                    if (readMethod) {
+                        sim = new SimRequest(method, apiPath, query, credentials, Optional.empty(), body.length() > 0);
+                    } else {
+                        if (body.length() > MAX_FORM_BODY) {
+                            reply(
+                                    req.response(),
+                                    new SimResponse(
+                                            413,
+                                            "Request Entity Too Large",
+                                            Optional.empty(),
+                                            java.time.Duration.ZERO));
+                            return;
+                        }
+                        Map<String, List<String>> bodyParams;
+                        try {
+                            bodyParams = parseBody(contentType, body.toString(java.nio.charset.StandardCharsets.UTF_8));
+                        } catch (UnsupportedOperationException e) {
+                            reply(
+                                    req.response(),
+                                    new SimResponse(
+                                            506,
+                                            "Unsupported content type",
+                                            Optional.empty(),
+                                            java.time.Duration.ZERO));
+                            return;
+                        } catch (java.io.IOException e) {
+                            reply(
+                                    req.response(),
+                                    new SimResponse(
+                                            400,
+                                            "Parameter verification failed. (invalid JSON)",
+                                            Optional.empty(),
+                                            java.time.Duration.ZERO));
+                            return;
+                        }
+                        sim = new SimRequest(method, apiPath, RequestDecoding.merge(bodyParams, query), credentials);
+                    }
+                    reply(req.response(), simulator.handle(sim));
+                })
+                .onFailure(e -> req.response().setStatusCode(400).end());
     }
 
     private static Map<String, List<String>> parseBody(String contentType, String body) throws java.io.IOException {
@@ -175,7 +209,11 @@ public final class PveHttpServer implements AutoCloseable {
     }
 
     /** Multipart uploads stream through: only the file's name and byte count are kept. */
-    private void handleMultipart(HttpServerRequest req, String method, String apiPath, Credentials credentials,
+    private void handleMultipart(
+            HttpServerRequest req,
+            String method,
+            String apiPath,
+            Credentials credentials,
             Map<String, List<String>> query) {
         req.setExpectMultipart(true);
         AtomicLong size = new AtomicLong();
@@ -186,7 +224,9 @@ public final class PveHttpServer implements AutoCloseable {
         });
         req.endHandler(v -> {
             Map<String, List<String>> form = new LinkedHashMap<>();
-            req.formAttributes().forEach(e -> form.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+            req.formAttributes()
+                    .forEach(e -> form.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>())
+                            .add(e.getValue()));
             if (fileName[0] != null) {
                 form.putIfAbsent("filename", List.of(fileName[0]));
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.underlay.simulator.pve.Credentials;
 import io.netty.handler.codec.http.QueryStringDecoder;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,8 +18,7 @@ final class RequestDecoding {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private RequestDecoding() {
-    }
+    private RequestDecoding() {}
 
     /**
      * {@code Authorization: PVEAPIToken=user@realm!id=secret} (or a space after

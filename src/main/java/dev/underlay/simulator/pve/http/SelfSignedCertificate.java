@@ -3,6 +3,7 @@ package dev.underlay.simulator.pve.http;
 import io.smallrye.certs.CertificateGenerator;
 import io.smallrye.certs.CertificateRequest;
 import io.smallrye.certs.Format;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,12 @@ public final class SelfSignedCertificate {
         try {
             Path dir = Files.createTempDirectory("pve-simulator-tls");
             // CN=localhost without explicit SANs makes the generator add DNS:localhost and IP:127.0.0.1
-            new CertificateGenerator(dir, true).generate(new CertificateRequest().withName("pve-simulator")
-                    .withFormat(Format.PEM).withCN("localhost").withDuration(Duration.ofDays(365)));
+            new CertificateGenerator(dir, true)
+                    .generate(new CertificateRequest()
+                            .withName("pve-simulator")
+                            .withFormat(Format.PEM)
+                            .withCN("localhost")
+                            .withDuration(Duration.ofDays(365)));
             String cert = Files.readString(dir.resolve("pve-simulator.crt"));
             String key = Files.readString(dir.resolve("pve-simulator.key"));
             return new SelfSignedCertificate(dir, cert, key, sha256Fingerprint(cert));

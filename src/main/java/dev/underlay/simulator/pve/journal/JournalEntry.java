@@ -9,6 +9,12 @@ import java.util.Optional;
  * One handled request. Parameters are already redacted; the principal is a user or token id,
  * never a secret.
  */
-public record JournalEntry(Instant at, String method, String path, Map<String, List<String>> params,
-        String principal, int status, Optional<String> upid, boolean mutating) {
-}
+public record JournalEntry(
+        Instant at,
+        String method,
+        String path,
+        Map<String, List<String>> params,
+        String principal,
+        int status,
+        Optional<String> upid,
+        boolean mutating) {}

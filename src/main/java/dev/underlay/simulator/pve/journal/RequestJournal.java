@@ -19,8 +19,18 @@ import java.util.function.Predicate;
 public final class RequestJournal {
 
     public static final String REDACTED = "<redacted>";
-    private static final Set<String> SECRET_PARAMS = Set.of("password", "new-password", "cipassword", "otp",
-            "tfa-challenge", "secret", "keyring", "encryption-key", "master-pubkey", "fingerprint-secret", "ticket");
+    private static final Set<String> SECRET_PARAMS = Set.of(
+            "password",
+            "new-password",
+            "cipassword",
+            "otp",
+            "tfa-challenge",
+            "secret",
+            "keyring",
+            "encryption-key",
+            "master-pubkey",
+            "fingerprint-secret",
+            "ticket");
 
     private final int capacity;
     private final Deque<JournalEntry> entries = new ArrayDeque<>();
@@ -29,12 +39,19 @@ public final class RequestJournal {
         this.capacity = capacity;
     }
 
-    public synchronized void record(Instant at, String method, String path, Map<String, List<String>> params,
-            String principal, int status, Optional<String> upid) {
+    public synchronized void record(
+            Instant at,
+            String method,
+            String path,
+            Map<String, List<String>> params,
+            String principal,
+            int status,
+            Optional<String> upid) {
         if (entries.size() == capacity) {
             entries.removeFirst();
         }
-        entries.addLast(new JournalEntry(at, method, path, redact(params), principal, status, upid, !"GET".equals(method)));
+        entries.addLast(
+                new JournalEntry(at, method, path, redact(params), principal, status, upid, !"GET".equals(method)));
     }
 
     public synchronized List<JournalEntry> entries() {
@@ -53,7 +70,9 @@ public final class RequestJournal {
 
     /** How many requests with this method went to paths starting with {@code pathPrefix}. */
     public synchronized long count(String method, String pathPrefix) {
-        return entries.stream().filter(e -> e.method().equals(method) && e.path().startsWith(pathPrefix)).count();
+        return entries.stream()
+                .filter(e -> e.method().equals(method) && e.path().startsWith(pathPrefix))
+                .count();
     }
 
     public synchronized void clear() {

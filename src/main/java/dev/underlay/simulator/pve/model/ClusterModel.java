@@ -20,6 +20,7 @@ public final class ClusterModel {
     public final Map<String, StorageDef> storages = new LinkedHashMap<>();
     /** Keyed by {@link #volumeKey}. */
     public final Map<String, Volume> volumes = new LinkedHashMap<>();
+
     public final Map<String, BackupJob> backupJobs = new LinkedHashMap<>();
     public final HaState ha;
     public final CephState ceph;
@@ -37,7 +38,10 @@ public final class ClusterModel {
     }
 
     public int onlineVotes() {
-        return nodes.values().stream().filter(n -> n.online).mapToInt(n -> n.votes).sum();
+        return nodes.values().stream()
+                .filter(n -> n.online)
+                .mapToInt(n -> n.votes)
+                .sum();
     }
 
     /** Corosync's rule: more than half of the expected votes. */
@@ -93,7 +97,7 @@ public final class ClusterModel {
 
     /** Next free {@code vm-<vmid>-disk-<n>} name on a storage. */
     public String nextDiskName(String storage, String node, int vmid) {
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             String volid = storage + ":vm-" + vmid + "-disk-" + i;
             if (volume(node, volid).isEmpty()) {
                 return volid;

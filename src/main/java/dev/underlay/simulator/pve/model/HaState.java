@@ -9,7 +9,10 @@ import java.util.Map;
 public final class HaState {
 
     /** Whether the cluster still uses HA groups or has migrated them to rules (PVE 9). */
-    public enum Mode { GROUPS, RULES }
+    public enum Mode {
+        GROUPS,
+        RULES
+    }
 
     public Mode mode;
     public boolean armed = true;
@@ -70,13 +73,16 @@ public final class HaState {
                 rule.put("strict", group.get("restricted"));
             }
             String comment = group.get("comment");
-            rule.put("comment", comment == null || comment.isEmpty() ? "Generated from HA group '" + name + "'." : comment);
+            rule.put(
+                    "comment",
+                    comment == null || comment.isEmpty() ? "Generated from HA group '" + name + "'." : comment);
             rules.put("ha-group-" + name, rule);
         });
         resources.values().forEach(res -> {
             String group = res.remove("group");
             if (group != null) {
-                boolean nofailback = "1".equals(groups.getOrDefault(group, Map.of()).get("nofailback"));
+                boolean nofailback =
+                        "1".equals(groups.getOrDefault(group, Map.of()).get("nofailback"));
                 res.put("failback", nofailback ? "0" : "1");
             }
         });

@@ -16,9 +16,18 @@ public final class Node {
     public boolean maintenance;
     /** pve-manager version of this node when it differs from the cluster's (a mixed cluster mid-upgrade). */
     public String pveVersion;
+
     public Instant bootedAt;
 
-    public Node(String name, int nodeId, String ip, int maxCpu, long maxMem, long maxDisk, String cpuModel, Instant bootedAt) {
+    public Node(
+            String name,
+            int nodeId,
+            String ip,
+            int maxCpu,
+            long maxMem,
+            long maxDisk,
+            String cpuModel,
+            Instant bootedAt) {
         this.name = name;
         this.nodeId = nodeId;
         this.ip = ip;

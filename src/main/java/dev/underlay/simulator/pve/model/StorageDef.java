@@ -20,7 +20,10 @@ public final class StorageDef {
     }
 
     public boolean shared() {
-        return "rbd".equals(type) || "nfs".equals(type) || "cephfs".equals(type) || "pbs".equals(type)
+        return "rbd".equals(type)
+                || "nfs".equals(type)
+                || "cephfs".equals(type)
+                || "pbs".equals(type)
                 || "1".equals(options.get("shared"));
     }
 

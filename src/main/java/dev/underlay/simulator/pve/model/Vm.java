@@ -16,10 +16,12 @@ public final class Vm {
     public final VmConfig config = new VmConfig();
     /** Changes made while running that only apply at the next start (key to new value). */
     public final Map<String, String> pending = new LinkedHashMap<>();
+
     public final Set<String> pendingDelete = new LinkedHashSet<>();
     public boolean running;
     /** Suspended (paused) while running: status stays running, qmpstatus says paused. */
     public boolean paused;
+
     public Instant startedAt;
     public int pid;
     public String lock;

@@ -20,7 +20,15 @@ public final class Volume {
     /** Where a download-url volume came from (recorded, never fetched). */
     public String sourceUrl;
 
-    public Volume(String volid, String storage, String node, String content, Integer vmid, long size, long ctime, String format) {
+    public Volume(
+            String volid,
+            String storage,
+            String node,
+            String content,
+            Integer vmid,
+            long size,
+            long ctime,
+            String format) {
         this.volid = volid;
         this.storage = storage;
         this.node = node;

@@ -20,7 +20,8 @@ final class NamedFormats {
     private static final Pattern CONFIG_ID = Pattern.compile("(?i)[a-z][a-z0-9_-]+");
     private static final Pattern POOL_ID = Pattern.compile("[A-Za-z0-9_\\-/]+");
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
     private static final Pattern TAG = Pattern.compile("(?i)[a-z0-9_][a-z0-9_\\-+.]*");
     private static final Pattern DISK_SIZE = Pattern.compile("\\d+(\\.\\d+)?[KMGT]?");
     private static final Pattern HA_SID = Pattern.compile("((vm|ct):)?[1-9][0-9]{2,8}");
@@ -30,25 +31,55 @@ final class NamedFormats {
 
     private static final Map<String, Function<String, String>> CHECKS = Map.ofEntries(
             Map.entry("pve-vmid", v -> VMID.matcher(v).matches() ? null : "value does not look like a valid VM ID\n"),
-            Map.entry("pve-node", v -> NODE.matcher(v).matches() ? null : "value does not look like a valid node name\n"),
-            Map.entry("pve-storage-id", v -> STORAGE_ID.matcher(v).matches() ? null : "storage ID '" + v + "' contains illegal characters\n"),
-            Map.entry("pve-configid", v -> CONFIG_ID.matcher(v).matches() ? null : "invalid configuration ID '" + v + "'\n"),
-            Map.entry("pve-poolid", v -> POOL_ID.matcher(v).matches() ? null : "pool ID '" + v + "' contains illegal characters\n"),
-            Map.entry("mac-addr", v -> MAC.matcher(v).matches() && (Integer.parseInt(v.substring(0, 2), 16) & 1) == 0
-                    ? null : "value does not look like a valid unicast MAC address\n"),
-            Map.entry("ipv4", v -> IPV4.matcher(v).matches() ? null : "value does not look like a valid IPv4 address\n"),
+            Map.entry(
+                    "pve-node", v -> NODE.matcher(v).matches() ? null : "value does not look like a valid node name\n"),
+            Map.entry(
+                    "pve-storage-id",
+                    v -> STORAGE_ID.matcher(v).matches()
+                            ? null
+                            : "storage ID '" + v + "' contains illegal characters\n"),
+            Map.entry(
+                    "pve-configid",
+                    v -> CONFIG_ID.matcher(v).matches() ? null : "invalid configuration ID '" + v + "'\n"),
+            Map.entry(
+                    "pve-poolid",
+                    v -> POOL_ID.matcher(v).matches() ? null : "pool ID '" + v + "' contains illegal characters\n"),
+            Map.entry(
+                    "mac-addr",
+                    v -> MAC.matcher(v).matches() && (Integer.parseInt(v.substring(0, 2), 16) & 1) == 0
+                            ? null
+                            : "value does not look like a valid unicast MAC address\n"),
+            Map.entry(
+                    "ipv4", v -> IPV4.matcher(v).matches() ? null : "value does not look like a valid IPv4 address\n"),
             Map.entry("ipv6", v -> isIpv6(v) ? null : "value does not look like a valid IPv6 address\n"),
-            Map.entry("ip", v -> IPV4.matcher(v).matches() || isIpv6(v) ? null : "value does not look like a valid IP address\n"),
+            Map.entry(
+                    "ip",
+                    v -> IPV4.matcher(v).matches() || isIpv6(v)
+                            ? null
+                            : "value does not look like a valid IP address\n"),
             Map.entry("pve-tag", v -> TAG.matcher(v).matches() ? null : "invalid characters in tag '" + v + "'\n"),
             Map.entry("disk-size", v -> DISK_SIZE.matcher(v).matches() ? null : "unable to parse size '" + v + "'\n"),
-            Map.entry("pve-ha-resource-or-vm-id", v -> HA_SID.matcher(v).matches() ? null : "value does not look like a valid ha resource id\n"),
-            Map.entry("pve-ha-resource-id", v -> HA_SID.matcher(v).matches() && v.contains(":") ? null : "value does not look like a valid ha resource id\n"),
-            Map.entry("pve-bridge-id", v -> BRIDGE.matcher(v).matches() && v.length() <= 15 ? null : "invalid bridge ID '" + v + "'\n"),
-            Map.entry("pve-volume-id", v -> VOLUME_ID.matcher(v).matches() ? null : "unable to parse volume ID '" + v + "'\n"),
-            Map.entry("pve-userid", v -> USER_ID.matcher(v).matches() ? null : "value '" + v + "' does not look like a valid user name\n"));
+            Map.entry(
+                    "pve-ha-resource-or-vm-id",
+                    v -> HA_SID.matcher(v).matches() ? null : "value does not look like a valid ha resource id\n"),
+            Map.entry(
+                    "pve-ha-resource-id",
+                    v -> HA_SID.matcher(v).matches() && v.contains(":")
+                            ? null
+                            : "value does not look like a valid ha resource id\n"),
+            Map.entry(
+                    "pve-bridge-id",
+                    v -> BRIDGE.matcher(v).matches() && v.length() <= 15 ? null : "invalid bridge ID '" + v + "'\n"),
+            Map.entry(
+                    "pve-volume-id",
+                    v -> VOLUME_ID.matcher(v).matches() ? null : "unable to parse volume ID '" + v + "'\n"),
+            Map.entry(
+                    "pve-userid",
+                    v -> USER_ID.matcher(v).matches()
+                            ? null
+                            : "value '" + v + "' does not look like a valid user name\n"));
 
-    private NamedFormats() {
-    }
+    private NamedFormats() {}
 
     /** Null when fine (or when the format is not checked here), else PVE's message. */
     static String check(String format, String value) {

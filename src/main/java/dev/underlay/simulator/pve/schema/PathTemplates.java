@@ -57,7 +57,9 @@ public final class PathTemplates {
             if (r != null) {
                 return r;
             }
-            if ("volume".equals(node.variableName) && node.variable.template != null && node.variable.literals.isEmpty()) {
+            if ("volume".equals(node.variableName)
+                    && node.variable.template != null
+                    && node.variable.literals.isEmpty()) {
                 vars.put(node.variableName, String.join("/", segs.subList(i, segs.size())));
                 return node.variable;
             }
@@ -77,8 +79,7 @@ public final class PathTemplates {
     }
 
     /** A matched template and the values of its variables. */
-    public record Match(String template, Map<String, String> variables) {
-    }
+    public record Match(String template, Map<String, String> variables) {}
 
     private static final class Node {
         final Map<String, Node> literals = new HashMap<>();

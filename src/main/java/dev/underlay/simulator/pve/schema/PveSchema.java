@@ -3,6 +3,7 @@ package dev.underlay.simulator.pve.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.underlay.simulator.pve.PveVersion;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,10 @@ public final class PveSchema {
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
             Map<String, Endpoint> methods = new HashMap<>();
-            path.getValue().fields().forEachRemaining(m -> methods.put(m.getKey(), new Endpoint(path.getKey(), m.getKey(), m.getValue())));
+            path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                            m -> methods.put(m.getKey(), new Endpoint(path.getKey(), m.getKey(), m.getValue())));
             endpoints.put(path.getKey(), methods);
             templates.add(path.getKey());
         }

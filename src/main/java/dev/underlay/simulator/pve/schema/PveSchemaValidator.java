@@ -3,6 +3,7 @@ package dev.underlay.simulator.pve.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.underlay.simulator.pve.PveError;
+
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,10 +27,20 @@ public final class PveSchemaValidator {
     private static final Pattern INDEXED = Pattern.compile("([a-z][a-z_-]*?)(\\d+)");
     /** Highest index per {@code name[n]} family where it differs from the default of 31. */
     private static final Map<String, Integer> MAX_INDEX = Map.ofEntries(
-            Map.entry("scsi", 30), Map.entry("virtio", 15), Map.entry("sata", 5), Map.entry("ide", 3),
-            Map.entry("unused", 255), Map.entry("hostpci", 15), Map.entry("usb", 29), Map.entry("serial", 3),
-            Map.entry("parallel", 2), Map.entry("numa", 7), Map.entry("virtiofs", 9), Map.entry("mp", 255),
-            Map.entry("link", 7), Map.entry("dev", 255));
+            Map.entry("scsi", 30),
+            Map.entry("virtio", 15),
+            Map.entry("sata", 5),
+            Map.entry("ide", 3),
+            Map.entry("unused", 255),
+            Map.entry("hostpci", 15),
+            Map.entry("usb", 29),
+            Map.entry("serial", 3),
+            Map.entry("parallel", 2),
+            Map.entry("numa", 7),
+            Map.entry("virtiofs", 9),
+            Map.entry("mp", 255),
+            Map.entry("link", 7),
+            Map.entry("dev", 255));
 
     private static final Map<String, JsonNode> NAMED_PROPERTY_STRINGS = namedPropertyStrings();
     private static final Map<String, Pattern> PATTERN_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
@@ -58,7 +69,8 @@ public final class PveSchemaValidator {
             String name = e.getKey();
             JsonNode prop = lookup(props, name);
             if (prop == null) {
-                errors.put(name, "property is not defined in schema and the schema does not allow additional properties");
+                errors.put(
+                        name, "property is not defined in schema and the schema does not allow additional properties");
                 continue;
             }
             if ("array".equals(prop.path("type").asText())) {
@@ -95,7 +107,8 @@ public final class PveSchemaValidator {
         Matcher m = INDEXED.matcher(name);
         if (m.matches()) {
             JsonNode family = props.get(m.group(1) + "[n]");
-            if (family != null && m.group(2).length() <= 3
+            if (family != null
+                    && m.group(2).length() <= 3
                     && Integer.parseInt(m.group(2)) <= MAX_INDEX.getOrDefault(m.group(1), 31)) {
                 return family;
             }
@@ -109,7 +122,8 @@ public final class PveSchemaValidator {
             errors.put(path, "type check ('" + type + "') failed - got '" + value + "'");
             return;
         }
-        if (prop.has("pattern") && !pattern(prop.get("pattern").asText()).matcher(value).matches()) {
+        if (prop.has("pattern")
+                && !pattern(prop.get("pattern").asText()).matcher(value).matches()) {
             errors.put(path, "value does not match the regex pattern");
             return;
         }
@@ -124,11 +138,17 @@ public final class PveSchemaValidator {
         if (("integer".equals(type) || "number".equals(type)) && isNumber(value)) {
             BigDecimal number = new BigDecimal(value);
             if (prop.has("minimum") && number.compareTo(prop.get("minimum").decimalValue()) < 0) {
-                errors.put(path, "value must have a minimum value of " + prop.get("minimum").asText());
+                errors.put(
+                        path,
+                        "value must have a minimum value of "
+                                + prop.get("minimum").asText());
                 return;
             }
             if (prop.has("maximum") && number.compareTo(prop.get("maximum").decimalValue()) > 0) {
-                errors.put(path, "value must have a maximum value of " + prop.get("maximum").asText());
+                errors.put(
+                        path,
+                        "value must have a maximum value of "
+                                + prop.get("maximum").asText());
                 return;
             }
         }
@@ -136,7 +156,10 @@ public final class PveSchemaValidator {
             List<String> allowed = new ArrayList<>();
             prop.get("enum").forEach(v -> allowed.add(v.asText()));
             if (!allowed.contains(value)) {
-                errors.put(path, "value '" + value + "' does not have a value in the enumeration '" + String.join(", ", allowed) + "'");
+                errors.put(
+                        path,
+                        "value '" + value + "' does not have a value in the enumeration '" + String.join(", ", allowed)
+                                + "'");
                 return;
             }
         }
@@ -161,7 +184,7 @@ public final class PveSchemaValidator {
     private String checkPropertyString(String path, String value, JsonNode format) {
         Map<String, String> parsed = new LinkedHashMap<>();
         String defaultKey = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = format.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = format.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().path("default_key").asInt(0) == 1) {
                 defaultKey = e.getKey();
@@ -206,7 +229,7 @@ public final class PveSchemaValidator {
                 checkValue(path + "." + e.getKey(), e.getValue(), sub, nested);
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = format.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = format.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode sub = e.getValue();
             boolean optional = sub.path("optional").asInt(0) == 1 || sub.has("alias");

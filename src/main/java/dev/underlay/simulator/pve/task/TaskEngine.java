@@ -1,6 +1,7 @@
 package dev.underlay.simulator.pve.task;
 
 import dev.underlay.simulator.pve.PveError;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,8 +71,16 @@ public final class TaskEngine {
         Instant now = clock.instant();
         int pid = nextPid++;
         long pstart = Math.max(1, nodeUptimeSeconds.applyAsLong(node)) * 100 + (pid & 0xff);
-        String upid = String.format(Locale.ROOT, "UPID:%s:%08X:%08X:%08X:%s:%s:%s:", node, pid, pstart,
-                now.getEpochSecond(), type, id == null ? "" : id, user);
+        String upid = String.format(
+                Locale.ROOT,
+                "UPID:%s:%08X:%08X:%08X:%s:%s:%s:",
+                node,
+                pid,
+                pstart,
+                now.getEpochSecond(),
+                type,
+                id == null ? "" : id,
+                user);
         Task task = new Task(upid, node, pid, pstart, now, type, id == null ? "" : id, user);
         task.work = work;
         Deque<String> failures = failNext.get(type);

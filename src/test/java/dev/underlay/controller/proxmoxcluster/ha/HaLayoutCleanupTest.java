@@ -25,7 +25,8 @@ class HaLayoutCleanupTest {
             """;
 
     private static HaSim withOwnedAndForeign(String version) throws Exception {
-        HaSim f = version.startsWith("8") ? HaSim.pve8(HaSim.haGuest(101), HaSim.haGuest(102))
+        HaSim f = version.startsWith("8")
+                ? HaSim.pve8(HaSim.haGuest(101), HaSim.haGuest(102))
                 : HaSim.pve9(HaSim.haGuest(101), HaSim.haGuest(102));
         f.member(101, "production");
         f.member(102, "general");
@@ -47,8 +48,8 @@ class HaLayoutCleanupTest {
     void deletionPolicyDeleteRemovesOwnedObjectsOnly(String version) throws Exception {
         HaSim f = withOwnedAndForeign(version);
 
-        HaCleanupResult result = f.sync.removeOwned(HaSim.cluster("deletionPolicy: Delete\n" + DECLARED), f.api,
-                f.snapshot());
+        HaCleanupResult result =
+                f.sync.removeOwned(HaSim.cluster("deletionPolicy: Delete\n" + DECLARED), f.api, f.snapshot());
 
         assertThat(result.isComplete()).isTrue();
         assertThat(result.deleted()).containsExactlyInAnyOrder("production", "general");
@@ -78,12 +79,14 @@ class HaLayoutCleanupTest {
         ClusterSnapshot snapshot = f.snapshot();
         f.sim.journal().clear();
 
-        HaCleanupResult result = f.sync.removeOwned(HaSim.cluster("deletionPolicy: Delete\n" + DECLARED), f.api,
-                snapshot);
+        HaCleanupResult result =
+                f.sync.removeOwned(HaSim.cluster("deletionPolicy: Delete\n" + DECLARED), f.api, snapshot);
 
         assertThat(result.isComplete()).isTrue();
-        assertThat(f.sim.journal().entries()).extracting(JournalEntry::path)
-                .doesNotContain("/version", "/cluster/status").isNotEmpty();
+        assertThat(f.sim.journal().entries())
+                .extracting(JournalEntry::path)
+                .doesNotContain("/version", "/cluster/status")
+                .isNotEmpty();
     }
 
     @Test
@@ -92,8 +95,8 @@ class HaLayoutCleanupTest {
         ClusterSnapshot snapshot = f.snapshot();
         f.sim.journal().clear();
 
-        HaCleanupResult result = f.sync.removeOwned(HaSim.cluster("managementPolicy: Observe\ndeletionPolicy: Delete\n"
-                + DECLARED), f.api, snapshot);
+        HaCleanupResult result = f.sync.removeOwned(
+                HaSim.cluster("managementPolicy: Observe\ndeletionPolicy: Delete\n" + DECLARED), f.api, snapshot);
 
         assertThat(result.deleted()).isEmpty();
         assertThat(f.sim.journal().entries()).isEmpty();
@@ -107,8 +110,8 @@ class HaLayoutCleanupTest {
         ClusterSnapshot snapshot = f.snapshot();
         f.sim.journal().clear();
 
-        HaCleanupResult result = f.sync.removeOwned(HaSim.cluster("deletionPolicy: Delete\n" + DECLARED), f.api,
-                snapshot);
+        HaCleanupResult result =
+                f.sync.removeOwned(HaSim.cluster("deletionPolicy: Delete\n" + DECLARED), f.api, snapshot);
 
         assertThat(result.isComplete()).isFalse();
         assertThat(result.problems()).containsExactly("waiting for quorum");
@@ -118,8 +121,8 @@ class HaLayoutCleanupTest {
     @Test
     void aGroupStillNamedByHaResourcesIsPendingNotAnError() throws Exception {
         HaSim f = withOwnedAndForeign("8.4");
-        f.api.updateHaResource(new HaResource("vm:102", null, null, "general", null, null, null, null, null),
-                List.of());
+        f.api.updateHaResource(
+                new HaResource("vm:102", null, null, "general", null, null, null, null, null), List.of());
 
         HaSim.Pass pass = f.pass(HaSim.cluster("""
                 haGroups:
@@ -127,9 +130,11 @@ class HaLayoutCleanupTest {
                 """));
 
         assertThat(pass.writes()).isEmpty();
-        assertThat(pass.outcome().groups()).extracting(HaGroupStatus::name, HaGroupStatus::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("production", "InSync"),
-                org.assertj.core.groups.Tuple.tuple("general", "Pending"));
+        assertThat(pass.outcome().groups())
+                .extracting(HaGroupStatus::name, HaGroupStatus::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("production", "InSync"),
+                        org.assertj.core.groups.Tuple.tuple("general", "Pending"));
         assertThat(pass.outcome().groups().get(1).message()).contains("still used by HA resources vm:102");
         assertThat(f.group("general")).isNotNull();
     }

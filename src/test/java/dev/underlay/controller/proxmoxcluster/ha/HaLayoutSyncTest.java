@@ -35,7 +35,8 @@ class HaLayoutSyncTest {
             """);
 
     private static HaSim homelab(String version) {
-        HaSim f = version.startsWith("8") ? HaSim.pve8(HaSim.haGuest(101), HaSim.haGuest(102), HaSim.haGuest(103))
+        HaSim f = version.startsWith("8")
+                ? HaSim.pve8(HaSim.haGuest(101), HaSim.haGuest(102), HaSim.haGuest(103))
                 : HaSim.pve9(HaSim.haGuest(101), HaSim.haGuest(102), HaSim.haGuest(103));
         f.member(101, "production");
         f.member(102, "ai-workloads");
@@ -57,7 +58,8 @@ class HaLayoutSyncTest {
         boolean groups = version.startsWith("8");
         assertThat(outcome.haMode()).isEqualTo(groups ? "Groups" : "Rules");
         assertThat(outcome.changed()).isTrue();
-        assertThat(outcome.groups()).extracting(HaGroupStatus::name, HaGroupStatus::kind, HaGroupStatus::state)
+        assertThat(outcome.groups())
+                .extracting(HaGroupStatus::name, HaGroupStatus::kind, HaGroupStatus::state)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("production", groups ? "Group" : "Rule", "Created"),
                         org.assertj.core.groups.Tuple.tuple("ai-workloads", groups ? "Group" : "Rule", "Created"),
@@ -65,12 +67,14 @@ class HaLayoutSyncTest {
         Map<String, String> production = placement(f, version, "production");
         assertThat(production.get("nodes").split(",")).containsExactlyInAnyOrder(N1, N2, AI);
         assertThat(production.get("comment")).isEqualTo("Talos control plane " + MARKER);
-        assertThat(placement(f, version, "ai-workloads").get(groups ? "restricted" : "strict")).isEqualTo("1");
+        assertThat(placement(f, version, "ai-workloads").get(groups ? "restricted" : "strict"))
+                .isEqualTo("1");
         assertThat(placement(f, version, "ai-workloads").get("comment")).isEqualTo(MARKER);
         assertThat(placement(f, version, "general").get("nodes").split(","))
                 .containsExactlyInAnyOrder(N1 + ":2", N2 + ":1");
         if (!groups) {
-            assertThat(f.rule("production")).containsEntry("type", "node-affinity")
+            assertThat(f.rule("production"))
+                    .containsEntry("type", "node-affinity")
                     .containsEntry("resources", "vm:101");
             assertThat(f.rule("general")).containsEntry("resources", "vm:103");
             assertThat(f.groupNames()).isEmpty();
@@ -119,7 +123,8 @@ class HaLayoutSyncTest {
         });
         Map<String, String> production = placement(f, version, "production");
         assertThat(production.get("nodes").split(",")).containsExactlyInAnyOrder(N1 + ":2", N2 + ":1");
-        assertThat(production.get(version.startsWith("8") ? "restricted" : "strict")).isEqualTo("1");
+        assertThat(production.get(version.startsWith("8") ? "restricted" : "strict"))
+                .isEqualTo("1");
         assertThat(production.get("comment")).isEqualTo("Talos control plane " + MARKER);
         assertThat(outcome.groups()).extracting(HaGroupStatus::state).containsExactly("Updated", "InSync", "InSync");
         assertThat(f.writesOf(changed)).isEmpty();
@@ -162,10 +167,12 @@ class HaLayoutSyncTest {
                   - {name: production, nodes: [pve-ms01-01, pve-ms01-02, pve-aimax-01], comment: "Talos control plane"}
                 """));
 
-        assertThat(outcome.groups()).extracting(HaGroupStatus::name, HaGroupStatus::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("production", "InSync"),
-                org.assertj.core.groups.Tuple.tuple("ai-workloads", "Deleted"),
-                org.assertj.core.groups.Tuple.tuple("general", "Deleted"));
+        assertThat(outcome.groups())
+                .extracting(HaGroupStatus::name, HaGroupStatus::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("production", "InSync"),
+                        org.assertj.core.groups.Tuple.tuple("ai-workloads", "Deleted"),
+                        org.assertj.core.groups.Tuple.tuple("general", "Deleted"));
         List<String> left = version.startsWith("8") ? f.groupNames() : f.ruleNames();
         assertThat(left).containsExactlyInAnyOrder("production", "legacy");
     }
@@ -187,7 +194,8 @@ class HaLayoutSyncTest {
         List<JournalEntry> writes = pass.writes();
         HaLayoutOutcome outcome = pass.outcome();
 
-        assertThat(writes).noneMatch(w -> w.path().endsWith("/production") || w.path().endsWith("/general"));
+        assertThat(writes)
+                .noneMatch(w -> w.path().endsWith("/production") || w.path().endsWith("/general"));
         assertThat(placement(f, version, "production")).isEqualTo(before);
         HaGroupStatus production = outcome.groups().get(0);
         assertThat(production.state()).isEqualTo("Conflict");
@@ -249,10 +257,12 @@ class HaLayoutSyncTest {
 
         assertThat(writes).isEmpty();
         assertThat(outcome.changed()).isFalse();
-        assertThat(outcome.groups()).extracting(HaGroupStatus::name, HaGroupStatus::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("production", "Drift"),
-                org.assertj.core.groups.Tuple.tuple("ai-workloads", "Drift"),
-                org.assertj.core.groups.Tuple.tuple("general", "Drift"));
+        assertThat(outcome.groups())
+                .extracting(HaGroupStatus::name, HaGroupStatus::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("production", "Drift"),
+                        org.assertj.core.groups.Tuple.tuple("ai-workloads", "Drift"),
+                        org.assertj.core.groups.Tuple.tuple("general", "Drift"));
         assertThat(outcome.groups().get(0).message())
                 .isEqualTo("nodes pve-ms01-01 -> pve-ms01-01,pve-ms01-02; not created by the operator");
         assertThat(outcome.groups().get(1).message()).isEqualTo("missing on the cluster");
@@ -300,7 +310,9 @@ class HaLayoutSyncTest {
         assertThat(production.message()).contains("400").contains("comment");
         assertThat(outcome.groups().get(1).state()).isEqualTo("Created");
         assertThat(placement(f, version, "general")).isNotNull();
-        assertThat(secondPass).singleElement().satisfies(w -> assertThat(w.status()).isEqualTo(400));
+        assertThat(secondPass)
+                .singleElement()
+                .satisfies(w -> assertThat(w.status()).isEqualTo(400));
     }
 
     @ParameterizedTest
@@ -309,8 +321,10 @@ class HaLayoutSyncTest {
         HaSim f = homelab(version);
         f.sim.faults().failRequests("POST", "/cluster/ha/(groups|rules)", 1, 500, "unexpected server trouble");
 
-        assertThatThrownBy(() -> f.sync(HOMELAB)).isInstanceOf(ProxmoxApiException.class)
-                .satisfies(e -> assertThat(((ProxmoxApiException) e).isRetryable()).isTrue());
+        assertThatThrownBy(() -> f.sync(HOMELAB))
+                .isInstanceOf(ProxmoxApiException.class)
+                .satisfies(
+                        e -> assertThat(((ProxmoxApiException) e).isRetryable()).isTrue());
         HaLayoutOutcome retried = f.sync(HOMELAB);
         assertThat(retried.groups()).extracting(HaGroupStatus::state).containsOnly("Created");
     }
@@ -335,7 +349,9 @@ class HaLayoutSyncTest {
             assertThat(g.state()).isEqualTo("Pending");
             assertThat(g.message()).startsWith("waiting for quorum");
         });
-        assertThat(outcome.groups().get(2).message()).contains("would be Updated").contains("nodes pve-ms01-01 ->");
+        assertThat(outcome.groups().get(2).message())
+                .contains("would be Updated")
+                .contains("nodes pve-ms01-01 ->");
     }
 
     @ParameterizedTest

@@ -39,7 +39,8 @@ class HaLayoutWiringTest {
         assertThat(sync).isInstanceOf(PveHaLayoutSync.class);
         assertThat(cleanup).isInstanceOf(PveHaLayoutSync.class);
         String ns = Fixtures.namespace("ha-wiring");
-        client.resource(new KubernetesSerialization().unmarshal("""
+        client.resource(new KubernetesSerialization()
+                        .unmarshal("""
                 apiVersion: %s
                 kind: TalosNodeVM
                 metadata: {name: talos-cp-01, namespace: %s}
@@ -54,7 +55,8 @@ class HaLayoutWiringTest {
                   boot: {iso: "local:iso/talos.iso"}
                   talos: {machineConfigSecretRef: {name: talos-cp-01}}
                   ha: {enabled: true, group: production}
-                """.formatted(UnderlayApi.API_VERSION, ns), TalosNodeVM.class)).create();
+                """.formatted(UnderlayApi.API_VERSION, ns), TalosNodeVM.class))
+                .create();
         HaSim f = HaSim.pve9(HaSim.haGuest(101));
         ProxmoxCluster cluster = HaSim.cluster("""
                 haGroups:

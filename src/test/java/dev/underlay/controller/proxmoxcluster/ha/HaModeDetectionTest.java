@@ -30,15 +30,19 @@ class HaModeDetectionTest {
         HaSim.Pass pass = f.pass(PRODUCTION);
 
         assertThat(pass.outcome().haMode()).isEqualTo("Groups");
-        assertThat(pass.outcome().groups()).extracting(HaGroupStatus::kind, HaGroupStatus::state)
+        assertThat(pass.outcome().groups())
+                .extracting(HaGroupStatus::kind, HaGroupStatus::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Group", "Created"));
         assertThat(f.group("production")).containsEntry("nofailback", "1");
-        assertThat(f.sim.journal().entries()).extracting(JournalEntry::method, JournalEntry::path).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("GET", "/cluster/ha/groups"),
-                org.assertj.core.groups.Tuple.tuple("GET", "/nodes/pve-ms01-02/status"),
-                org.assertj.core.groups.Tuple.tuple("GET", "/nodes/pve-aimax-01/status"),
-                org.assertj.core.groups.Tuple.tuple("POST", "/cluster/ha/groups"));
-        assertThat(pass.writes()).extracting(JournalEntry::method, JournalEntry::path)
+        assertThat(f.sim.journal().entries())
+                .extracting(JournalEntry::method, JournalEntry::path)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("GET", "/cluster/ha/groups"),
+                        org.assertj.core.groups.Tuple.tuple("GET", "/nodes/pve-ms01-02/status"),
+                        org.assertj.core.groups.Tuple.tuple("GET", "/nodes/pve-aimax-01/status"),
+                        org.assertj.core.groups.Tuple.tuple("POST", "/cluster/ha/groups"));
+        assertThat(pass.writes())
+                .extracting(JournalEntry::method, JournalEntry::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "/cluster/ha/groups"));
     }
 
@@ -56,7 +60,9 @@ class HaModeDetectionTest {
             assertThat(g.name()).isEqualTo("production");
             assertThat(g.kind()).isNull();
             assertThat(g.state()).isEqualTo("Pending");
-            assertThat(g.message()).contains("mixed PVE versions").contains("pve-aimax-01 runs 8.4.2")
+            assertThat(g.message())
+                    .contains("mixed PVE versions")
+                    .contains("pve-aimax-01 runs 8.4.2")
                     .contains("pve-ms01-01 runs 9.1.3");
         });
     }
@@ -84,7 +90,8 @@ class HaModeDetectionTest {
 
         f.sync.sync(PRODUCTION, f.api, snapshot);
 
-        assertThat(f.sim.journal().entries()).extracting(JournalEntry::method, JournalEntry::path)
+        assertThat(f.sim.journal().entries())
+                .extracting(JournalEntry::method, JournalEntry::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", "/cluster/ha/groups"));
     }
 
@@ -98,10 +105,12 @@ class HaModeDetectionTest {
 
         f.sync.sync(PRODUCTION, f.api, snapshot);
 
-        assertThat(f.sim.journal().entries()).extracting(JournalEntry::path, JournalEntry::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("/cluster/ha/groups", 500),
-                org.assertj.core.groups.Tuple.tuple("/cluster/ha/rules", 200),
-                org.assertj.core.groups.Tuple.tuple("/cluster/ha/resources", 200));
+        assertThat(f.sim.journal().entries())
+                .extracting(JournalEntry::path, JournalEntry::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("/cluster/ha/groups", 500),
+                        org.assertj.core.groups.Tuple.tuple("/cluster/ha/rules", 200),
+                        org.assertj.core.groups.Tuple.tuple("/cluster/ha/resources", 200));
     }
 
     @Test
@@ -109,15 +118,16 @@ class HaModeDetectionTest {
         HaSim f = HaSim.pve9NotMigrated(HaSim.haGuest(101));
         f.sync(PRODUCTION);
         // what the TalosNodeVM side does on a groups cluster: the HA resource names its group
-        f.api.updateHaResource(new HaResource("vm:101", null, null, "production", null, null, null, null, null),
-                List.of());
+        f.api.updateHaResource(
+                new HaResource("vm:101", null, null, "production", null, null, null, null, null), List.of());
         f.sim.haMode(HaState.Mode.RULES);
         f.member(101, "production");
 
         HaSim.Pass pass = f.pass(PRODUCTION);
 
         assertThat(f.ruleNames()).containsExactly("ha-group-production");
-        assertThat(f.rule("ha-group-production")).containsEntry("resources", "vm:101")
+        assertThat(f.rule("ha-group-production"))
+                .containsEntry("resources", "vm:101")
                 .containsEntry("comment", "control plane underlay.dev/owner=" + UID);
         assertThat(f.resource("vm:101")).containsEntry("failback", "0");
         assertThat(pass.writes()).isEmpty();
@@ -133,13 +143,14 @@ class HaModeDetectionTest {
     void aMigratedRuleIsDeletedWhenItsEntryIsRemoved() throws Exception {
         HaSim f = HaSim.pve9NotMigrated(HaSim.haGuest(101));
         f.sync(PRODUCTION);
-        f.api.updateHaResource(new HaResource("vm:101", null, null, "production", null, null, null, null, null),
-                List.of());
+        f.api.updateHaResource(
+                new HaResource("vm:101", null, null, "production", null, null, null, null, null), List.of());
         f.sim.haMode(HaState.Mode.RULES);
 
         HaLayoutOutcome outcome = f.sync(HaSim.cluster("haGroups: []"));
 
-        assertThat(outcome.groups()).extracting(HaGroupStatus::name, HaGroupStatus::state)
+        assertThat(outcome.groups())
+                .extracting(HaGroupStatus::name, HaGroupStatus::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ha-group-production", "Deleted"));
         assertThat(f.ruleNames()).isEmpty();
     }

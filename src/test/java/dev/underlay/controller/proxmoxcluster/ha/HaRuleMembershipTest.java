@@ -106,13 +106,16 @@ class HaRuleMembershipTest {
 
         HaSim.Pass pass = f.pass(two);
 
-        assertThat(pass.writes()).extracting(JournalEntry::method, JournalEntry::path).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/rules/production"),
-                org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/rules/general"));
+        assertThat(pass.writes())
+                .extracting(JournalEntry::method, JournalEntry::path)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/rules/production"),
+                        org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/rules/general"));
         assertThat(f.rule("production")).containsEntry("resources", "vm:101");
         assertThat(f.rule("general")).containsEntry("resources", "vm:102,vm:103");
-        assertThat(pass.outcome().groups()).extracting(HaGroupStatus::message).containsExactly(
-                "resources vm:103 -> vm:102,vm:103", "resources vm:101,vm:102 -> vm:101");
+        assertThat(pass.outcome().groups())
+                .extracting(HaGroupStatus::message)
+                .containsExactly("resources vm:103 -> vm:102,vm:103", "resources vm:101,vm:102 -> vm:101");
     }
 
     @Test
@@ -121,8 +124,19 @@ class HaRuleMembershipTest {
         f.member(101, "production");
         f.sync(PRODUCTION);
         HaRule owned = f.api.haRule("production");
-        f.api.updateHaRule(new HaRule(owned.rule(), owned.type(), List.of("vm:101", "vm:150"), owned.nodes(),
-                owned.strict(), null, null, owned.comment(), null, null), List.of());
+        f.api.updateHaRule(
+                new HaRule(
+                        owned.rule(),
+                        owned.type(),
+                        List.of("vm:101", "vm:150"),
+                        owned.nodes(),
+                        owned.strict(),
+                        null,
+                        null,
+                        owned.comment(),
+                        null,
+                        null),
+                List.of());
 
         HaSim.Pass pass = f.pass(PRODUCTION);
 
@@ -148,10 +162,12 @@ class HaRuleMembershipTest {
                   - {name: general, nodes: ["pve-ms01-01:2", "pve-ms01-02:1"], noFailback: false}
                 """));
 
-        assertThat(created.writes()).extracting(JournalEntry::method, JournalEntry::path).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("POST", "/cluster/ha/rules"),
-                org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/resources/vm:101"),
-                org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/resources/vm:102"));
+        assertThat(created.writes())
+                .extracting(JournalEntry::method, JournalEntry::path)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("POST", "/cluster/ha/rules"),
+                        org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/resources/vm:101"),
+                        org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/resources/vm:102"));
         assertThat(again.writes()).isEmpty();
         assertThat(failbackOn.outcome().groups().get(0).state()).isEqualTo("Updated");
         assertThat(failbackOn.outcome().groups().get(0).message())

@@ -1,6 +1,5 @@
 package dev.underlay.controller.proxmoxcluster.ha;
 
-import dev.underlay.simulator.pve.SimulatorTransport;
 import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.controller.proxmoxcluster.HaLayoutOutcome;
@@ -16,6 +15,7 @@ import dev.underlay.proxmox.rest.PveRestApi;
 import dev.underlay.simulator.pve.ManualClock;
 import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.PveSimulatorBuilder;
+import dev.underlay.simulator.pve.SimulatorTransport;
 import dev.underlay.simulator.pve.VmSeed;
 import dev.underlay.simulator.pve.journal.JournalEntry;
 import dev.underlay.simulator.pve.model.HaState;
@@ -48,7 +48,8 @@ final class HaSim {
     final PveHaLayoutSync sync = new PveHaLayoutSync(cluster -> List.copyOf(members));
 
     private HaSim(dev.underlay.simulator.pve.PveVersion version, HaState.Mode mode, VmSeed... vms) {
-        PveSimulatorBuilder builder = PveSimulator.builder().version(version).clock(clock).seed(11).haMode(mode);
+        PveSimulatorBuilder builder =
+                PveSimulator.builder().version(version).clock(clock).seed(11).haMode(mode);
         for (VmSeed vm : vms) {
             builder.vm(vm);
         }
@@ -89,8 +90,17 @@ final class HaSim {
     }
 
     ClusterSnapshot snapshot() throws ProxmoxApiException {
-        return new ClusterSnapshot(new ClusterKey("infra", "homelab"), clock.instant(), api.version(),
-                api.clusterStatus(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+        return new ClusterSnapshot(
+                new ClusterKey("infra", "homelab"),
+                clock.instant(),
+                api.version(),
+                api.clusterStatus(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty());
     }
 
     HaLayoutOutcome sync(ProxmoxCluster cluster) throws ProxmoxApiException {
@@ -98,8 +108,7 @@ final class HaSim {
     }
 
     /** One sync and the writes it made (every non-GET request the simulator saw meanwhile). */
-    record Pass(HaLayoutOutcome outcome, List<JournalEntry> writes) {
-    }
+    record Pass(HaLayoutOutcome outcome, List<JournalEntry> writes) {}
 
     Pass pass(ProxmoxCluster cluster) throws ProxmoxApiException {
         ClusterSnapshot snapshot = snapshot();
@@ -117,11 +126,15 @@ final class HaSim {
     }
 
     Map<String, String> group(String name) {
-        return sim.query(c -> c.model().ha.groups.get(name) == null ? null : Map.copyOf(c.model().ha.groups.get(name)));
+        return sim.query(c -> c.model().ha.groups.get(name) == null
+                ? null
+                : Map.copyOf(c.model().ha.groups.get(name)));
     }
 
     Map<String, String> rule(String name) {
-        return sim.query(c -> c.model().ha.rules.get(name) == null ? null : Map.copyOf(c.model().ha.rules.get(name)));
+        return sim.query(c -> c.model().ha.rules.get(name) == null
+                ? null
+                : Map.copyOf(c.model().ha.rules.get(name)));
     }
 
     Map<String, String> resource(String sid) {
@@ -142,7 +155,16 @@ final class HaSim {
     }
 
     void foreignRule(String name, String resources, String nodes, String comment) throws ProxmoxApiException {
-        api.createHaRule(new HaRule(name, HaRule.Type.NODE_AFFINITY, List.of(resources.split(",")),
-                NodePriority.parseList(nodes), false, null, null, comment, null, null));
+        api.createHaRule(new HaRule(
+                name,
+                HaRule.Type.NODE_AFFINITY,
+                List.of(resources.split(",")),
+                NodePriority.parseList(nodes),
+                false,
+                null,
+                null,
+                comment,
+                null,
+                null));
     }
 }

@@ -49,6 +49,7 @@ class OwnerMarkerTest {
         String comment = OwnerMarker.mark("copied underlay.dev/owner=" + OTHER + " text", UID);
 
         assertThat(comment).isEqualTo("copied text underlay.dev/owner=" + UID);
-        assertThat(OwnerMarker.owner("a underlay.dev/owner=" + OTHER + " b underlay.dev/owner=" + UID)).contains(UID);
+        assertThat(OwnerMarker.owner("a underlay.dev/owner=" + OTHER + " b underlay.dev/owner=" + UID))
+                .contains(UID);
     }
 }

@@ -18,7 +18,8 @@ class TalosNodeVmHaMembersTest {
     KubernetesClient client;
 
     private void vm(String namespace, String name, String cluster, String vmidLine, String ha) {
-        TalosNodeVM vm = YAML.unmarshal("""
+        TalosNodeVM vm = YAML.unmarshal(
+                """
                 apiVersion: %s
                 kind: TalosNodeVM
                 metadata: {name: %s, namespace: %s}
@@ -45,18 +46,22 @@ class TalosNodeVmHaMembersTest {
         vm("infra", "other-cluster", "lab", "vmid: 201", "{enabled: true, group: production}");
         vm("infra", "no-vmid-yet", "homelab", "", "{enabled: true, group: production}");
         vm("elsewhere", "cp-01", "homelab", "vmid: 301", "{enabled: true, group: production}");
-        TalosNodeVM allocated = client.resources(TalosNodeVM.class).inNamespace("infra").withName("no-vmid-yet").get();
+        TalosNodeVM allocated = client.resources(TalosNodeVM.class)
+                .inNamespace("infra")
+                .withName("no-vmid-yet")
+                .get();
         allocated.setStatus(new dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMStatus());
         allocated.getStatus().setVmid(105);
         client.resource(allocated).updateStatus();
 
         var members = new TalosNodeVmHaMembers(client).of(HaSim.cluster("haGroups: []"));
 
-        assertThat(members).containsExactlyInAnyOrder(
-                new HaMember(101, true, "production", "infra/cp-01"),
-                new HaMember(102, false, "production", "infra/cp-02"),
-                new HaMember(110, true, null, "infra/w-01"),
-                new HaMember(105, true, "production", "infra/no-vmid-yet"));
+        assertThat(members)
+                .containsExactlyInAnyOrder(
+                        new HaMember(101, true, "production", "infra/cp-01"),
+                        new HaMember(102, false, "production", "infra/cp-02"),
+                        new HaMember(110, true, null, "infra/w-01"),
+                        new HaMember(105, true, "production", "infra/no-vmid-yet"));
         assertThat(members.stream().filter(m -> m.wants("production")).map(HaMember::sid))
                 .containsExactlyInAnyOrder("vm:101", "vm:105");
     }

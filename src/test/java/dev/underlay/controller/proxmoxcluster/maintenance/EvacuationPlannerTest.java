@@ -23,40 +23,59 @@ class EvacuationPlannerTest {
     private static final String B = "pve-b";
     private static final String C = "pve-c";
 
-    private static EvacuationPlan plan(List<dev.underlay.proxmox.model.VmResource> vms,
-            Map<Integer, MigratePrecondition> preconditions, Set<String> unavailable) {
-        return EvacuationPlanner.plan(A, snapshot(List.of(node(A, true, 96, 40), node(B, true, 96, 30),
-                node(C, true, 128, 80)), vms), preconditions, unavailable, HaNodeAffinities.none());
+    private static EvacuationPlan plan(
+            List<dev.underlay.proxmox.model.VmResource> vms,
+            Map<Integer, MigratePrecondition> preconditions,
+            Set<String> unavailable) {
+        return EvacuationPlanner.plan(
+                A,
+                snapshot(List.of(node(A, true, 96, 40), node(B, true, 96, 30), node(C, true, 128, 80)), vms),
+                preconditions,
+                unavailable,
+                HaNodeAffinities.none());
     }
 
     private static EvacuationPlan planWithHa(int vmid, HaNodeAffinities.Affinity affinity, Set<String> unavailable) {
-        return EvacuationPlanner.plan(A, snapshot(List.of(node(A, true, 96, 40), node(B, true, 96, 30),
-                        node(C, true, 128, 80)), List.of(guest("qemu", vmid, A, true, 4, "started", null))),
-                Map.of(vmid, clean(true)), unavailable, HaNodeAffinities.of(Map.of("vm:" + vmid, affinity)));
+        return EvacuationPlanner.plan(
+                A,
+                snapshot(
+                        List.of(node(A, true, 96, 40), node(B, true, 96, 30), node(C, true, 128, 80)),
+                        List.of(guest("qemu", vmid, A, true, 4, "started", null))),
+                Map.of(vmid, clean(true)),
+                unavailable,
+                HaNodeAffinities.of(Map.of("vm:" + vmid, affinity)));
     }
 
     @Test
     void placesTheLargestGuestFirstOnTheNodeWithMostRoomAndStoppedGuestsNeedNone() {
-        EvacuationPlan plan = plan(List.of(vm(201, A, true, 16), vm(202, A, true, 40), vm(203, A, false, 64)),
-                Map.of(201, clean(true), 202, clean(true), 203, clean(false)), Set.of());
+        EvacuationPlan plan = plan(
+                List.of(vm(201, A, true, 16), vm(202, A, true, 40), vm(203, A, false, 64)),
+                Map.of(201, clean(true), 202, clean(true), 203, clean(false)),
+                Set.of());
 
         assertThat(plan).isInstanceOf(EvacuationPlan.Placement.class);
-        assertThat(((EvacuationPlan.Placement) plan).moves()).containsExactly(
-                // free: B 66, C 48 -> 202 (40) to B (26 left), 201 (16) to C (32 left), 203 (0) to C
-                new GuestMove(201, "vm:201", C, GuestMove.Method.ONLINE, 16 * SnapshotFixtures.GIB),
-                new GuestMove(202, "vm:202", B, GuestMove.Method.ONLINE, 40 * SnapshotFixtures.GIB),
-                new GuestMove(203, "vm:203", C, GuestMove.Method.OFFLINE, 0));
+        assertThat(((EvacuationPlan.Placement) plan).moves())
+                .containsExactly(
+                        // free: B 66, C 48 -> 202 (40) to B (26 left), 201 (16) to C (32 left), 203 (0) to C
+                        new GuestMove(201, "vm:201", C, GuestMove.Method.ONLINE, 16 * SnapshotFixtures.GIB),
+                        new GuestMove(202, "vm:202", B, GuestMove.Method.ONLINE, 40 * SnapshotFixtures.GIB),
+                        new GuestMove(203, "vm:203", C, GuestMove.Method.OFFLINE, 0));
     }
 
     @Test
     void haManagedGuestsGoThroughHaUnlessIgnored() {
-        EvacuationPlan plan = plan(List.of(guest("qemu", 201, A, true, 4, "started", null),
+        EvacuationPlan plan = plan(
+                List.of(
+                        guest("qemu", 201, A, true, 4, "started", null),
                         guest("qemu", 202, A, true, 4, "ignored", null),
                         guest("lxc", 300, A, true, 1, "started", null)),
-                Map.of(201, clean(true), 202, clean(true)), Set.of());
+                Map.of(201, clean(true), 202, clean(true)),
+                Set.of());
 
-        assertThat(((EvacuationPlan.Placement) plan).moves()).extracting(GuestMove::sid, GuestMove::method)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("vm:201", GuestMove.Method.HA),
+        assertThat(((EvacuationPlan.Placement) plan).moves())
+                .extracting(GuestMove::sid, GuestMove::method)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("vm:201", GuestMove.Method.HA),
                         org.assertj.core.groups.Tuple.tuple("vm:202", GuestMove.Method.ONLINE),
                         org.assertj.core.groups.Tuple.tuple("ct:300", GuestMove.Method.HA));
     }
@@ -65,68 +84,97 @@ class EvacuationPlannerTest {
     void refusesAContainerThatHaDoesNotManage() {
         EvacuationPlan plan = plan(List.of(guest("lxc", 300, A, true, 1, null, null)), Map.of(), Set.of());
 
-        assertThat(plan).isEqualTo(new EvacuationPlan.Refused("Blocked: CT 300 is a container that HA does not "
-                + "manage; containers only restart-migrate, so move it by hand"));
+        assertThat(plan)
+                .isEqualTo(new EvacuationPlan.Refused("Blocked: CT 300 is a container that HA does not "
+                        + "manage; containers only restart-migrate, so move it by hand"));
     }
 
     @Test
     void aLocalDiskBlocksOnlyARunningVm() {
-        assertThat(plan(List.of(vm(201, A, true, 4)), Map.of(201, withLocalDisk(true, "local-zfs:vm-201-disk-0")),
-                Set.of())).isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 has local disk "
-                + "local-zfs:vm-201-disk-0 (a live migration cannot take it: move it to shared storage or stop "
-                + "the VM)"));
-        assertThat(plan(List.of(vm(201, A, false, 4)), Map.of(201, withLocalDisk(false, "local-zfs:vm-201-disk-0")),
-                Set.of())).isInstanceOf(EvacuationPlan.Placement.class);
+        assertThat(plan(
+                        List.of(vm(201, A, true, 4)),
+                        Map.of(201, withLocalDisk(true, "local-zfs:vm-201-disk-0")),
+                        Set.of()))
+                .isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 has local disk "
+                        + "local-zfs:vm-201-disk-0 (a live migration cannot take it: move it to shared storage or stop "
+                        + "the VM)"));
+        assertThat(plan(
+                        List.of(vm(201, A, false, 4)),
+                        Map.of(201, withLocalDisk(false, "local-zfs:vm-201-disk-0")),
+                        Set.of()))
+                .isInstanceOf(EvacuationPlan.Placement.class);
     }
 
     @Test
     void localResourcesBlock() {
-        MigratePrecondition passthrough = new MigratePrecondition(true, List.of(), Map.of(), List.of(),
-                List.of("hostpci0"), List.of(), List.of());
+        MigratePrecondition passthrough = new MigratePrecondition(
+                true, List.of(), Map.of(), List.of(), List.of("hostpci0"), List.of(), List.of());
 
-        assertThat(plan(List.of(vm(201, A, true, 4)), Map.of(201, passthrough), Set.of())).isEqualTo(
-                new EvacuationPlan.Refused("Blocked: VM 201 uses local resources hostpci0 and cannot migrate"));
+        assertThat(plan(List.of(vm(201, A, true, 4)), Map.of(201, passthrough), Set.of()))
+                .isEqualTo(
+                        new EvacuationPlan.Refused("Blocked: VM 201 uses local resources hostpci0 and cannot migrate"));
     }
 
     @Test
     void nodesThePreconditionExcludesAreNotTargetsAndTheReasonsAreShown() {
-        MigratePrecondition nowhere = new MigratePrecondition(false, List.of(), Map.of(
-                B, List.of("storage 'local-lvm' is not available"), C, List.of("storage 'local-lvm' is not available")),
-                List.of(), List.of(), List.of(), List.of());
-        MigratePrecondition onlyC = new MigratePrecondition(false, List.of(C), Map.of(), List.of(), List.of(),
-                List.of(), List.of());
+        MigratePrecondition nowhere = new MigratePrecondition(
+                false,
+                List.of(),
+                Map.of(
+                        B,
+                        List.of("storage 'local-lvm' is not available"),
+                        C,
+                        List.of("storage 'local-lvm' is not available")),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+        MigratePrecondition onlyC =
+                new MigratePrecondition(false, List.of(C), Map.of(), List.of(), List.of(), List.of(), List.of());
 
-        assertThat(plan(List.of(vm(201, A, false, 4)), Map.of(201, nowhere), Set.of())).isEqualTo(
-                new EvacuationPlan.Refused("Blocked: VM 201 may go to no other node: pve-b (storage 'local-lvm' is not "
-                        + "available); pve-c (storage 'local-lvm' is not available)"));
+        assertThat(plan(List.of(vm(201, A, false, 4)), Map.of(201, nowhere), Set.of()))
+                .isEqualTo(new EvacuationPlan.Refused(
+                        "Blocked: VM 201 may go to no other node: pve-b (storage 'local-lvm' is not "
+                                + "available); pve-c (storage 'local-lvm' is not available)"));
         assertThat(((EvacuationPlan.Placement) plan(List.of(vm(201, A, true, 4)), Map.of(201, onlyC), Set.of()))
-                .moves()).extracting(GuestMove::target).containsExactly(C);
+                        .moves())
+                .extracting(GuestMove::target)
+                .containsExactly(C);
     }
 
     @Test
     void nodesInMaintenanceTakeNothingAndTheShortfallIsNamed() {
-        EvacuationPlan plan = plan(List.of(vm(201, A, true, 40), vm(202, A, true, 16)),
-                Map.of(201, clean(true), 202, clean(true)), Set.of(B));
+        EvacuationPlan plan = plan(
+                List.of(vm(201, A, true, 40), vm(202, A, true, 16)),
+                Map.of(201, clean(true), 202, clean(true)),
+                Set.of(B));
 
-        assertThat(plan).isEqualTo(new EvacuationPlan.Refused(
-                "Blocked: not enough memory on other nodes: need 56 GiB, have 48 GiB"));
+        assertThat(plan)
+                .isEqualTo(new EvacuationPlan.Refused(
+                        "Blocked: not enough memory on other nodes: need 56 GiB, have 48 GiB"));
     }
 
     @Test
     void aGuestTooBigForAnySingleNodeIsNamedEvenWhenTheTotalFits() {
         EvacuationPlan plan = plan(List.of(vm(201, A, true, 70)), Map.of(201, clean(true)), Set.of());
 
-        assertThat(plan).isEqualTo(new EvacuationPlan.Refused(
-                "Blocked: VM 201 needs 70 GiB but no node it may go to has that much free (most: 66 GiB on pve-b)"));
+        assertThat(plan)
+                .isEqualTo(
+                        new EvacuationPlan.Refused(
+                                "Blocked: VM 201 needs 70 GiB but no node it may go to has that much free (most: 66 GiB on pve-b)"));
     }
 
     @Test
     void withoutAnotherOnlineNodeNothingCanMove() {
-        EvacuationPlan plan = EvacuationPlanner.plan(A, snapshot(List.of(node(A, true, 96, 40), node(B, false, 96, 0)),
-                List.of(vm(201, A, true, 4))), Map.of(201, clean(true)), Set.of(), HaNodeAffinities.none());
+        EvacuationPlan plan = EvacuationPlanner.plan(
+                A,
+                snapshot(List.of(node(A, true, 96, 40), node(B, false, 96, 0)), List.of(vm(201, A, true, 4))),
+                Map.of(201, clean(true)),
+                Set.of(),
+                HaNodeAffinities.none());
 
-        assertThat(plan).isEqualTo(
-                new EvacuationPlan.Refused("Blocked: no other online node can take the guests of pve-a"));
+        assertThat(plan)
+                .isEqualTo(new EvacuationPlan.Refused("Blocked: no other online node can take the guests of pve-a"));
     }
 
     @Test
@@ -139,45 +187,57 @@ class EvacuationPlannerTest {
     void anHaGuestGoesToTheBestNodeItsGroupListsEvenWithLessRoom() {
         // B has the most free memory (66 GiB against 48), but the group prefers C (priority 2) over B (1): the CRM
         // would move the guest on to C, so it goes there directly
-        EvacuationPlan plan = planWithHa(201, HaNodeAffinities.Affinity.group("general",
-                NodePriority.parseList("pve-a:2,pve-b:1,pve-c:2"), false), Set.of());
+        EvacuationPlan plan = planWithHa(
+                201,
+                HaNodeAffinities.Affinity.group("general", NodePriority.parseList("pve-a:2,pve-b:1,pve-c:2"), false),
+                Set.of());
 
-        assertThat(((EvacuationPlan.Placement) plan).moves()).extracting(GuestMove::target, GuestMove::method)
+        assertThat(((EvacuationPlan.Placement) plan).moves())
+                .extracting(GuestMove::target, GuestMove::method)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(C, GuestMove.Method.HA));
     }
 
     @Test
     void aRestrictedGroupWithNoOtherNodeAvailableBlocks() {
-        EvacuationPlan plan = planWithHa(201, HaNodeAffinities.Affinity.group("ai-workloads",
-                NodePriority.parseList("pve-a"), true), Set.of());
+        EvacuationPlan plan = planWithHa(
+                201, HaNodeAffinities.Affinity.group("ai-workloads", NodePriority.parseList("pve-a"), true), Set.of());
 
-        assertThat(plan).isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 may run only where its HA group "
-                + "ai-workloads, restricted: pve-a allows, and none of those nodes but pve-a can take it"));
+        assertThat(plan)
+                .isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 may run only where its HA group "
+                        + "ai-workloads, restricted: pve-a allows, and none of those nodes but pve-a can take it"));
     }
 
     @Test
     void aStrictRuleWhoseOtherNodeIsInMaintenanceBlocks() {
-        EvacuationPlan plan = planWithHa(201, HaNodeAffinities.Affinity.rule("gpu", NodePriority.parseList(
-                "pve-a,pve-b"), true), Set.of(B));
+        EvacuationPlan plan = planWithHa(
+                201, HaNodeAffinities.Affinity.rule("gpu", NodePriority.parseList("pve-a,pve-b"), true), Set.of(B));
 
-        assertThat(plan).isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 may run only where its HA rule gpu, "
-                + "strict: pve-a,pve-b allows, and none of those nodes but pve-a can take it"));
+        assertThat(plan)
+                .isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 may run only where its HA rule gpu, "
+                        + "strict: pve-a,pve-b allows, and none of those nodes but pve-a can take it"));
     }
 
     @Test
     void anUnrestrictedGroupWhoseNodesAreAllGoneLetsTheGuestGoAnywhere() {
-        EvacuationPlan plan = planWithHa(201, HaNodeAffinities.Affinity.group("solo",
-                NodePriority.parseList("pve-a"), false), Set.of());
+        EvacuationPlan plan = planWithHa(
+                201, HaNodeAffinities.Affinity.group("solo", NodePriority.parseList("pve-a"), false), Set.of());
 
         // no preference left: the node with the most room, as for any guest
-        assertThat(((EvacuationPlan.Placement) plan).moves()).extracting(GuestMove::target).containsExactly(B);
+        assertThat(((EvacuationPlan.Placement) plan).moves())
+                .extracting(GuestMove::target)
+                .containsExactly(B);
     }
 
     @Test
     void withoutPrioritiesEveryListedNodeIsEquallyGood() {
-        EvacuationPlan plan = planWithHa(201, HaNodeAffinities.Affinity.rule("ha-group-production",
-                NodePriority.parseList("pve-a,pve-b,pve-c"), true), Set.of());
+        EvacuationPlan plan = planWithHa(
+                201,
+                HaNodeAffinities.Affinity.rule(
+                        "ha-group-production", NodePriority.parseList("pve-a,pve-b,pve-c"), true),
+                Set.of());
 
-        assertThat(((EvacuationPlan.Placement) plan).moves()).extracting(GuestMove::target).containsExactly(B);
+        assertThat(((EvacuationPlan.Placement) plan).moves())
+                .extracting(GuestMove::target)
+                .containsExactly(B);
     }
 }

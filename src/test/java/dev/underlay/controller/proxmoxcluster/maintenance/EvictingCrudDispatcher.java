@@ -85,7 +85,9 @@ final class EvictingCrudDispatcher extends KubernetesCrudDispatcher {
             return all;
         }
         PodList list = JSON.unmarshal(all.getBody().readUtf8(), PodList.class);
-        list.setItems(list.getItems().stream().filter(p -> node.group(1).equals(p.getSpec().getNodeName())).toList());
+        list.setItems(list.getItems().stream()
+                .filter(p -> node.group(1).equals(p.getSpec().getNodeName()))
+                .toList());
         return new MockResponse().setResponseCode(200).setBody(JSON.asJson(list));
     }
 }

@@ -26,22 +26,31 @@ class MaintenanceHaPlacementTest {
 
     @Test
     void theSeedsRestrictedAiWorkloadsGroupKeepsItsGuestOnTheAiNodeSoThatNodeIsRefusedUpFront() throws Exception {
-        try (MaintenanceRig rig = MaintenanceRig.seed(PVE_8_4, b -> b.vm(VmSeed.of(120, AIMAX_01).name("llm-01")
-                .memoryMiB(32768).disk("scsi0", "vm-disks", 64).running().ha("started")))) {
-            rig.api.createHaGroup(new HaGroup("ai-workloads", NodePriority.parseList(AIMAX_01), true, null, null,
-                    null));
-            rig.api.updateHaResource(new HaResource("vm:120", null, null, "ai-workloads", null, null, null, null,
-                    null), List.of());
+        try (MaintenanceRig rig = MaintenanceRig.seed(
+                PVE_8_4,
+                b -> b.vm(VmSeed.of(120, AIMAX_01)
+                        .name("llm-01")
+                        .memoryMiB(32768)
+                        .disk("scsi0", "vm-disks", 64)
+                        .running()
+                        .ha("started")))) {
+            rig.api.createHaGroup(
+                    new HaGroup("ai-workloads", NodePriority.parseList(AIMAX_01), true, null, null, null));
+            rig.api.updateHaResource(
+                    new HaResource("vm:120", null, null, "ai-workloads", null, null, null, null, null), List.of());
             int before = rig.mutations().size();
             rig.maintenance(entry(AIMAX_01, "GPU driver update", true));
 
             MaintenanceOutcome refused = rig.step();
 
             assertThat(refused.of(AIMAX_01).state()).isEqualTo(None);
-            assertThat(refused.of(AIMAX_01).message()).isEqualTo("Blocked: VM 120 may run only where its HA group "
-                    + "ai-workloads, restricted: pve-aimax-01 allows, and none of those nodes but pve-aimax-01 can "
-                    + "take it");
-            assertThat(rig.mutations()).as("nothing touched: no noout, no cordon, no migration").hasSize(before);
+            assertThat(refused.of(AIMAX_01).message())
+                    .isEqualTo("Blocked: VM 120 may run only where its HA group "
+                            + "ai-workloads, restricted: pve-aimax-01 allows, and none of those nodes but pve-aimax-01 can "
+                            + "take it");
+            assertThat(rig.mutations())
+                    .as("nothing touched: no noout, no cordon, no migration")
+                    .hasSize(before);
             assertThat(rig.cordoned("talos-k8s-03")).isFalse();
             assertThat(refused.cephNoOutSetByOperator()).isFalse();
         }
@@ -50,8 +59,8 @@ class MaintenanceHaPlacementTest {
     @Test
     void anHaGuestGoesWhereItsRuleRanksHighestNotWhereTheMostMemoryIs() throws Exception {
         try (MaintenanceRig rig = MaintenanceRig.seed(PVE_9_1, MaintenanceRig::extraGuests)) {
-            rig.api.createHaRule(HaRule.nodeAffinity("databases", List.of("vm:105"),
-                    NodePriority.parseList(MS01_02 + ":2," + MS01_01 + ":1"), false));
+            rig.api.createHaRule(HaRule.nodeAffinity(
+                    "databases", List.of("vm:105"), NodePriority.parseList(MS01_02 + ":2," + MS01_01 + ":1"), false));
             rig.maintenance(entry(MS01_02, "BIOS update", false));
 
             rig.stepUntil(o -> o.of(MS01_02).state() == InMaintenance, 40);
@@ -61,7 +70,9 @@ class MaintenanceHaPlacementTest {
             List<JournalEntry> haMigrations = rig.sim.journal().entries().stream()
                     .filter(e -> e.method().equals("POST") && e.path().equals("/cluster/ha/resources/vm:105/migrate"))
                     .toList();
-            assertThat(haMigrations).singleElement().extracting(e -> e.params().get("node"))
+            assertThat(haMigrations)
+                    .singleElement()
+                    .extracting(e -> e.params().get("node"))
                     .isEqualTo(List.of(MS01_01));
             assertThat(rig.placement()).containsEntry(105, MS01_01);
         }
@@ -69,13 +80,15 @@ class MaintenanceHaPlacementTest {
 
     @Test
     void withoutHaGuestsOnTheNodeNoHaLayoutIsRead() throws Exception {
-        try (MaintenanceRig rig = MaintenanceRig.seed(PVE_9_1, b -> { })) {
+        try (MaintenanceRig rig = MaintenanceRig.seed(PVE_9_1, b -> {})) {
             rig.maintenance(entry(MS01_02, "BIOS update", false));
 
             rig.stepUntil(o -> o.of(MS01_02).state() == InMaintenance, 40);
 
-            assertThat(rig.sim.journal().entries()).extracting(JournalEntry::path)
-                    .noneMatch(path -> path.startsWith("/cluster/ha/groups") || path.startsWith("/cluster/ha/rules")
+            assertThat(rig.sim.journal().entries())
+                    .extracting(JournalEntry::path)
+                    .noneMatch(path -> path.startsWith("/cluster/ha/groups")
+                            || path.startsWith("/cluster/ha/rules")
                             || path.equals("/cluster/ha/resources"));
         }
     }

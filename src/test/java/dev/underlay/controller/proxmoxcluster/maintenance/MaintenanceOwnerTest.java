@@ -19,8 +19,11 @@ class MaintenanceOwnerTest {
 
     @Test
     void ignoresMarksItCannotRead() {
-        Node node = new NodeBuilder().withNewMetadata().withName("n")
-                .addToAnnotations(CordonMarks.ANNOTATION, "junk, homelab/pve:pve-a ,/x:y,a/:b,a/b:").endMetadata()
+        Node node = new NodeBuilder()
+                .withNewMetadata()
+                .withName("n")
+                .addToAnnotations(CordonMarks.ANNOTATION, "junk, homelab/pve:pve-a ,/x:y,a/:b,a/b:")
+                .endMetadata()
                 .build();
 
         assertThat(CordonMarks.owners(node))

@@ -20,16 +20,22 @@ class MaintenanceRefusalTest {
 
     @Test
     void aRunningVmWithALocalDiskBlocksTheWholeMaintenanceUpFront() throws Exception {
-        try (MaintenanceRig rig = MaintenanceRig.seed(PVE_8_4, b -> MaintenanceRig.extraGuests(b.vm(
-                VmSeed.of(107, MS01_02).name("pihole").memoryMiB(1024).disk("scsi0", "local-zfs", 8).running())))) {
+        try (MaintenanceRig rig = MaintenanceRig.seed(
+                PVE_8_4,
+                b -> MaintenanceRig.extraGuests(b.vm(VmSeed.of(107, MS01_02)
+                        .name("pihole")
+                        .memoryMiB(1024)
+                        .disk("scsi0", "local-zfs", 8)
+                        .running())))) {
             rig.maintenance(entry(MS01_02, "BIOS update", true));
 
             MaintenanceOutcome refused = rig.step();
 
             assertThat(refused.of(MS01_02).state()).isEqualTo(None);
-            assertThat(refused.of(MS01_02).message()).isEqualTo("Blocked: VM 107 has local disk "
-                    + "local-zfs:vm-107-disk-0 (a live migration cannot take it: move it to shared storage or stop "
-                    + "the VM)");
+            assertThat(refused.of(MS01_02).message())
+                    .isEqualTo("Blocked: VM 107 has local disk "
+                            + "local-zfs:vm-107-disk-0 (a live migration cannot take it: move it to shared storage or stop "
+                            + "the VM)");
             assertThat(rig.mutations()).isEmpty();
             assertThat(rig.cordoned("talos-k8s-02")).isFalse();
             assertThat(refused.cephNoOutSetByOperator()).isFalse();
@@ -38,11 +44,18 @@ class MaintenanceRefusalTest {
 
     @Test
     void refusesWhenTheOtherNodesLackTheMemory() throws Exception {
-        try (MaintenanceRig rig = MaintenanceRig.seed(PVE_8_4, b -> MaintenanceRig.extraGuests(b
-                .vm(VmSeed.of(110, MS01_01).name("big-1").memoryMiB(70 * 1024).disk("scsi0", "vm-disks", 8)
-                        .running())
-                .vm(VmSeed.of(111, AIMAX_01).name("big-2").memoryMiB(100 * 1024).disk("scsi0", "vm-disks", 8)
-                        .running())))) {
+        try (MaintenanceRig rig = MaintenanceRig.seed(
+                PVE_8_4,
+                b -> MaintenanceRig.extraGuests(b.vm(VmSeed.of(110, MS01_01)
+                                .name("big-1")
+                                .memoryMiB(70 * 1024)
+                                .disk("scsi0", "vm-disks", 8)
+                                .running())
+                        .vm(VmSeed.of(111, AIMAX_01)
+                                .name("big-2")
+                                .memoryMiB(100 * 1024)
+                                .disk("scsi0", "vm-disks", 8)
+                                .running())))) {
             rig.maintenance(entry(MS01_02, "BIOS update", true));
 
             MaintenanceOutcome refused = rig.step();
@@ -65,8 +78,10 @@ class MaintenanceRefusalTest {
             MaintenanceOutcome waiting = rig.step();
 
             assertThat(waiting.of(MS01_02).state()).isEqualTo(None);
-            assertThat(waiting.of(MS01_02).message()).isEqualTo("Waiting: pve-aimax-01 is offline; taking pve-ms01-02 "
-                    + "out as well could cost the cluster its quorum and leaves too little room for the guests");
+            assertThat(waiting.of(MS01_02).message())
+                    .isEqualTo(
+                            "Waiting: pve-aimax-01 is offline; taking pve-ms01-02 "
+                                    + "out as well could cost the cluster its quorum and leaves too little room for the guests");
             assertThat(rig.mutations()).isEmpty();
             assertThat(rig.cordoned("talos-k8s-02")).isFalse();
 
@@ -79,14 +94,17 @@ class MaintenanceRefusalTest {
     void aNodeGoingOfflineMidwaySaysTheClusterIsHalfDrained() throws Exception {
         try (MaintenanceRig rig = MaintenanceRig.seed(PVE_8_4, MaintenanceRig::extraGuests)) {
             rig.maintenance(entry(MS01_02, "BIOS update", true));
-            rig.stepUntil(o -> o.of(MS01_02).state() == Draining
-                    && o.of(MS01_02).message().startsWith("Draining: HA moving"), 10);
+            rig.stepUntil(
+                    o -> o.of(MS01_02).state() == Draining
+                            && o.of(MS01_02).message().startsWith("Draining: HA moving"),
+                    10);
 
             rig.sim.faults().nodeOffline(AIMAX_01);
             MaintenanceOutcome stuck = rig.step();
 
             assertThat(stuck.of(MS01_02).state()).isEqualTo(Draining);
-            assertThat(stuck.of(MS01_02).message()).startsWith("Waiting: pve-aimax-01 is offline")
+            assertThat(stuck.of(MS01_02).message())
+                    .startsWith("Waiting: pve-aimax-01 is offline")
                     .containsPattern("\\(half-drained: talos-k8s-02 cordoned, Ceph noout set, \\d guests? still on "
                             + "pve-ms01-02\\)$");
         }
@@ -117,8 +135,9 @@ class MaintenanceRefusalTest {
             rig.step();
 
             assertThat(preview.of(MS01_02).state()).isEqualTo(None);
-            assertThat(preview.of(MS01_02).message()).startsWith("Observe: would cordon and drain talos-k8s-02, set "
-                    + "Ceph noout, move vm:102 -> ").contains("vm:105 -> ", " (via HA)")
+            assertThat(preview.of(MS01_02).message())
+                    .startsWith("Observe: would cordon and drain talos-k8s-02, set " + "Ceph noout, move vm:102 -> ")
+                    .contains("vm:105 -> ", " (via HA)")
                     .endsWith("; managementPolicy is Observe, so nothing is done");
             assertThat(preview.inProgress()).isFalse();
             assertThat(rig.mutations()).isEmpty();

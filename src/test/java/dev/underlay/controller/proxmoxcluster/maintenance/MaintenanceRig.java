@@ -1,6 +1,5 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
-import dev.underlay.simulator.pve.SimulatorTransport;
 import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.MaintenanceSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
@@ -18,6 +17,7 @@ import dev.underlay.simulator.pve.ManualClock;
 import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.PveSimulatorBuilder;
 import dev.underlay.simulator.pve.PveVersion;
+import dev.underlay.simulator.pve.SimulatorTransport;
 import dev.underlay.simulator.pve.VmSeed;
 import dev.underlay.testing.DeployedCrds;
 import dev.underlay.testing.TalosNodes;
@@ -75,19 +75,22 @@ final class MaintenanceRig implements AutoCloseable {
     final List<MaintenanceOutcome> outcomes = new ArrayList<>();
     /** The largest number of control-plane Nodes cordoned or not Ready at once, over all steps. */
     int worstControlPlaneUnavailable;
+
     NodeMaintenanceSync sync;
     private ProxmoxCluster cluster;
 
     private MaintenanceRig(PveVersion version, Consumer<PveSimulatorBuilder> guests) throws Exception {
-        PveSimulatorBuilder builder = PveSimulator.builder().version(version).clock(clock)
+        PveSimulatorBuilder builder = PveSimulator.builder()
+                .version(version)
+                .clock(clock)
                 .vm(talos(101, "talos-k8s-01", MS01_01))
                 .vm(talos(102, "talos-k8s-02", MS01_02))
                 .vm(talos(103, "talos-k8s-03", AIMAX_01));
         guests.accept(builder);
         sim = builder.build();
         sim.haReactionDelay(Duration.ofSeconds(3));
-        api = new PveRestApi(SimulatorTransport.of(sim),
-                dev.underlay.proxmox.model.PveVersion.parse(version.version()));
+        api = new PveRestApi(
+                SimulatorTransport.of(sim), dev.underlay.proxmox.model.PveVersion.parse(version.version()));
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         kube = server.createClient();
@@ -95,8 +98,15 @@ final class MaintenanceRig implements AutoCloseable {
         for (int i = 1; i <= 3; i++) {
             String name = "talos-k8s-0" + i;
             kube.nodes().resource(node(name)).create();
-            kube.resource(TalosNodes.controlPlane(NAMESPACE, name, CLUSTER, 100 + i,
-                    List.of(MS01_01, MS01_02, AIMAX_01).get(i - 1), name, "")).create();
+            kube.resource(TalosNodes.controlPlane(
+                            NAMESPACE,
+                            name,
+                            CLUSTER,
+                            100 + i,
+                            List.of(MS01_01, MS01_02, AIMAX_01).get(i - 1),
+                            name,
+                            ""))
+                    .create();
         }
         sync = new NodeMaintenanceSync(kube, clock);
         maintenance();
@@ -109,17 +119,34 @@ final class MaintenanceRig implements AutoCloseable {
 
     /** Extra guests on pve-ms01-02: a plain running VM, an HA-managed one and a stopped one. */
     static void extraGuests(PveSimulatorBuilder builder) {
-        builder.vm(VmSeed.of(104, MS01_02).name("docker-host-01").memoryMiB(8192).cores(4)
-                        .disk("scsi0", "vm-disks", 32).running())
-                .vm(VmSeed.of(105, MS01_02).name("postgres-01").memoryMiB(16384).cores(4)
-                        .disk("scsi0", "vm-disks", 64).running().ha("started"))
-                .vm(VmSeed.of(106, MS01_02).name("media-server").memoryMiB(4096).cores(2)
+        builder.vm(VmSeed.of(104, MS01_02)
+                        .name("docker-host-01")
+                        .memoryMiB(8192)
+                        .cores(4)
+                        .disk("scsi0", "vm-disks", 32)
+                        .running())
+                .vm(VmSeed.of(105, MS01_02)
+                        .name("postgres-01")
+                        .memoryMiB(16384)
+                        .cores(4)
+                        .disk("scsi0", "vm-disks", 64)
+                        .running()
+                        .ha("started"))
+                .vm(VmSeed.of(106, MS01_02)
+                        .name("media-server")
+                        .memoryMiB(4096)
+                        .cores(2)
                         .disk("scsi0", "vm-disks", 16));
     }
 
     static VmSeed talos(int vmid, String name, String node) {
-        return VmSeed.of(vmid, node).name(name).memoryMiB(16384).cores(8).disk("scsi0", "vm-disks", 100)
-                .net("net0", "virtio,bridge=vmbr0,tag=16").running();
+        return VmSeed.of(vmid, node)
+                .name(name)
+                .memoryMiB(16384)
+                .cores(8)
+                .disk("scsi0", "vm-disks", 100)
+                .net("net0", "virtio,bridge=vmbr0,tag=16")
+                .running();
     }
 
     /** Replaces spec.maintenance (as a user editing the ProxmoxCluster would); status is kept. */
@@ -128,9 +155,11 @@ final class MaintenanceRig implements AutoCloseable {
     }
 
     void maintenance(String policy, MaintenanceSpec... entries) {
-        String list = java.util.Arrays.stream(entries).map(e -> "{node: %s, reason: \"%s\", cephNoOut: %s}"
-                .formatted(e.node(), e.reason(), e.isCephNoOut())).collect(Collectors.joining(", "));
-        ProxmoxCluster next = YAML.unmarshal("""
+        String list = java.util.Arrays.stream(entries)
+                .map(e -> "{node: %s, reason: \"%s\", cephNoOut: %s}".formatted(e.node(), e.reason(), e.isCephNoOut()))
+                .collect(Collectors.joining(", "));
+        ProxmoxCluster next = YAML.unmarshal(
+                """
                 apiVersion: %s
                 kind: ProxmoxCluster
                 metadata: {name: %s, namespace: %s}
@@ -194,7 +223,8 @@ final class MaintenanceRig implements AutoCloseable {
 
     Map<Integer, String> placement() throws ProxmoxApiException {
         Map<Integer, String> out = new LinkedHashMap<>();
-        snapshot().vms().stream().sorted(java.util.Comparator.comparingInt(VmResource::vmid))
+        snapshot().vms().stream()
+                .sorted(java.util.Comparator.comparingInt(VmResource::vmid))
                 .forEach(v -> out.put(v.vmid(), v.node()));
         return out;
     }
@@ -208,29 +238,56 @@ final class MaintenanceRig implements AutoCloseable {
     }
 
     void pod(String namespace, String name, String nodeName, String ownerKind) {
-        PodBuilder pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-                .withNewSpec().withNodeName(nodeName)
-                .addNewContainer().withName("c").withImage("busybox").endContainer().endSpec();
+        PodBuilder pod = new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewSpec()
+                .withNodeName(nodeName)
+                .addNewContainer()
+                .withName("c")
+                .withImage("busybox")
+                .endContainer()
+                .endSpec();
         if (ownerKind != null) {
-            pod.editMetadata().addNewOwnerReference().withApiVersion("apps/v1").withKind(ownerKind)
-                    .withName(name + "-owner").withUid("uid-" + name).withController(true).endOwnerReference()
+            pod.editMetadata()
+                    .addNewOwnerReference()
+                    .withApiVersion("apps/v1")
+                    .withKind(ownerKind)
+                    .withName(name + "-owner")
+                    .withUid("uid-" + name)
+                    .withController(true)
+                    .endOwnerReference()
                     .endMetadata();
         }
         kube.pods().inNamespace(namespace).resource(pod.build()).create();
     }
 
     void mirrorPod(String namespace, String name, String nodeName) {
-        Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace)
-                .addToAnnotations("kubernetes.io/config.mirror", "hash").endMetadata()
-                .withNewSpec().withNodeName(nodeName)
-                .addNewContainer().withName("c").withImage("busybox").endContainer().endSpec().build();
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .addToAnnotations("kubernetes.io/config.mirror", "hash")
+                .endMetadata()
+                .withNewSpec()
+                .withNodeName(nodeName)
+                .addNewContainer()
+                .withName("c")
+                .withImage("busybox")
+                .endContainer()
+                .endSpec()
+                .build();
         kube.pods().inNamespace(namespace).resource(pod).create();
     }
 
     List<String> podsOn(String nodeName) {
         return kube.pods().inAnyNamespace().list().getItems().stream()
                 .filter(p -> nodeName.equals(p.getSpec().getNodeName()))
-                .map(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName()).sorted().toList();
+                .map(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName())
+                .sorted()
+                .toList();
     }
 
     void setReady(String nodeName, boolean ready) {
@@ -245,28 +302,51 @@ final class MaintenanceRig implements AutoCloseable {
 
     /** Control-plane Nodes that are cordoned or not Ready right now. */
     int controlPlaneUnavailable() {
-        return (int) CONTROL_PLANE.stream().map(this::kubeNode).filter(Objects::nonNull)
-                .filter(n -> CordonMarks.isCordoned(n) || !CordonMarks.isReady(n)).count();
+        return (int) CONTROL_PLANE.stream()
+                .map(this::kubeNode)
+                .filter(Objects::nonNull)
+                .filter(n -> CordonMarks.isCordoned(n) || !CordonMarks.isReady(n))
+                .count();
     }
 
     /** Mutating PVE calls so far (the simulator's journal), as "METHOD path". */
     List<String> mutations() {
-        return sim.journal().entries().stream().filter(e -> !"GET".equals(e.method()))
-                .map(e -> e.method() + " " + e.path()).toList();
+        return sim.journal().entries().stream()
+                .filter(e -> !"GET".equals(e.method()))
+                .map(e -> e.method() + " " + e.path())
+                .toList();
     }
 
     private void writeStatus(ClusterSnapshot snapshot, MaintenanceOutcome outcome) {
-        List<NodeStatus> nodes = snapshot.nodes().stream().map(n -> new NodeStatus(n.node(), n.isOnline(),
-                outcome.of(n.node()).state(), null, null, null, null, outcome.of(n.node()).message())).toList();
+        List<NodeStatus> nodes = snapshot.nodes().stream()
+                .map(n -> new NodeStatus(
+                        n.node(),
+                        n.isOnline(),
+                        outcome.of(n.node()).state(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        outcome.of(n.node()).message()))
+                .toList();
         cluster.getStatus().setNodes(nodes);
         cluster.getStatus().setCephNoOutSetByOperator(outcome.cephNoOutSetByOperator());
     }
 
     private static Node node(String name) {
-        return new NodeBuilder().withNewMetadata().withName(name)
-                .addToLabels("node-role.kubernetes.io/control-plane", "").endMetadata()
-                .withNewSpec().endSpec()
-                .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .addToLabels("node-role.kubernetes.io/control-plane", "")
+                .endMetadata()
+                .withNewSpec()
+                .endSpec()
+                .withNewStatus()
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus("True")
+                .endCondition()
+                .endStatus()
                 .build();
     }
 

@@ -23,8 +23,9 @@ class MaintenanceSafetyTest {
             MaintenanceOutcome first = rig.stepUntil(o -> o.of(MS01_01).state() == InMaintenance, 40);
 
             assertThat(first.of(MS01_02).state()).isEqualTo(None);
-            assertThat(first.of(MS01_02).message()).isEqualTo(
-                    "Waiting: control-plane talos-k8s-01 is cordoned for maintenance homelab/homelab:pve-ms01-01");
+            assertThat(first.of(MS01_02).message())
+                    .isEqualTo(
+                            "Waiting: control-plane talos-k8s-01 is cordoned for maintenance homelab/homelab:pve-ms01-01");
             assertThat(rig.cordoned("talos-k8s-01")).isTrue();
             assertThat(rig.cordoned("talos-k8s-02")).isFalse();
             assertThat(rig.snapshot().guestsOn(MS01_02)).hasSize(4);
@@ -35,7 +36,9 @@ class MaintenanceSafetyTest {
             assertThat(second.of(MS01_01).state()).isEqualTo(None);
             assertThat(rig.cordoned("talos-k8s-01")).isFalse();
             assertThat(rig.cordoned("talos-k8s-02")).isTrue();
-            assertThat(second.cephNoOutSetByOperator()).as("still wanted by the remaining entry").isTrue();
+            assertThat(second.cephNoOutSetByOperator())
+                    .as("still wanted by the remaining entry")
+                    .isTrue();
             assertThat(rig.worstControlPlaneUnavailable).isEqualTo(1);
         }
     }
@@ -72,12 +75,15 @@ class MaintenanceSafetyTest {
             MaintenanceOutcome held = rig.step();
 
             assertThat(held.of(MS01_02).state()).isEqualTo(Draining);
-            assertThat(held.of(MS01_02).message()).isEqualTo("Waiting: draining talos-k8s-02: 1 pod left, eviction "
-                    + "refused by a PodDisruptionBudget for apps/db-0 (half-drained: talos-k8s-02 cordoned, "
-                    + "4 guests still on pve-ms01-02)");
+            assertThat(held.of(MS01_02).message())
+                    .isEqualTo("Waiting: draining talos-k8s-02: 1 pod left, eviction "
+                            + "refused by a PodDisruptionBudget for apps/db-0 (half-drained: talos-k8s-02 cordoned, "
+                            + "4 guests still on pve-ms01-02)");
             assertThat(rig.dispatcher.evictions()).containsExactly("apps/web-0");
             assertThat(rig.dispatcher.refusedEvictions()).containsExactly("apps/db-0", "apps/db-0");
-            assertThat(rig.mutations()).as("no guest moves and no noout before the node is drained").isEmpty();
+            assertThat(rig.mutations())
+                    .as("no guest moves and no noout before the node is drained")
+                    .isEmpty();
 
             rig.dispatcher.unprotect("apps/db-0");
             rig.stepUntil(o -> o.of(MS01_02).state() == InMaintenance, 40);
@@ -87,14 +93,15 @@ class MaintenanceSafetyTest {
 
     @Test
     void aTalosVmWithoutKubernetesNodeIsSkippedWithANote() throws Exception {
-        try (MaintenanceRig rig = MaintenanceRig.seed(PVE_8_4, b -> { })) {
+        try (MaintenanceRig rig = MaintenanceRig.seed(PVE_8_4, b -> {})) {
             rig.kube.nodes().withName("talos-k8s-02").delete();
             rig.maintenance(entry(MS01_02, "new NVMe", false));
 
             MaintenanceOutcome done = rig.stepUntil(o -> o.of(MS01_02).state() == InMaintenance, 20);
 
-            assertThat(done.of(MS01_02).message()).isEqualTo(
-                    "In maintenance: new NVMe (talos-k8s-02 has no Kubernetes node talos-k8s-02, not drained)");
+            assertThat(done.of(MS01_02).message())
+                    .isEqualTo(
+                            "In maintenance: new NVMe (talos-k8s-02 has no Kubernetes node talos-k8s-02, not drained)");
             assertThat(rig.snapshot().guestsOn(MS01_02)).isEmpty();
         }
     }

@@ -1,6 +1,5 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
-import dev.underlay.simulator.pve.SimulatorTransport;
 import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
@@ -10,6 +9,7 @@ import dev.underlay.observe.ClusterKey;
 import dev.underlay.proxmox.rest.PveRestApi;
 import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.PveVersion;
+import dev.underlay.simulator.pve.SimulatorTransport;
 import dev.underlay.testing.DeployedCrds;
 import dev.underlay.testing.Fixtures;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -46,12 +46,29 @@ class MaintenanceWiringTest {
         String ns = Fixtures.namespace("maint");
         String leftover = ns + "-talos-1";
         String human = ns + "-talos-2";
-        client.nodes().resource(new NodeBuilder().withNewMetadata().withName(leftover)
-                .addToAnnotations(CordonMarks.ANNOTATION, ns + "/homelab:" + MS01_02).endMetadata()
-                .withNewSpec().withUnschedulable(true).endSpec().build()).create();
-        client.nodes().resource(new NodeBuilder().withNewMetadata().withName(human).endMetadata()
-                .withNewSpec().withUnschedulable(true).endSpec().build()).create();
-        ProxmoxCluster cluster = new KubernetesSerialization().unmarshal("""
+        client.nodes()
+                .resource(new NodeBuilder()
+                        .withNewMetadata()
+                        .withName(leftover)
+                        .addToAnnotations(CordonMarks.ANNOTATION, ns + "/homelab:" + MS01_02)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withUnschedulable(true)
+                        .endSpec()
+                        .build())
+                .create();
+        client.nodes()
+                .resource(new NodeBuilder()
+                        .withNewMetadata()
+                        .withName(human)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withUnschedulable(true)
+                        .endSpec()
+                        .build())
+                .create();
+        ProxmoxCluster cluster = new KubernetesSerialization()
+                .unmarshal("""
                 apiVersion: %s
                 kind: ProxmoxCluster
                 metadata: {name: homelab, namespace: %s}
@@ -63,14 +80,16 @@ class MaintenanceWiringTest {
         PveSimulator sim = PveSimulator.homelab(PveVersion.PVE_9_1);
         PveRestApi api = new PveRestApi(SimulatorTransport.of(sim), null);
 
-        MaintenanceOutcome outcome = sync.sync(cluster, api,
-                SnapshotReader.take(new ClusterKey(ns, "homelab"), api, Clock.systemUTC()));
+        MaintenanceOutcome outcome =
+                sync.sync(cluster, api, SnapshotReader.take(new ClusterKey(ns, "homelab"), api, Clock.systemUTC()));
 
         assertThat(sync).isInstanceOf(NodeMaintenanceSync.class);
         assertThat(outcome.of(MS01_02).state()).isEqualTo(None);
         assertThat(outcome.inProgress()).isFalse();
-        assertThat(client.nodes().withName(leftover).get().getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
-        assertThat(client.nodes().withName(human).get().getSpec().getUnschedulable()).isTrue();
+        assertThat(client.nodes().withName(leftover).get().getSpec().getUnschedulable())
+                .isNotEqualTo(Boolean.TRUE);
+        assertThat(client.nodes().withName(human).get().getSpec().getUnschedulable())
+                .isTrue();
         assertThat(sim.journal().entries()).allMatch(e -> "GET".equals(e.method()));
     }
 }

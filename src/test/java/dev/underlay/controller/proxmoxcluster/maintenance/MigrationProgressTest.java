@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MigrationProgressTest {
 
-    private static final Upid UPID = Upid.of("pve-a", 1, 1, NOW.getEpochSecond() - 30, "qmigrate", "201",
-            "underlay@pve!operator");
-    private static final Launch LAUNCH = new Launch(Launch.Kind.MIGRATE, UPID, List.of(201), "pve-b",
-            NOW.minusSeconds(30));
+    private static final Upid UPID =
+            Upid.of("pve-a", 1, 1, NOW.getEpochSecond() - 30, "qmigrate", "201", "underlay@pve!operator");
+    private static final Launch LAUNCH =
+            new Launch(Launch.Kind.MIGRATE, UPID, List.of(201), "pve-b", NOW.minusSeconds(30));
 
     private static TaskSummary task(String status, Long endTime) {
         return new TaskSummary(UPID, "pve-a", "qmigrate", "201", UPID.user(), UPID.startTime(), endTime, status);
@@ -26,9 +26,11 @@ class MigrationProgressTest {
 
     @Test
     void aRunningTaskIsRunningAndALandedGuestIsDone() {
-        var running = snapshot(List.of(node("pve-a", true, 96, 10)), List.of(vm(201, "pve-a", true, 4)),
-                List.of(task(null, null)));
-        var landed = snapshot(List.of(node("pve-a", true, 96, 10)), List.of(vm(201, "pve-b", true, 4)),
+        var running = snapshot(
+                List.of(node("pve-a", true, 96, 10)), List.of(vm(201, "pve-a", true, 4)), List.of(task(null, null)));
+        var landed = snapshot(
+                List.of(node("pve-a", true, 96, 10)),
+                List.of(vm(201, "pve-b", true, 4)),
                 List.of(task("OK", NOW.getEpochSecond() - 5)));
 
         assertThat(MigrationProgress.of(List.of(LAUNCH), running, "pve-a", NOW))
@@ -39,25 +41,34 @@ class MigrationProgressTest {
 
     @Test
     void aFailedTaskCarriesItsExitStatus() {
-        var failed = snapshot(List.of(node("pve-a", true, 96, 10)), List.of(vm(201, "pve-a", true, 4)),
+        var failed = snapshot(
+                List.of(node("pve-a", true, 96, 10)),
+                List.of(vm(201, "pve-a", true, 4)),
                 List.of(task("migration aborted", NOW.getEpochSecond() - 5)));
 
-        assertThat(MigrationProgress.of(List.of(LAUNCH), failed, "pve-a", NOW)).isEqualTo(new MigrationProgress
-                .Finished(Set.of(), List.of("migrating VM 201 to pve-b failed: migration aborted"), false));
+        assertThat(MigrationProgress.of(List.of(LAUNCH), failed, "pve-a", NOW))
+                .isEqualTo(new MigrationProgress.Finished(
+                        Set.of(), List.of("migrating VM 201 to pve-b failed: migration aborted"), false));
     }
 
     @Test
     void anOkTaskWhoseGuestStillShowsOnTheOldNodeIsGivenAMomentThenCountsAsFailed() {
-        var justNow = snapshot(List.of(node("pve-a", true, 96, 10)), List.of(vm(201, "pve-a", true, 4)),
+        var justNow = snapshot(
+                List.of(node("pve-a", true, 96, 10)),
+                List.of(vm(201, "pve-a", true, 4)),
                 List.of(task("OK", NOW.getEpochSecond() - 2)));
-        var longAgo = snapshot(List.of(node("pve-a", true, 96, 10)), List.of(vm(201, "pve-a", true, 4)),
+        var longAgo = snapshot(
+                List.of(node("pve-a", true, 96, 10)),
+                List.of(vm(201, "pve-a", true, 4)),
                 List.of(task("OK", NOW.getEpochSecond() - 120)));
 
         assertThat(MigrationProgress.of(List.of(LAUNCH), justNow, "pve-a", NOW))
                 .isInstanceOf(MigrationProgress.Running.class);
-        assertThat(MigrationProgress.of(List.of(LAUNCH), longAgo, "pve-a", NOW)).isEqualTo(new MigrationProgress
-                .Finished(Set.of(), List.of("migrating VM 201 to pve-b failed: finished (OK) but left [201] on pve-a"),
-                false));
+        assertThat(MigrationProgress.of(List.of(LAUNCH), longAgo, "pve-a", NOW))
+                .isEqualTo(new MigrationProgress.Finished(
+                        Set.of(),
+                        List.of("migrating VM 201 to pve-b failed: finished (OK) but left [201] on pve-a"),
+                        false));
     }
 
     @Test
@@ -67,16 +78,19 @@ class MigrationProgressTest {
 
         assertThat(MigrationProgress.of(List.of(ha), stillThere, "pve-a", NOW.plusSeconds(599)))
                 .isInstanceOf(MigrationProgress.Running.class);
-        assertThat(MigrationProgress.of(List.of(ha), stillThere, "pve-a", NOW.plusSeconds(601))).isEqualTo(
-                new MigrationProgress.Finished(Set.of(),
-                        List.of("HA moving VM 201 to pve-b failed: [201] still on pve-a after 10 minutes"), false));
+        assertThat(MigrationProgress.of(List.of(ha), stillThere, "pve-a", NOW.plusSeconds(601)))
+                .isEqualTo(new MigrationProgress.Finished(
+                        Set.of(),
+                        List.of("HA moving VM 201 to pve-b failed: [201] still on pve-a after 10 minutes"),
+                        false));
     }
 
     @Test
     void withoutMemoryARunningMigrationTaskOrAMigrateLockStillMeansWait() {
-        var task = snapshot(List.of(node("pve-a", true, 96, 10)), List.of(vm(201, "pve-a", true, 4)),
-                List.of(task(null, null)));
-        var lock = snapshot(List.of(node("pve-a", true, 96, 10)),
+        var task = snapshot(
+                List.of(node("pve-a", true, 96, 10)), List.of(vm(201, "pve-a", true, 4)), List.of(task(null, null)));
+        var lock = snapshot(
+                List.of(node("pve-a", true, 96, 10)),
                 List.of(SnapshotFixtures.guest("qemu", 201, "pve-a", true, 4, null, "migrate")));
         var calm = snapshot(List.of(node("pve-a", true, 96, 10)), List.of(vm(201, "pve-a", true, 4)));
 

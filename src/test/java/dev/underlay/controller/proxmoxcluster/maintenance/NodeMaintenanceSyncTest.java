@@ -43,8 +43,8 @@ class NodeMaintenanceSyncTest {
             assertThat(rig.snapshot().guestsOn(MS01_02)).isEmpty();
             Map<Integer, String> placement = rig.placement();
             assertThat(placement).containsEntry(101, MS01_01).containsEntry(103, AIMAX_01);
-            assertThat(List.of(102, 104, 105, 106)).allSatisfy(vmid ->
-                    assertThat(placement.get(vmid)).isIn(MS01_01, AIMAX_01));
+            assertThat(List.of(102, 104, 105, 106))
+                    .allSatisfy(vmid -> assertThat(placement.get(vmid)).isIn(MS01_01, AIMAX_01));
             assertThat(rig.api.cephFlag(CephFlag.NOOUT)).isTrue();
             assertThat(done.cephNoOutSetByOperator()).isTrue();
             assertThat(rig.cordoned("talos-k8s-02")).isTrue();
@@ -56,16 +56,23 @@ class NodeMaintenanceSyncTest {
             assertThat(rig.podsOn("talos-k8s-01")).containsExactly("apps/web-1");
 
             List<String> mutations = rig.mutations();
-            assertThat(mutations).containsOnlyOnce("POST /cluster/ha/resources/vm:105/migrate",
-                    "POST /nodes/pve-ms01-02/qemu/102/migrate", "POST /nodes/pve-ms01-02/qemu/104/migrate",
-                    "POST /nodes/pve-ms01-02/qemu/106/migrate");
-            assertThat(mutations).doesNotContain("POST /nodes/pve-ms01-02/qemu/105/migrate")
+            assertThat(mutations)
+                    .containsOnlyOnce(
+                            "POST /cluster/ha/resources/vm:105/migrate",
+                            "POST /nodes/pve-ms01-02/qemu/102/migrate",
+                            "POST /nodes/pve-ms01-02/qemu/104/migrate",
+                            "POST /nodes/pve-ms01-02/qemu/106/migrate");
+            assertThat(mutations)
+                    .doesNotContain("POST /nodes/pve-ms01-02/qemu/105/migrate")
                     .noneMatch(m -> m.contains("bulk-action"));
-            assertThat(rig.sim.journal().entries().stream().filter(e -> e.method().equals("GET")
-                    && e.path().matches("/nodes/pve-ms01-02/qemu/\\d+/migrate")))
-                    .as("one migrate precondition per guest: answers are reused for a minute").hasSize(4);
+            assertThat(rig.sim.journal().entries().stream()
+                            .filter(e -> e.method().equals("GET")
+                                    && e.path().matches("/nodes/pve-ms01-02/qemu/\\d+/migrate")))
+                    .as("one migrate precondition per guest: answers are reused for a minute")
+                    .hasSize(4);
             int firstMigration = mutations.indexOf("POST /nodes/pve-ms01-02/qemu/102/migrate");
-            assertThat(mutations.indexOf("PUT /cluster/ceph/flags/noout")).isGreaterThanOrEqualTo(0)
+            assertThat(mutations.indexOf("PUT /cluster/ceph/flags/noout"))
+                    .isGreaterThanOrEqualTo(0)
                     .isLessThan(firstMigration);
 
             rig.maintenance();
@@ -92,9 +99,12 @@ class NodeMaintenanceSyncTest {
 
             assertThat(rig.snapshot().guestsOn(MS01_02)).isEmpty();
             List<String> mutations = rig.mutations();
-            long bulk = mutations.stream().filter(m -> m.equals("POST /cluster/bulk-action/guest/migrate")).count();
+            long bulk = mutations.stream()
+                    .filter(m -> m.equals("POST /cluster/bulk-action/guest/migrate"))
+                    .count();
             assertThat(bulk).as("one bulk task per target node").isBetween(1L, 2L);
-            assertThat(mutations).noneMatch(m -> m.matches("POST /nodes/.*/qemu/\\d+/migrate"))
+            assertThat(mutations)
+                    .noneMatch(m -> m.matches("POST /nodes/.*/qemu/\\d+/migrate"))
                     .containsOnlyOnce("POST /cluster/ha/resources/vm:105/migrate")
                     .noneMatch(m -> m.contains("ceph/flags"));
             assertThat(rig.last().orElseThrow().cephNoOutSetByOperator()).isFalse();
@@ -103,7 +113,7 @@ class NodeMaintenanceSyncTest {
 
     @Test
     void leavesSomeoneElsesNoOutAlone() throws Exception {
-        try (MaintenanceRig rig = MaintenanceRig.seed(PVE_8_4, b -> { })) {
+        try (MaintenanceRig rig = MaintenanceRig.seed(PVE_8_4, b -> {})) {
             rig.api.setCephFlag(CephFlag.NOOUT, true);
             rig.sim.journal().clear();
             rig.maintenance(entry(MS01_02, "RAM upgrade", true));
@@ -115,7 +125,9 @@ class NodeMaintenanceSyncTest {
             MaintenanceOutcome after = rig.step();
 
             assertThat(after.of(MS01_02).state()).isEqualTo(None);
-            assertThat(rig.api.cephFlag(CephFlag.NOOUT)).as("noout set by a person stays set").isTrue();
+            assertThat(rig.api.cephFlag(CephFlag.NOOUT))
+                    .as("noout set by a person stays set")
+                    .isTrue();
             assertThat(rig.mutations()).doesNotContain("PUT /cluster/ceph/flags/noout");
         }
     }

@@ -17,8 +17,7 @@ import java.util.Optional;
 /** Takes a snapshot with the calls the cluster observer makes: version, status, resources, tasks, HA, Ceph. */
 final class SnapshotReader {
 
-    private SnapshotReader() {
-    }
+    private SnapshotReader() {}
 
     static ClusterSnapshot take(ClusterKey key, ProxmoxApi api, Clock clock) throws ProxmoxApiException {
         var version = api.version();
@@ -32,8 +31,17 @@ final class SnapshotReader {
         } catch (ProxmoxApiException e) {
             ceph = Optional.empty();
         }
-        return new ClusterSnapshot(key, clock.instant(), version, status, of(resources, VmResource.class),
-                of(resources, NodeResource.class), of(resources, StorageResource.class), tasks, ha, ceph);
+        return new ClusterSnapshot(
+                key,
+                clock.instant(),
+                version,
+                status,
+                of(resources, VmResource.class),
+                of(resources, NodeResource.class),
+                of(resources, StorageResource.class),
+                tasks,
+                ha,
+                ceph);
     }
 
     private static <T> List<T> of(List<ClusterResource> resources, Class<T> type) {

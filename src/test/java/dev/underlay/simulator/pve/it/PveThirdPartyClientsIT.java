@@ -1,12 +1,15 @@
 package dev.underlay.simulator.pve.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.PveVersion;
 import dev.underlay.simulator.pve.http.PveHttpServer;
 import dev.underlay.simulator.pve.journal.JournalEntry;
 import dev.underlay.testing.ExternalTools;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's {@code ansible} (community.general.proxmox_kvm) and {@code python3-proxmoxer} against
@@ -40,9 +41,13 @@ class PveThirdPartyClientsIT {
     @BeforeAll
     static void start() {
         ExternalTools.require("ansible-playbook", "Debian package ansible");
-        ExternalTools.requireThat(pythonModuleAvailable("proxmoxer"),
+        ExternalTools.requireThat(
+                pythonModuleAvailable("proxmoxer"),
                 "python3-proxmoxer is not installed for /usr/bin/python3 (Debian package python3-proxmoxer)");
-        sim = PveSimulator.builder().version(PveVersion.PVE_9_1).build().authFailureDelay(Duration.ofMillis(100))
+        sim = PveSimulator.builder()
+                .version(PveVersion.PVE_9_1)
+                .build()
+                .authFailureDelay(Duration.ofMillis(100))
                 .taskLatency(Duration.ofMillis(50), Duration.ofMillis(300));
         server = PveHttpServer.start(sim, 0);
     }
@@ -57,26 +62,63 @@ class PveThirdPartyClientsIT {
     @Test
     void ansibleProxmoxKvmWithToken() throws Exception {
         String secret = sim.credentials().tokenSecret();
-        int exit = run(List.of("ansible-playbook", "-i", "localhost,", "-c", "local", playbook(),
-                "-e", "pve_host=" + hostPort(), "-e", "pve_node=" + NODE, "-e", "vmid=4301",
-                "-e", "pve_user=underlay@pve", "-e", "pve_token_id=operator", "-e", "pve_token_secret=" + secret), "ansible-token");
+        int exit = run(
+                List.of(
+                        "ansible-playbook",
+                        "-i",
+                        "localhost,",
+                        "-c",
+                        "local",
+                        playbook(),
+                        "-e",
+                        "pve_host=" + hostPort(),
+                        "-e",
+                        "pve_node=" + NODE,
+                        "-e",
+                        "vmid=4301",
+                        "-e",
+                        "pve_user=underlay@pve",
+                        "-e",
+                        "pve_token_id=operator",
+                        "-e",
+                        "pve_token_secret=" + secret),
+                "ansible-token");
         assertThat(exit).isZero();
         assertLifecycle(4301);
     }
 
     @Test
     void ansibleProxmoxKvmWithPassword() throws Exception {
-        int exit = run(List.of("ansible-playbook", "-i", "localhost,", "-c", "local", playbook(),
-                "-e", "pve_host=" + hostPort(), "-e", "pve_node=" + NODE, "-e", "vmid=4302",
-                "-e", "pve_user=root@pam", "-e", "pve_password=" + sim.credentials().rootPassword()), "ansible-password");
+        int exit = run(
+                List.of(
+                        "ansible-playbook",
+                        "-i",
+                        "localhost,",
+                        "-c",
+                        "local",
+                        playbook(),
+                        "-e",
+                        "pve_host=" + hostPort(),
+                        "-e",
+                        "pve_node=" + NODE,
+                        "-e",
+                        "vmid=4302",
+                        "-e",
+                        "pve_user=root@pam",
+                        "-e",
+                        "pve_password=" + sim.credentials().rootPassword()),
+                "ansible-password");
         assertThat(exit).isZero();
         assertLifecycle(4302);
-        assertThat(sim.journal().matching(e -> e.path().equals("/access/ticket") && e.status() == 200)).isNotEmpty();
+        assertThat(sim.journal().matching(e -> e.path().equals("/access/ticket") && e.status() == 200))
+                .isNotEmpty();
     }
 
     @Test
     void proxmoxer() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", Path.of("src/it/proxmoxer/smoke.py").toAbsolutePath().toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                "/usr/bin/python3",
+                Path.of("src/it/proxmoxer/smoke.py").toAbsolutePath().toString());
         pb.environment().put("PVE_HOST", hostPort());
         pb.environment().put("PVE_NODE", NODE);
         pb.environment().put("PVE_VMID", "4303");
@@ -95,7 +137,8 @@ class PveThirdPartyClientsIT {
             assertThat(e.params().get("vmid")).containsExactly(Integer.toString(vmid));
             assertThat(e.upid()).isPresent();
         });
-        assertThat(entries).anySatisfy(e -> assertThat(e.path()).isEqualTo("/nodes/" + NODE + "/qemu/" + vmid + "/status/start"));
+        assertThat(entries)
+                .anySatisfy(e -> assertThat(e.path()).isEqualTo("/nodes/" + NODE + "/qemu/" + vmid + "/status/start"));
         assertThat(entries).anySatisfy(e -> {
             assertThat(e.method()).isEqualTo("DELETE");
             assertThat(e.path()).isEqualTo("/nodes/" + NODE + "/qemu/" + vmid);
@@ -110,7 +153,9 @@ class PveThirdPartyClientsIT {
             return false;
         }
         try {
-            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import " + module).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import " + module)
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -154,8 +199,8 @@ class PveThirdPartyClientsIT {
         if (p.exitValue() != 0) {
             List<String> journal = new ArrayList<>();
             sim.journal().entries().forEach(e -> journal.add(e.method() + " " + e.path() + " -> " + e.status()));
-            throw new AssertionError(name + " failed (exit " + p.exitValue() + "):\n" + output + "\nsimulator journal:\n"
-                    + String.join("\n", journal));
+            throw new AssertionError(name + " failed (exit " + p.exitValue() + "):\n" + output
+                    + "\nsimulator journal:\n" + String.join("\n", journal));
         }
         return p.exitValue();
     }

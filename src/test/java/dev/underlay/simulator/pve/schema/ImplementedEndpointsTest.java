@@ -1,10 +1,10 @@
 package dev.underlay.simulator.pve.schema;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.PveVersion;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ImplementedEndpointsTest {
 
@@ -17,7 +17,9 @@ class ImplementedEndpointsTest {
         assertThat(implemented).allSatisfy(key -> {
             String method = key.substring(0, key.indexOf(' '));
             String template = key.substring(key.indexOf(' ') + 1);
-            assertThat(v8.has(template, method) || v9.has(template, method)).as(key).isTrue();
+            assertThat(v8.has(template, method) || v9.has(template, method))
+                    .as(key)
+                    .isTrue();
         });
     }
 
@@ -28,7 +30,9 @@ class ImplementedEndpointsTest {
         assertThat(v8.has("/cluster/ha/rules", "POST")).isFalse();
         assertThat(v9.has("/cluster/ha/rules", "POST")).isTrue();
         assertThat(v9.has("/cluster/bulk-action/guest/migrate", "POST")).isTrue();
-        assertThat(v8.endpoint("/access/ticket", "POST").orElseThrow().allowToken()).isFalse();
-        assertThat(v9.endpoint("/nodes/{node}/qemu", "POST").orElseThrow().proxyTo()).contains("node");
+        assertThat(v8.endpoint("/access/ticket", "POST").orElseThrow().allowToken())
+                .isFalse();
+        assertThat(v9.endpoint("/nodes/{node}/qemu", "POST").orElseThrow().proxyTo())
+                .contains("node");
     }
 }

@@ -1,7 +1,5 @@
 package dev.underlay.simulator.pve.schema;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.underlay.simulator.pve.PveVersion;
 import dev.underlay.simulator.pve.SimFixture;
@@ -9,6 +7,8 @@ import dev.underlay.simulator.pve.SimResponse;
 import dev.underlay.simulator.pve.VmSeed;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** One rejection per error class of PVE's parameter verification, on both simulated versions. */
 class SchemaRejectionTest {
@@ -34,7 +34,8 @@ class SchemaRejectionTest {
     @EnumSource(PveVersion.class)
     void unknownParameter(PveVersion v) {
         SimResponse r = fixture(v).call("PUT", "/nodes/" + N1 + "/qemu/101/config", "colour", "blue");
-        assertThat(rejected(r, "colour")).isEqualTo("property is not defined in schema and the schema does not allow additional properties");
+        assertThat(rejected(r, "colour"))
+                .isEqualTo("property is not defined in schema and the schema does not allow additional properties");
     }
 
     @ParameterizedTest
@@ -57,7 +58,9 @@ class SchemaRejectionTest {
         SimFixture f = fixture(v);
         assertThat(rejected(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "onboot", "true"), "onboot"))
                 .isEqualTo("type check ('boolean') failed - got 'true'");
-        assertThat(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "onboot", "1").status()).isEqualTo(200);
+        assertThat(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "onboot", "1")
+                        .status())
+                .isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -80,7 +83,8 @@ class SchemaRejectionTest {
     @EnumSource(PveVersion.class)
     void storageIdFormat(PveVersion v) {
         SimResponse r = fixture(v).call("POST", "/storage", "storage", "9lives", "type", "dir", "path", "/srv");
-        assertThat(rejected(r, "storage")).isEqualTo("invalid format - storage ID '9lives' contains illegal characters\n");
+        assertThat(rejected(r, "storage"))
+                .isEqualTo("invalid format - storage ID '9lives' contains illegal characters\n");
     }
 
     @ParameterizedTest
@@ -94,15 +98,23 @@ class SchemaRejectionTest {
     @EnumSource(PveVersion.class)
     void propertyStringSubFormats(PveVersion v) {
         SimFixture f = fixture(v);
-        assertThat(rejected(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "net0", "virtio,bridge=vmbr0,tag=5000"), "net0"))
+        assertThat(rejected(
+                        f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "net0", "virtio,bridge=vmbr0,tag=5000"),
+                        "net0"))
                 .isEqualTo("invalid format - format error\nnet0.tag: value must have a maximum value of 4094\n\n");
         assertThat(rejected(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "net0", "virtio,colour=red"), "net0"))
                 .isEqualTo("invalid format - invalid key in comma-separated list property: colour\n");
-        assertThat(rejected(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "scsi1", "vm-disks:8,cache=fast"), "scsi1"))
-                .startsWith("invalid format - format error\nscsi1.cache: value 'fast' does not have a value in the enumeration ");
-        assertThat(rejected(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "ipconfig0", "ip=10.8.16.20/24,gw=10.8.16"), "ipconfig0"))
-                .isEqualTo("invalid format - format error\nipconfig0.gw: invalid format - value does not look like a valid IPv4 address\n\n");
-        assertThat(rejected(f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "net32", "virtio,bridge=vmbr0"), "net32"))
+        assertThat(rejected(
+                        f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "scsi1", "vm-disks:8,cache=fast"), "scsi1"))
+                .startsWith(
+                        "invalid format - format error\nscsi1.cache: value 'fast' does not have a value in the enumeration ");
+        assertThat(rejected(
+                        f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "ipconfig0", "ip=10.8.16.20/24,gw=10.8.16"),
+                        "ipconfig0"))
+                .isEqualTo(
+                        "invalid format - format error\nipconfig0.gw: invalid format - value does not look like a valid IPv4 address\n\n");
+        assertThat(rejected(
+                        f.call("PUT", "/nodes/" + N1 + "/qemu/101/config", "net32", "virtio,bridge=vmbr0"), "net32"))
                 .isEqualTo("property is not defined in schema and the schema does not allow additional properties");
     }
 
@@ -110,7 +122,8 @@ class SchemaRejectionTest {
     @EnumSource(PveVersion.class)
     void enumValues(PveVersion v) {
         SimResponse r = fixture(v).call("PUT", "/nodes/" + N1 + "/qemu/101/config", "ostype", "dos");
-        assertThat(rejected(r, "ostype")).startsWith("value 'dos' does not have a value in the enumeration 'other, wxp, w2k");
+        assertThat(rejected(r, "ostype"))
+                .startsWith("value 'dos' does not have a value in the enumeration 'other, wxp, w2k");
     }
 
     @ParameterizedTest
@@ -165,8 +178,16 @@ class SchemaRejectionTest {
     @ParameterizedTest
     @EnumSource(PveVersion.class)
     void vzdumpNotificationPolicyExistsOnlyOnPve8(PveVersion v) {
-        SimResponse r = fixture(v).call("POST", "/nodes/" + N1 + "/vzdump", "vmid", "101", "storage", "nfs-backups",
-                "notification-policy", "never");
+        SimResponse r = fixture(v)
+                .call(
+                        "POST",
+                        "/nodes/" + N1 + "/vzdump",
+                        "vmid",
+                        "101",
+                        "storage",
+                        "nfs-backups",
+                        "notification-policy",
+                        "never");
         if (v == PveVersion.PVE_8_4) {
             assertThat(r.status()).isEqualTo(200);
         } else {
