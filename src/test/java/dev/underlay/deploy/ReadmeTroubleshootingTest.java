@@ -33,7 +33,8 @@ class ReadmeTroubleshootingTest {
         String controller = "dev.underlay.controller.proxmoxcluster.";
         List<String> names = new ArrayList<>(StringConstants.of(Class.forName(controller + "ha.HaStates"), ""));
         names.addAll(StringConstants.of(Class.forName(controller + "ConditionTransitionEvents"), ""));
-        for (String owner : List.of("MaintenanceRelease", "HaLayoutRelease", "ConnectedClusterObserver")) {
+        names.addAll(StringConstants.of(Class.forName(controller + "maintenance.MaintenanceEvents"), ""));
+        for (String owner : List.of("maintenance.MaintenanceRelease", "ha.HaLayoutRelease", "SnapshotRefresh")) {
             names.addAll(StringConstants.of(Class.forName(controller + owner), "EVENT_REASON"));
         }
 

@@ -1,5 +1,7 @@
 package dev.underlay.controller.proxmoxcluster;
 
+import dev.underlay.controller.proxmoxcluster.ha.HaLayoutOutcome;
+import dev.underlay.controller.proxmoxcluster.maintenance.MaintenanceOutcome;
 import dev.underlay.observe.ClusterSnapshot;
 
 import java.util.List;

@@ -6,6 +6,9 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
 import dev.underlay.config.UnderlayConfig;
+import dev.underlay.controller.proxmoxcluster.ha.HaLayoutRelease;
+import dev.underlay.controller.proxmoxcluster.maintenance.MaintenanceRelease;
+import dev.underlay.controller.support.ClusterSession;
 import dev.underlay.controller.support.ConditionState;
 import dev.underlay.controller.support.ReadyStatusWriter;
 import dev.underlay.controller.support.ReconcileErrors;
@@ -117,7 +120,7 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     @Override
     public DeleteControl cleanup(ProxmoxCluster cluster, Context<ProxmoxCluster> context) {
         ClusterKey key = ClusterKey.of(cluster);
-        CleanupConnections.Session connection = cleanupConnections.session(cluster, context);
+        ClusterSession connection = cleanupConnections.session(cluster, context);
         Optional<String> wait = haRelease.release(cluster, connection);
         if (wait.isPresent()) {
             return DeleteControl.noFinalizerRemoval()

@@ -7,6 +7,7 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.VotesStatus;
+import dev.underlay.controller.proxmoxcluster.maintenance.MaintenanceOutcome;
 import dev.underlay.controller.support.ConditionState;
 import dev.underlay.controller.support.Conditions;
 import dev.underlay.observe.ClusterSnapshot;

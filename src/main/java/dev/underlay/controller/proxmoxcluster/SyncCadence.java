@@ -3,6 +3,7 @@ package dev.underlay.controller.proxmoxcluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
 import dev.underlay.config.UnderlayConfig;
+import dev.underlay.controller.proxmoxcluster.ha.HaLayoutOutcome;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.model.HaStatusEntry;

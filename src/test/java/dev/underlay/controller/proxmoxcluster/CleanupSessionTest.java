@@ -1,5 +1,7 @@
 package dev.underlay.controller.proxmoxcluster;
 
+import dev.underlay.controller.support.ClusterUnreachableException;
+import dev.underlay.controller.support.ConnectedCluster;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +15,7 @@ class CleanupSessionTest {
     @Test
     void connectsOnFirstUseOnlyAndHandsEveryStepTheSameConnection() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
-        CleanupConnections.Connected connected = new CleanupConnections.Connected(null, null);
+        ConnectedCluster connected = new ConnectedCluster(null, null);
         CleanupConnections.Session session = new CleanupConnections.Session(() -> {
             attempts.incrementAndGet();
             return connected;
@@ -30,7 +32,7 @@ class CleanupSessionTest {
         AtomicInteger attempts = new AtomicInteger();
         CleanupConnections.Session session = new CleanupConnections.Session(() -> {
             attempts.incrementAndGet();
-            throw new CleanupConnections.Unreachable("no endpoint of [https://10.8.16.10:8006] answered", null);
+            throw new ClusterUnreachableException("no endpoint of [https://10.8.16.10:8006] answered", null);
         });
 
         assertThatThrownBy(session::get).hasMessageContaining("no endpoint");

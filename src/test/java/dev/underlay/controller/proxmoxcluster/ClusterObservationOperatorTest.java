@@ -9,6 +9,8 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
 import dev.underlay.connection.SimulatorRegistry;
+import dev.underlay.controller.proxmoxcluster.ha.HaLayoutRelease;
+import dev.underlay.controller.proxmoxcluster.maintenance.MaintenanceEvents;
 import dev.underlay.metrics.PveCallMetrics;
 import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.PveVersion;
@@ -305,9 +307,9 @@ class ClusterObservationOperatorTest {
                         .contains(
                                 ConditionReasons.QUORUM_LOST,
                                 ConditionTransitionEvents.QUORUM_RESTORED,
-                                ConditionTransitionEvents.NODE_DRAINING));
+                                MaintenanceEvents.NODE_DRAINING));
         assertThat(Fixtures.events(client, cluster))
-                .filteredOn(e -> e.getReason().equals(ConditionTransitionEvents.NODE_DRAINING))
+                .filteredOn(e -> e.getReason().equals(MaintenanceEvents.NODE_DRAINING))
                 .as("once, not per resync")
                 .hasSize(1);
     }

@@ -119,12 +119,12 @@ class ClusterTlsOperatorTest {
             assertThat(readyReason(client, insecure)).isEqualTo(ConditionReasons.RECONCILED);
             assertThat(Fixtures.events(client, insecure)).anySatisfy(event -> {
                 assertThat(event.getType()).isEqualTo("Warning");
-                assertThat(event.getReason()).isEqualTo(ConnectedClusterObserver.INSECURE_EVENT_REASON);
+                assertThat(event.getReason()).isEqualTo(SnapshotRefresh.INSECURE_EVENT_REASON);
                 assertThat(event.getMessage()).contains("fingerprintSha256");
             });
         });
         assertThat(Fixtures.events(client, insecure))
-                .filteredOn(e -> e.getReason().equals(ConnectedClusterObserver.INSECURE_EVENT_REASON))
+                .filteredOn(e -> e.getReason().equals(SnapshotRefresh.INSECURE_EVENT_REASON))
                 .as("once per client, not per resync")
                 .hasSize(1);
         assertThat(Fixtures.events(client, insecure))

@@ -6,6 +6,8 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus.MaintenanceState;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
 import dev.underlay.connection.SimulatorRegistry;
+import dev.underlay.controller.proxmoxcluster.maintenance.MaintenanceEvents;
+import dev.underlay.controller.proxmoxcluster.maintenance.MaintenanceRelease;
 import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.PveVersion;
 import dev.underlay.simulator.pve.VmSeed;
@@ -165,10 +167,9 @@ class NodeMaintenanceOperatorTest {
                     () -> assertThat(Fixtures.events(client, cluster))
                             .extracting(Event::getReason)
                             .containsSubsequence(
-                                    ConditionTransitionEvents.NODE_DRAINING,
-                                    ConditionTransitionEvents.NODE_IN_MAINTENANCE));
+                                    MaintenanceEvents.NODE_DRAINING, MaintenanceEvents.NODE_IN_MAINTENANCE));
             assertThat(Fixtures.events(client, cluster))
-                    .filteredOn(e -> e.getReason().equals(ConditionTransitionEvents.NODE_DRAINING))
+                    .filteredOn(e -> e.getReason().equals(MaintenanceEvents.NODE_DRAINING))
                     .singleElement()
                     .extracting(Event::getMessage)
                     .asString()
@@ -198,9 +199,9 @@ class NodeMaintenanceOperatorTest {
                     () -> assertThat(Fixtures.events(client, cluster))
                             .extracting(Event::getReason)
                             .containsSubsequence(
-                                    ConditionTransitionEvents.NODE_DRAINING,
-                                    ConditionTransitionEvents.NODE_IN_MAINTENANCE,
-                                    ConditionTransitionEvents.NODE_MAINTENANCE_ENDED));
+                                    MaintenanceEvents.NODE_DRAINING,
+                                    MaintenanceEvents.NODE_IN_MAINTENANCE,
+                                    MaintenanceEvents.NODE_MAINTENANCE_ENDED));
         } finally {
             CONTROL_PLANE.forEach(name -> client.nodes().withName(name).delete());
         }
@@ -250,7 +251,7 @@ class NodeMaintenanceOperatorTest {
             });
             List<Event> events = Fixtures.events(client, cluster);
             assertThat(events)
-                    .filteredOn(e -> e.getReason().equals(ConditionTransitionEvents.NODE_MAINTENANCE_ENDED))
+                    .filteredOn(e -> e.getReason().equals(MaintenanceEvents.NODE_MAINTENANCE_ENDED))
                     .singleElement()
                     .extracting(Event::getMessage)
                     .asString()
@@ -330,7 +331,7 @@ class NodeMaintenanceOperatorTest {
             assertThat(cordonMark(talos)).isEmpty();
             assertThat(Fixtures.events(client, cluster))
                     .extracting(Event::getReason)
-                    .doesNotContain(ConditionTransitionEvents.NODE_DRAINING);
+                    .doesNotContain(MaintenanceEvents.NODE_DRAINING);
         } finally {
             client.nodes().withName(k8sNode).delete();
         }

@@ -7,6 +7,8 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
+import dev.underlay.controller.proxmoxcluster.ha.HaLayoutOutcome;
+import dev.underlay.controller.proxmoxcluster.maintenance.MaintenanceOutcome;
 import dev.underlay.controller.support.ConditionState;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.observe.Snapshots;

@@ -4,6 +4,7 @@ import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
+import dev.underlay.controller.proxmoxcluster.ha.HaLayoutOutcome;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.observe.Snapshots;
 import dev.underlay.testing.UnderlayConfigStub;

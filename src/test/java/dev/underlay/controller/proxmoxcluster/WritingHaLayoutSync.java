@@ -3,6 +3,8 @@ package dev.underlay.controller.proxmoxcluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
+import dev.underlay.controller.proxmoxcluster.ha.HaLayoutOutcome;
+import dev.underlay.controller.proxmoxcluster.ha.HaLayoutSync;
 import dev.underlay.controller.proxmoxcluster.ha.PveHaLayoutSync;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.ProxmoxApi;

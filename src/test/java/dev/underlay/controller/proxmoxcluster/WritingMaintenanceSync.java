@@ -3,6 +3,8 @@ package dev.underlay.controller.proxmoxcluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.MaintenanceSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
+import dev.underlay.controller.proxmoxcluster.maintenance.MaintenanceOutcome;
+import dev.underlay.controller.proxmoxcluster.maintenance.MaintenanceSync;
 import dev.underlay.controller.proxmoxcluster.maintenance.NodeMaintenanceSync;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.ProxmoxApi;

@@ -94,4 +94,20 @@ public record ProxmoxClusterSpec(
         deletionPolicy = deletionPolicy == null ? DeletionPolicy.Retain : deletionPolicy;
         managementPolicy = managementPolicy == null ? ManagementPolicy.Manage : managementPolicy;
     }
+
+    /** The same spec with other maintenance entries (e.g. none, to end every maintenance as its removal would). */
+    public ProxmoxClusterSpec withMaintenance(List<MaintenanceSpec> entries) {
+        return new ProxmoxClusterSpec(
+                clusterName,
+                endpoints,
+                credentialsSecretRef,
+                tls,
+                expectedNodes,
+                haGroups,
+                entries,
+                vmidRange,
+                ceph,
+                deletionPolicy,
+                managementPolicy);
+    }
 }

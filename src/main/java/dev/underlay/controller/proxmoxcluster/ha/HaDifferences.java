@@ -1,5 +1,8 @@
 package dev.underlay.controller.proxmoxcluster.ha;
 
+import dev.underlay.controller.support.ha.HaPlacement;
+import dev.underlay.controller.support.ownership.OwnerMarker;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,6 +3,10 @@ package dev.underlay.controller.proxmoxcluster.ha;
 import dev.underlay.api.v1alpha1.common.ManagementPolicy;
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
+import dev.underlay.controller.support.ha.HaClusterView;
+import dev.underlay.controller.support.ha.HaMode;
+import dev.underlay.controller.support.ha.HaPlacement;
+import dev.underlay.controller.support.ownership.OwnerMarker;
 import dev.underlay.proxmox.model.HaResource;
 import dev.underlay.proxmox.model.NodePriority;
 

@@ -1,6 +1,8 @@
 package dev.underlay.controller.proxmoxcluster.ha;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
+import dev.underlay.controller.support.ha.HaDialect;
+import dev.underlay.controller.support.ha.HaMode;
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.proxmox.model.HaResource;

@@ -1,5 +1,7 @@
 package dev.underlay.controller.proxmoxcluster.ha;
 
+import dev.underlay.controller.support.ha.HaPlacement;
+
 /** One change a plan makes on the cluster. */
 sealed interface HaWrite {
 

@@ -21,7 +21,7 @@
  *
  * <h2>Ownership marker</h2>
  * {@code underlay.dev/owner=<ProxmoxCluster metadata.uid>} as the last whitespace-separated token of the comment
- * ({@link dev.underlay.controller.proxmoxcluster.ha.OwnerMarker}).
+ * ({@link dev.underlay.controller.support.ownership.OwnerMarker}).
  *
  * <h2>Mode detection (every call, nothing cached)</h2>
  * PVE 8: groups. PVE 9: {@code GET /cluster/ha/groups}; 500 "migrated to rules" means rules; an answer means the

@@ -1,6 +1,6 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
-import dev.underlay.controller.proxmoxcluster.ha.HaNodeAffinities;
+import dev.underlay.controller.support.ha.HaNodeAffinities;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.model.MigratePrecondition;
 import dev.underlay.proxmox.model.NodeResource;

@@ -2,7 +2,7 @@ package dev.underlay.controller.proxmoxcluster.maintenance;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.MaintenanceSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus.MaintenanceState;
-import dev.underlay.controller.proxmoxcluster.ha.HaNodeAffinities;
+import dev.underlay.controller.support.ha.HaNodeAffinities;
 import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.proxmox.model.MigratePrecondition;
 import dev.underlay.proxmox.model.NodeResource;

@@ -2,7 +2,6 @@ package dev.underlay.controller.proxmoxcluster.ha;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
-import dev.underlay.controller.proxmoxcluster.HaLayoutOutcome;
 import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.simulator.pve.journal.JournalEntry;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,8 +4,6 @@ import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
-import dev.underlay.controller.proxmoxcluster.HaLayoutOutcome;
-import dev.underlay.controller.proxmoxcluster.HaLayoutSync;
 import dev.underlay.testing.DeployedCrds;
 import dev.underlay.testing.Fixtures;
 import io.fabric8.kubernetes.client.KubernetesClient;

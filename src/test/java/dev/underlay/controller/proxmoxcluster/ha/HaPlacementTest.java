@@ -1,5 +1,6 @@
 package dev.underlay.controller.proxmoxcluster.ha;
 
+import dev.underlay.controller.support.ha.HaPlacement;
 import dev.underlay.proxmox.model.HaGroup;
 import dev.underlay.proxmox.model.HaRule;
 import dev.underlay.proxmox.model.NodePriority;

@@ -2,7 +2,6 @@ package dev.underlay.controller.proxmoxcluster.ha;
 
 import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
-import dev.underlay.controller.proxmoxcluster.HaLayoutOutcome;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.ProxmoxApi;

@@ -1,6 +1,5 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
-import dev.underlay.controller.proxmoxcluster.MaintenanceOutcome;
 import dev.underlay.proxmox.model.HaGroup;
 import dev.underlay.proxmox.model.HaResource;
 import dev.underlay.proxmox.model.HaRule;

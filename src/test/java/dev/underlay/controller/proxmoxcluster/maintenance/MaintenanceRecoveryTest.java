@@ -1,6 +1,5 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
-import dev.underlay.controller.proxmoxcluster.MaintenanceOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -6,7 +6,6 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus.MaintenanceState;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
-import dev.underlay.controller.proxmoxcluster.MaintenanceOutcome;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.ProxmoxApi;

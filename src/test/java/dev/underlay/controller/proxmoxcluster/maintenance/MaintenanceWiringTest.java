@@ -3,8 +3,6 @@ package dev.underlay.controller.proxmoxcluster.maintenance;
 import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
-import dev.underlay.controller.proxmoxcluster.MaintenanceOutcome;
-import dev.underlay.controller.proxmoxcluster.MaintenanceSync;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.proxmox.rest.PveRestApi;
 import dev.underlay.simulator.pve.PveSimulator;

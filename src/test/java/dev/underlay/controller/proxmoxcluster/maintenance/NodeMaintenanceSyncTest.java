@@ -1,7 +1,6 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.MaintenanceSpec;
-import dev.underlay.controller.proxmoxcluster.MaintenanceOutcome;
 import dev.underlay.proxmox.model.CephFlag;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.ha;
+package dev.underlay.controller.support.ha;
 
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
@@ -14,12 +14,12 @@ import java.util.StringJoiner;
  * {@code /nodes/{node}/status} (pveproxy forwards it), one call per other online node. Offline nodes cannot be
  * asked and are assumed to match.
  */
-final class MixedVersions {
+public final class MixedVersions {
 
     private MixedVersions() {}
 
     /** Empty when every online node runs the endpoint's major version; otherwise who runs what. */
-    static Optional<String> describe(ProxmoxApi api, PveVersion endpoint, ClusterStatus status)
+    public static Optional<String> describe(ProxmoxApi api, PveVersion endpoint, ClusterStatus status)
             throws ProxmoxApiException {
         StringJoiner differing = new StringJoiner(", ");
         String local = null;

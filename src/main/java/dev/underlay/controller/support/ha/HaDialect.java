@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.ha;
+package dev.underlay.controller.support.ha;
 
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
@@ -6,7 +6,7 @@ import dev.underlay.proxmox.ProxmoxApiException;
 import java.util.List;
 
 /** The API for one {@link HaMode}: HA groups or HA rules, read and written as {@link HaPlacement}s. */
-sealed interface HaDialect permits GroupDialect, RuleDialect {
+public sealed interface HaDialect permits GroupDialect, RuleDialect {
 
     HaMode mode();
 

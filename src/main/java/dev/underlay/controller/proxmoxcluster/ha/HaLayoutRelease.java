@@ -1,9 +1,10 @@
-package dev.underlay.controller.proxmoxcluster;
+package dev.underlay.controller.proxmoxcluster.ha;
 
 import dev.underlay.api.v1alpha1.common.DeletionPolicy;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
-import dev.underlay.controller.proxmoxcluster.ha.HaCleanupResult;
-import dev.underlay.controller.proxmoxcluster.ha.HaLayoutCleanup;
+import dev.underlay.controller.support.ClusterSession;
+import dev.underlay.controller.support.ClusterUnreachableException;
+import dev.underlay.controller.support.ConnectedCluster;
 import dev.underlay.controller.support.EventPublisher;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.proxmox.ProxmoxApiException;
@@ -23,7 +24,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class HaLayoutRelease {
 
-    static final String INCOMPLETE_EVENT_REASON = "HaCleanupIncomplete";
+    public static final String INCOMPLETE_EVENT_REASON = "HaCleanupIncomplete";
 
     @Inject
     HaLayoutCleanup cleanup;
@@ -32,20 +33,20 @@ public class HaLayoutRelease {
     EventPublisher events;
 
     /** @return why the deletion has to wait, when it has to */
-    Optional<String> release(ProxmoxCluster cluster, CleanupConnections.Session connection) {
+    public Optional<String> release(ProxmoxCluster cluster, ClusterSession connection) {
         if (!mayOwnHaObjects(cluster)) {
             return Optional.empty();
         }
         ClusterKey key = ClusterKey.of(cluster);
         boolean mustFinish = cluster.getSpec().deletionPolicy() == DeletionPolicy.Delete;
         try {
-            CleanupConnections.Connected connected = connection.get();
+            ConnectedCluster connected = connection.get();
             HaCleanupResult result = cleanup.removeOwned(cluster, connected.api(), connected.snapshot());
             Log.infof(
                     "ProxmoxCluster %s deleted: HA %s deleted %s, released %s",
                     key, result.haMode(), result.deleted(), result.released());
             return result.isComplete() ? Optional.empty() : incomplete(cluster, mustFinish, result.problems());
-        } catch (CleanupConnections.Unreachable | ProxmoxApiException | IllegalArgumentException e) {
+        } catch (ClusterUnreachableException | ProxmoxApiException | IllegalArgumentException e) {
             return incomplete(cluster, mustFinish, List.of(e.getMessage()));
         }
     }

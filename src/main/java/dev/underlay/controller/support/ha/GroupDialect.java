@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.ha;
+package dev.underlay.controller.support.ha;
 
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
@@ -7,7 +7,7 @@ import dev.underlay.proxmox.model.HaGroup;
 import java.util.List;
 
 /** PVE 8 HA groups ({@code /cluster/ha/groups}); also PVE 9 before its groups are migrated to rules. */
-record GroupDialect(ProxmoxApi api) implements HaDialect {
+public record GroupDialect(ProxmoxApi api) implements HaDialect {
 
     @Override
     public HaMode mode() {

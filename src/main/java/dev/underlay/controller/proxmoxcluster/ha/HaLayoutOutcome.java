@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster;
+package dev.underlay.controller.proxmoxcluster.ha;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
 

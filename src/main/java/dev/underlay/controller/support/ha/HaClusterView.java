@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.ha;
+package dev.underlay.controller.support.ha;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,23 +12,23 @@ import java.util.Map;
  * @param placements the groups or rules on the cluster by id, in the order PVE listed them
  * @param reason     why the mode is Unknown; null otherwise
  */
-record HaClusterView(HaMode mode, HaDialect dialect, Map<String, HaPlacement> placements, String reason) {
+public record HaClusterView(HaMode mode, HaDialect dialect, Map<String, HaPlacement> placements, String reason) {
 
-    HaClusterView {
+    public HaClusterView {
         placements = Collections.unmodifiableMap(new LinkedHashMap<>(placements));
     }
 
-    static HaClusterView of(HaDialect dialect, List<HaPlacement> placements) {
+    public static HaClusterView of(HaDialect dialect, List<HaPlacement> placements) {
         Map<String, HaPlacement> byId = new LinkedHashMap<>();
         placements.forEach(p -> byId.put(p.id(), p));
         return new HaClusterView(dialect.mode(), dialect, byId, null);
     }
 
-    static HaClusterView unknown(String reason) {
+    public static HaClusterView unknown(String reason) {
         return new HaClusterView(HaMode.Unknown, null, Map.of(), reason);
     }
 
-    boolean isKnown() {
+    public boolean isKnown() {
         return mode != HaMode.Unknown;
     }
 }

@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.ha;
+package dev.underlay.controller.support.ha;
 
 import dev.underlay.proxmox.model.HaGroup;
 import dev.underlay.proxmox.model.HaRule;
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param comment    the whole comment as stored, ownership marker included; null when there is none
  * @param disabled   rule {@code disable}; always false for groups
  */
-record HaPlacement(
+public record HaPlacement(
         String id,
         String ruleType,
         List<NodePriority> nodes,
@@ -32,13 +32,13 @@ record HaPlacement(
         String comment,
         boolean disabled) {
 
-    static final String NODE_AFFINITY = HaRule.Type.NODE_AFFINITY.wire();
+    public static final String NODE_AFFINITY = HaRule.Type.NODE_AFFINITY.wire();
 
     private static final Comparator<String> SID_ORDER = Comparator.comparing((String sid) -> sid.replaceAll("\\d", ""))
             .thenComparing(sid -> sid.replaceAll("\\D", "").length())
             .thenComparing(Comparator.naturalOrder());
 
-    HaPlacement {
+    public HaPlacement {
         Objects.requireNonNull(id);
         nodes = nodes.stream()
                 .distinct()
@@ -48,7 +48,7 @@ record HaPlacement(
         resources = resources.stream().distinct().sorted(SID_ORDER).toList();
     }
 
-    static HaPlacement of(HaGroup group) {
+    public static HaPlacement of(HaGroup group) {
         return new HaPlacement(
                 group.group(),
                 null,
@@ -60,7 +60,7 @@ record HaPlacement(
                 false);
     }
 
-    static HaPlacement of(HaRule rule) {
+    public static HaPlacement of(HaRule rule) {
         return new HaPlacement(
                 rule.rule(),
                 rule.type().wire(),
@@ -72,20 +72,20 @@ record HaPlacement(
                 Boolean.TRUE.equals(rule.disable()));
     }
 
-    boolean isGroup() {
+    public boolean isGroup() {
         return ruleType == null;
     }
 
     /** Groups and node-affinity rules place resources on nodes; other rule types cannot stand for a group. */
-    boolean placesOnNodes() {
+    public boolean placesOnNodes() {
         return isGroup() || NODE_AFFINITY.equals(ruleType);
     }
 
-    HaPlacement withComment(String newComment) {
+    public HaPlacement withComment(String newComment) {
         return new HaPlacement(id, ruleType, nodes, restricted, noFailback, resources, newComment, disabled);
     }
 
-    static String format(List<NodePriority> nodes) {
+    public static String format(List<NodePriority> nodes) {
         return nodes.isEmpty() ? "(none)" : NodePriority.formatList(nodes);
     }
 }

@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster;
+package dev.underlay.controller.proxmoxcluster.maintenance;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.observe.ClusterSnapshot;

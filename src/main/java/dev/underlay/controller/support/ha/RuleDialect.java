@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.ha;
+package dev.underlay.controller.support.ha;
 
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
@@ -7,7 +7,7 @@ import dev.underlay.proxmox.model.HaRule;
 import java.util.List;
 
 /** PVE 9 node-affinity HA rules ({@code /cluster/ha/rules}). */
-record RuleDialect(ProxmoxApi api) implements HaDialect {
+public record RuleDialect(ProxmoxApi api) implements HaDialect {
 
     @Override
     public HaMode mode() {

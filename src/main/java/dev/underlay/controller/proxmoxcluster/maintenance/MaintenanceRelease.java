@@ -1,9 +1,11 @@
-package dev.underlay.controller.proxmoxcluster;
+package dev.underlay.controller.proxmoxcluster.maintenance;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
-import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
+import dev.underlay.controller.support.ClusterSession;
+import dev.underlay.controller.support.ClusterUnreachableException;
+import dev.underlay.controller.support.ConnectedCluster;
 import dev.underlay.controller.support.EventPublisher;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.proxmox.ProxmoxApiException;
@@ -26,24 +28,24 @@ import java.util.List;
 @ApplicationScoped
 public class MaintenanceRelease {
 
-    static final String LEFT_BEHIND_EVENT_REASON = "MaintenanceLeftBehind";
+    public static final String LEFT_BEHIND_EVENT_REASON = "MaintenanceLeftBehind";
 
     @Inject
     MaintenanceSync maintenance;
 
     @Inject
-    ConditionTransitionEvents transitions;
+    MaintenanceEvents transitions;
 
     @Inject
     EventPublisher events;
 
-    void release(ProxmoxCluster cluster, CleanupConnections.Session connection) {
+    public void release(ProxmoxCluster cluster, ClusterSession connection) {
         if (cluster.getSpec() == null || !holdsMaintenance(cluster)) {
             return;
         }
         ClusterKey key = ClusterKey.of(cluster);
         try {
-            CleanupConnections.Connected connected = connection.get();
+            ConnectedCluster connected = connection.get();
             MaintenanceOutcome outcome =
                     maintenance.sync(withoutMaintenance(cluster), connected.api(), connected.snapshot());
             transitions.publishNodes(cluster, outcome);
@@ -54,7 +56,7 @@ public class MaintenanceRelease {
                         "the Ceph noout flag it set stays set (the cluster is not quorate); unset it "
                                 + "with 'ceph osd unset noout' once the nodes are back");
             }
-        } catch (CleanupConnections.Unreachable | ProxmoxApiException | KubernetesClientException e) {
+        } catch (ClusterUnreachableException | ProxmoxApiException | KubernetesClientException e) {
             leftBehind(
                     cluster,
                     "maintenance could not be ended (" + e.getMessage() + "): Kubernetes Nodes annotated "
@@ -84,22 +86,10 @@ public class MaintenanceRelease {
 
     /** The same resource with no maintenance entry, as after a user removed them all; status kept. */
     private static ProxmoxCluster withoutMaintenance(ProxmoxCluster cluster) {
-        ProxmoxClusterSpec spec = cluster.getSpec();
         ProxmoxCluster ended = new ProxmoxCluster();
         ended.setMetadata(cluster.getMetadata());
         ended.setStatus(cluster.getStatus());
-        ended.setSpec(new ProxmoxClusterSpec(
-                spec.clusterName(),
-                spec.endpoints(),
-                spec.credentialsSecretRef(),
-                spec.tls(),
-                spec.expectedNodes(),
-                spec.haGroups(),
-                List.of(),
-                spec.vmidRange(),
-                spec.ceph(),
-                spec.deletionPolicy(),
-                spec.managementPolicy()));
+        ended.setSpec(cluster.getSpec().withMaintenance(List.of()));
         return ended;
     }
 

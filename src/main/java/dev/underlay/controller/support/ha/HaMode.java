@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.ha;
+package dev.underlay.controller.support.ha;
 
 /** How the cluster expresses HA placement; the name is what {@code status.haMode} shows. */
 public enum HaMode {
@@ -10,7 +10,7 @@ public enum HaMode {
     Unknown;
 
     /** What the per-group status calls an object of this mode. */
-    String kind() {
+    public String kind() {
         return this == Groups ? "Group" : this == Rules ? "Rule" : null;
     }
 }

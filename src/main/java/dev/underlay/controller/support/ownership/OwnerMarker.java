@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.ha;
+package dev.underlay.controller.support.ownership;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * take the object away from the operator. The uid (not the name) makes a re-created resource, or a second
  * ProxmoxCluster pointing at the same Proxmox cluster, a different owner.
  */
-final class OwnerMarker {
+public final class OwnerMarker {
 
-    static final String KEY = "underlay.dev/owner=";
+    public static final String KEY = "underlay.dev/owner=";
     private static final Pattern TOKEN = Pattern.compile("(?<!\\S)underlay\\.dev/owner=([A-Za-z0-9-]+)(?!\\S)");
     private static final Pattern TOKEN_WITH_SPACE = Pattern.compile("\\s?" + TOKEN.pattern());
 
@@ -25,13 +25,13 @@ final class OwnerMarker {
      * The comment to store: the user's comment (may be null or blank; a marker-like token in it is dropped so that
      * it cannot claim ownership) followed by the marker for {@code uid}.
      */
-    static String mark(String userComment, String uid) {
+    public static String mark(String userComment, String uid) {
         String user = userComment(userComment);
         return user.isEmpty() ? KEY + uid : user + " " + KEY + uid;
     }
 
     /** The uid in the last marker of the comment (the one {@link #mark} appends), if there is one. */
-    static Optional<String> owner(String comment) {
+    public static Optional<String> owner(String comment) {
         if (comment == null) {
             return Optional.empty();
         }
@@ -43,12 +43,12 @@ final class OwnerMarker {
         return Optional.ofNullable(uid);
     }
 
-    static boolean isOwnedBy(String comment, String uid) {
+    public static boolean isOwnedBy(String comment, String uid) {
         return owner(comment).filter(uid::equals).isPresent();
     }
 
     /** The comment without any marker (and the space {@link #mark} put before it), stripped; never null. */
-    static String userComment(String comment) {
+    public static String userComment(String comment) {
         if (comment == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.ha;
+package dev.underlay.controller.support.ownership;
 
 import org.junit.jupiter.api.Test;
 

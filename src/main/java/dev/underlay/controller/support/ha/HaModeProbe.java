@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.ha;
+package dev.underlay.controller.support.ha;
 
 import dev.underlay.proxmox.HaGroupsMigratedException;
 import dev.underlay.proxmox.ProxmoxApi;
@@ -19,11 +19,12 @@ import java.util.Optional;
  * migration is about to happen (groups are used until then) or the cluster is mid-upgrade with PVE 8 nodes left,
  * which {@link MixedVersions} tells apart with one {@code /nodes/{node}/status} per other online node.
  */
-final class HaModeProbe {
+public final class HaModeProbe {
 
     private HaModeProbe() {}
 
-    static HaClusterView read(ProxmoxApi api, PveVersion version, ClusterStatus status) throws ProxmoxApiException {
+    public static HaClusterView read(ProxmoxApi api, PveVersion version, ClusterStatus status)
+            throws ProxmoxApiException {
         if (version == null) {
             return HaClusterView.unknown("the cluster's PVE version is not known yet");
         }
