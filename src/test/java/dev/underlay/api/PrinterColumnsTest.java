@@ -58,7 +58,16 @@ class PrinterColumnsTest {
     void healthyProxmoxCluster() {
         assertThat(row("proxmoxcluster-homelab.yaml", true))
                 .containsExactly(
-                        "homelab", "homelab-pve", "8.3.2", "true", "3/3", "HEALTH_OK", "True", "Reconciled", "3d");
+                        "homelab",
+                        "homelab-pve",
+                        "8.3.2",
+                        "true",
+                        "3/3",
+                        "HEALTH_OK",
+                        "True",
+                        "Reconciled",
+                        "AsExpected",
+                        "3d");
     }
 
     @Test

@@ -87,7 +87,7 @@ class CrdStructureTest {
         assertThat(undescribed).isEmpty();
     }
 
-    /** LabelSelector comes from the Kubernetes model, whose schema carries no descriptions. */
+    /** Every property at every depth, label selectors and list items included. */
     private static void collectUndescribed(JsonNode schema, String path, List<String> undescribed) {
         for (Iterator<Map.Entry<String, JsonNode>> it =
                         schema.path("properties").fields();
@@ -97,11 +97,9 @@ class CrdStructureTest {
             if (property.getValue().path("description").asText().isBlank()) {
                 undescribed.add(propertyPath);
             }
-            if (!property.getKey().equals("talosNodeVMSelector")) {
-                JsonNode next =
-                        property.getValue().has("items") ? property.getValue().get("items") : property.getValue();
-                collectUndescribed(next, propertyPath, undescribed);
-            }
+            JsonNode next =
+                    property.getValue().has("items") ? property.getValue().get("items") : property.getValue();
+            collectUndescribed(next, propertyPath, undescribed);
         }
     }
 

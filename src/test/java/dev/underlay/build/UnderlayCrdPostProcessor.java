@@ -32,7 +32,8 @@ import java.util.Optional;
  * <li>{@code x-kubernetes-list-type} and {@code x-kubernetes-list-map-keys} from {@link ListType};</li>
  * <li>{@code spec} required at the root: every kind has required spec fields, and a spec-less object would skip
  * every spec-level rule;</li>
- * <li>descriptions for the fields of fabric8's {@code Condition}, which carries none;</li>
+ * <li>descriptions for the fields of fabric8's {@code Condition} and {@code LabelSelector}, which carry none
+ * ({@code kubectl explain} shows nothing for an undescribed field);</li>
  * <li>one copy of each CEL rule: the generator repeats a rule placed on a record component (it sees it on the field
  * and on the accessor);</li>
  * <li>the {@code app.kubernetes.io/part-of: underlay} label on every CRD.</li>
@@ -71,6 +72,7 @@ final class UnderlayCrdPostProcessor implements CRDPostProcessor {
             applyListTypes(root.getProperties().get("spec"), specOrStatusType(kind, 0));
             applyListTypes(root.getProperties().get("status"), specOrStatusType(kind, 1));
             describeConditions(root.getProperties().get("status"));
+            describeLabelSelectors(root);
             dropRepeatedRules(root);
         }
         return crd;
@@ -117,6 +119,48 @@ final class UnderlayCrdPostProcessor implements CRDPostProcessor {
         }
         if (schema.getAdditionalProperties() != null) {
             dropRepeatedRules(schema.getAdditionalProperties().getSchema());
+        }
+    }
+
+    private static final Map<String, String> SELECTOR_FIELDS = Map.of(
+            "matchLabels", "Labels every selected object carries (key: value); ANDed with matchExpressions.",
+            "matchExpressions", "Label requirements, all of which must hold.");
+
+    private static final Map<String, String> REQUIREMENT_FIELDS = Map.of(
+            "key", "The label key the requirement applies to.",
+            "operator", "In, NotIn, Exists or DoesNotExist.",
+            "values", "Label values for In and NotIn (must be empty for Exists and DoesNotExist).");
+
+    /** Any object schema shaped like a Kubernetes LabelSelector (matchLabels, matchExpressions) gets descriptions. */
+    private static void describeLabelSelectors(JSONSchemaProps schema) {
+        if (schema == null) {
+            return;
+        }
+        Map<String, JSONSchemaProps> properties = schema.getProperties();
+        if (properties != null && properties.keySet().equals(SELECTOR_FIELDS.keySet())) {
+            properties.forEach((name, field) -> describeIfBlank(field, SELECTOR_FIELDS.get(name)));
+            JSONSchemaProps requirement =
+                    properties.get("matchExpressions").getItems().getSchema();
+            requirement.getProperties().forEach((name, field) -> {
+                String description = REQUIREMENT_FIELDS.get(name);
+                if (description == null) {
+                    throw new IllegalStateException("unexpected label selector requirement field " + name);
+                }
+                describeIfBlank(field, description);
+            });
+            return;
+        }
+        if (properties != null) {
+            properties.values().forEach(UnderlayCrdPostProcessor::describeLabelSelectors);
+        }
+        if (schema.getItems() != null) {
+            describeLabelSelectors(schema.getItems().getSchema());
+        }
+    }
+
+    private static void describeIfBlank(JSONSchemaProps field, String description) {
+        if (field.getDescription() == null || field.getDescription().isBlank()) {
+            field.setDescription(description);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.underlay.controller.proxmoxcluster;
 
+import dev.underlay.api.v1alpha1.common.ConditionReasons;
 import dev.underlay.api.v1alpha1.common.ConditionTypes;
 import dev.underlay.controller.support.ConditionState;
 import dev.underlay.controller.support.Conditions;
@@ -36,6 +37,10 @@ public class ConditionTransitionEvents {
                     && previous.get().getStatus().equals(state.status())
                     && previous.get().getReason().equals(state.reason());
             if (same || state.status().equals(ConditionState.UNKNOWN)) {
+                continue;
+            }
+            if (ConditionReasons.MAINTENANCE_BLOCKED.equals(state.reason())) {
+                // MaintenanceEvents records one Warning per blocked node, with the node's own reason
                 continue;
             }
             boolean healthy = state.type().equals(ConditionTypes.QUORATE) == state.isTrue();

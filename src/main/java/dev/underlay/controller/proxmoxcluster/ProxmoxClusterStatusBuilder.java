@@ -151,6 +151,16 @@ public final class ProxmoxClusterStatusBuilder {
         if (!featureGaps.isEmpty()) {
             problems.add(new String[] {ConditionReasons.PERMISSION_DENIED, privilegesText(featureGaps)});
         }
+        view.maintenance()
+                .map(MaintenanceOutcome::blocked)
+                .filter(blocked -> !blocked.isEmpty())
+                .ifPresent(blocked -> problems.add(new String[] {
+                    ConditionReasons.MAINTENANCE_BLOCKED,
+                    blocked.entrySet().stream()
+                            .map(e -> "maintenance of " + e.getKey() + " cannot proceed: "
+                                    + e.getValue().message())
+                            .collect(Collectors.joining("; "))
+                }));
         for (String problem : view.syncProblems()) {
             problems.add(new String[] {ConditionReasons.PROXMOX_UNAVAILABLE, problem});
         }
@@ -226,16 +236,19 @@ public final class ProxmoxClusterStatusBuilder {
                 .sorted(Comparator.comparing(ClusterStatus.Node::name))
                 .map(node -> {
                     Optional<NodeResource> resource = snapshot.node(node.name());
-                    NodeStatus.MaintenanceState maintenance = view.maintenance()
-                            .map(m -> m.of(node.name()).state())
-                            .orElseGet(() -> Optional.ofNullable(before.get(node.name()))
-                                    .map(NodeStatus::maintenance)
-                                    .orElse(NodeStatus.MaintenanceState.None));
-                    String message = view.maintenance()
-                            .map(m -> m.of(node.name()).message())
-                            .orElseGet(() -> Optional.ofNullable(before.get(node.name()))
-                                    .map(NodeStatus::message)
-                                    .orElse(null));
+                    // the sync's word when it ran (a null message or flag included), else what status had
+                    Optional<MaintenanceOutcome.NodeMaintenance> synced =
+                            view.maintenance().map(m -> m.of(node.name()));
+                    Optional<NodeStatus> last = Optional.ofNullable(before.get(node.name()));
+                    NodeStatus.MaintenanceState maintenance = synced.map(MaintenanceOutcome.NodeMaintenance::state)
+                            .orElseGet(
+                                    () -> last.map(NodeStatus::maintenance).orElse(NodeStatus.MaintenanceState.None));
+                    String message = synced.isPresent()
+                            ? synced.get().message()
+                            : last.map(NodeStatus::message).orElse(null);
+                    Boolean blocked = synced.isPresent()
+                            ? (synced.get().blocked() ? Boolean.TRUE : null)
+                            : last.map(NodeStatus::maintenanceBlocked).orElse(null);
                     return new NodeStatus(
                             node.name(),
                             node.online(),
@@ -246,7 +259,8 @@ public final class ProxmoxClusterStatusBuilder {
                             resource.map(NodeResource::mem).orElse(null),
                             resource.map(NodeResource::maxMem).orElse(null),
                             resource.map(NodeResource::uptime).orElse(null),
-                            message);
+                            message,
+                            blocked);
                 })
                 .toList();
     }

@@ -332,6 +332,31 @@ class NodeMaintenanceOperatorTest {
             assertThat(Fixtures.events(client, cluster))
                     .extracting(Event::getReason)
                     .doesNotContain(MaintenanceEvents.NODE_DRAINING);
+
+            // a person must act, and sees it without -o yaml: Degraded's reason (kubectl get pxc -o wide), the
+            // node's typed flag, and one Warning Event however many resyncs it stays blocked
+            assertThat(node(cluster).maintenanceBlocked()).isTrue();
+            var degraded = Fixtures.condition(client, cluster, "Degraded").orElseThrow();
+            assertThat(degraded.getStatus()).isEqualTo("True");
+            assertThat(degraded.getReason()).isEqualTo(ConditionReasons.MAINTENANCE_BLOCKED);
+            assertThat(degraded.getMessage())
+                    .isEqualTo("MaintenanceBlocked: maintenance of pve-ms01-02 cannot proceed: " + blocked);
+            assertThat(Fixtures.events(client, cluster))
+                    .filteredOn(e -> e.getReason().equals(MaintenanceEvents.MAINTENANCE_BLOCKED))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.getType()).isEqualTo("Warning");
+                        assertThat(e.getMessage()).isEqualTo("maintenance of pve-ms01-02 cannot proceed: " + blocked);
+                    });
+
+            editMaintenance(cluster, sim, "[]");
+            await.untilAsserted("unblocked once the request is withdrawn", () -> {
+                assertThat(node(cluster).maintenanceBlocked()).isNull();
+                assertThat(Fixtures.condition(client, cluster, "Degraded")
+                                .orElseThrow()
+                                .getStatus())
+                        .isEqualTo("False");
+            });
         } finally {
             client.nodes().withName(k8sNode).delete();
         }

@@ -144,7 +144,7 @@ class ProxmoxClusterStatusBuilderTest {
                 Map.of(
                         "pve-ms01-02",
                         new MaintenanceOutcome.NodeMaintenance(
-                                NodeStatus.MaintenanceState.InMaintenance, "In maintenance: BIOS update")),
+                                NodeStatus.MaintenanceState.InMaintenance, "In maintenance: BIOS update", false)),
                 true,
                 true);
         MaintenanceOutcome notOurs = new MaintenanceOutcome(Map.of(), false, false);
@@ -231,7 +231,7 @@ class ProxmoxClusterStatusBuilderTest {
                 Map.of(
                         "pve-ms01-02",
                         new MaintenanceOutcome.NodeMaintenance(
-                                NodeStatus.MaintenanceState.Draining, "2 guests to move")),
+                                NodeStatus.MaintenanceState.Draining, "2 guests to move", false)),
                 true,
                 true);
         ProxmoxClusterStatus status = new ProxmoxClusterStatus();

@@ -44,7 +44,7 @@ public class WritingMaintenanceSync implements MaintenanceSync {
             nodes.put(
                     entry.node(),
                     new MaintenanceOutcome.NodeMaintenance(
-                            NodeStatus.MaintenanceState.Draining, "test seam: noout set, nothing migrated"));
+                            NodeStatus.MaintenanceState.Draining, "test seam: noout set, nothing migrated", false));
         }
         return new MaintenanceOutcome(nodes, !nodes.isEmpty(), false);
     }

@@ -41,6 +41,8 @@ public final class ConditionReasons {
     public static final String NODE_OFFLINE = "NodeOffline";
     /** The Proxmox cluster is not quorate; the operator makes no mutating call until it is. */
     public static final String QUORUM_LOST = "QuorumLost";
+    /** Degraded=True: a requested node maintenance cannot proceed until a person acts; the message says why. */
+    public static final String MAINTENANCE_BLOCKED = "MaintenanceBlocked";
     /** Ceph reports HEALTH_WARN; the message carries Ceph's summary. */
     public static final String CEPH_HEALTH_WARN = "CephHealthWarn";
     /** Ceph reports HEALTH_ERR; the message carries Ceph's summary. */

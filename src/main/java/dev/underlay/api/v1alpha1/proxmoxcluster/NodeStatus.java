@@ -23,7 +23,12 @@ public record NodeStatus(
         Long uptimeSeconds,
 
         @JsonPropertyDescription("Why the node is not in the requested maintenance state yet, if it is not.")
-        String message) {
+        String message,
+
+        @JsonPropertyDescription("True while the requested maintenance cannot proceed until a person acts (a guest "
+                + "that may not move, too little room on the other nodes, two control-plane nodes on this host); "
+                + "message says what blocks it. Absent otherwise.")
+        Boolean maintenanceBlocked) {
 
     public enum MaintenanceState {
         None,

@@ -29,10 +29,11 @@ final class CephNoOut {
     }
 
     /** Sets noout unless it is set already; a reason to wait when it cannot be. */
-    Optional<String> ensureSet(ProxmoxApi api, ClusterSnapshot snapshot, String forNode) throws ProxmoxApiException {
+    Optional<Holdup> ensureSet(ProxmoxApi api, ClusterSnapshot snapshot, String forNode) throws ProxmoxApiException {
         if (snapshot.ceph().isEmpty()) {
-            return Optional.of("Waiting: Ceph status cannot be read, so noout cannot be set (set cephNoOut: false "
-                    + "if this cluster has no Ceph)");
+            return Optional.of(
+                    Holdup.waiting("Ceph status cannot be read, so noout cannot be set (set cephNoOut: false "
+                            + "if this cluster has no Ceph)"));
         }
         if (api.cephFlag(CephFlag.NOOUT)) {
             return Optional.empty();

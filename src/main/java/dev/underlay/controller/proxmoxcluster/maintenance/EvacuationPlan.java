@@ -5,7 +5,7 @@ import java.util.List;
 /** Where every guest on a node goes, or why they cannot all go. */
 sealed interface EvacuationPlan {
 
-    /** The node cannot be emptied; {@code reason} starts with "Blocked:" and names the guest or the shortfall. */
+    /** The node cannot be emptied; {@code reason} names the guest or the shortfall. */
     record Refused(String reason) implements EvacuationPlan {}
 
     record Placement(List<GuestMove> moves) implements EvacuationPlan {

@@ -53,7 +53,7 @@ final class EvacuationPlanner {
             return new EvacuationPlan.Placement(List.of());
         }
         if (free.isEmpty()) {
-            return new EvacuationPlan.Refused("Blocked: no other online node can take the guests of " + node);
+            return new EvacuationPlan.Refused("no other online node can take the guests of " + node);
         }
         Map<VmResource, Set<String>> allowed = new LinkedHashMap<>();
         for (VmResource guest : guests) {
@@ -63,7 +63,7 @@ final class EvacuationPlanner {
             }
             Set<String> targets = targets(free.keySet(), preconditions.get(guest.vmid()));
             if (targets.isEmpty()) {
-                return new EvacuationPlan.Refused("Blocked: " + Guests.label(guest) + " may go to no other node"
+                return new EvacuationPlan.Refused("" + Guests.label(guest) + " may go to no other node"
                         + reasons(preconditions.get(guest.vmid())));
             }
             Optional<HaNodeAffinities.Affinity> affinity =
@@ -71,7 +71,7 @@ final class EvacuationPlanner {
             if (affinity.isPresent()) {
                 Set<String> preferred = affinity.get().preferred(targets);
                 if (preferred.isEmpty() && affinity.get().strict()) {
-                    return new EvacuationPlan.Refused("Blocked: " + Guests.label(guest) + " may run only where its "
+                    return new EvacuationPlan.Refused("" + Guests.label(guest) + " may run only where its "
                             + affinity.get().describe() + " allows, and none of those nodes but " + node
                             + " can take it");
                 }
@@ -99,7 +99,7 @@ final class EvacuationPlanner {
     private static Optional<String> refusal(VmResource guest, ClusterSnapshot snapshot, MigratePrecondition pre) {
         boolean ha = Guests.haManaged(guest, snapshot);
         if (!guest.isQemu() && !ha) {
-            return Optional.of("Blocked: " + Guests.label(guest) + " is a container that HA does not manage; "
+            return Optional.of("" + Guests.label(guest) + " is a container that HA does not manage; "
                     + "containers only restart-migrate, so move it by hand");
         }
         if (pre == null) {
@@ -107,12 +107,12 @@ final class EvacuationPlanner {
         }
         Optional<MigratePrecondition.LocalDisk> disk = pre.localDisks().stream().findFirst();
         if (guest.isRunning() && disk.isPresent()) {
-            return Optional.of("Blocked: " + Guests.label(guest) + " has local "
+            return Optional.of("" + Guests.label(guest) + " has local "
                     + (disk.get().cdrom() ? "CD-ROM " : "disk ") + disk.get().volid()
                     + " (a live migration cannot take it: move it to shared storage or stop the VM)");
         }
         if (!pre.localResources().isEmpty()) {
-            return Optional.of("Blocked: " + Guests.label(guest) + " uses local resources "
+            return Optional.of("" + Guests.label(guest) + " uses local resources "
                     + String.join(", ", pre.localResources()) + " and cannot migrate");
         }
         return Optional.empty();
@@ -158,7 +158,7 @@ final class EvacuationPlanner {
                     .max(Comparator.comparingLong((String n) -> left.get(n)).thenComparing(Comparator.reverseOrder()))
                     .orElseThrow();
             if (left.get(best) < bytes && misfit == null) {
-                misfit = "Blocked: " + Guests.label(guest) + " needs " + Gib.of(bytes) + " but no node it may go to "
+                misfit = "" + Guests.label(guest) + " needs " + Gib.of(bytes) + " but no node it may go to "
                         + "has that much free (most: " + Gib.of(left.get(best)) + " on " + best + ")";
             }
             left.put(best, left.get(best) - bytes);
@@ -166,7 +166,7 @@ final class EvacuationPlanner {
         }
         if (need > have) {
             return new EvacuationPlan.Refused(
-                    "Blocked: not enough memory on other nodes: need " + Gib.of(need) + ", have " + Gib.of(have));
+                    "not enough memory on other nodes: need " + Gib.of(need) + ", have " + Gib.of(have));
         }
         if (misfit != null) {
             return new EvacuationPlan.Refused(misfit);

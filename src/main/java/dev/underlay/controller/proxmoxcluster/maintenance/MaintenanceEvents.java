@@ -1,5 +1,6 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
+import dev.underlay.api.v1alpha1.common.ConditionReasons;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.controller.support.EventPublisher;
@@ -18,22 +19,36 @@ public class MaintenanceEvents {
     public static final String NODE_DRAINING = "NodeDraining";
     public static final String NODE_IN_MAINTENANCE = "NodeInMaintenance";
     public static final String NODE_MAINTENANCE_ENDED = "NodeMaintenanceEnded";
+    public static final String MAINTENANCE_BLOCKED = ConditionReasons.MAINTENANCE_BLOCKED;
 
     @Inject
     EventPublisher events;
 
     /**
      * One Normal Event per node whose maintenance state moved (NodeDraining, NodeInMaintenance, NodeMaintenanceEnded),
-     * compared with the nodes the status showed before this resync.
+     * and one Warning MaintenanceBlocked per node whose requested maintenance became blocked, compared with the nodes
+     * the status showed before this resync.
      */
     public void publishNodes(ProxmoxCluster cluster, MaintenanceOutcome outcome) {
         Map<String, NodeStatus.MaintenanceState> before = new TreeMap<>();
+        Set<String> blockedBefore = new TreeSet<>();
         if (cluster.getStatus() != null) {
-            cluster.getStatus()
-                    .getNodes()
-                    .forEach(n -> before.put(
-                            n.name(), n.maintenance() == null ? NodeStatus.MaintenanceState.None : n.maintenance()));
+            cluster.getStatus().getNodes().forEach(n -> {
+                before.put(n.name(), n.maintenance() == null ? NodeStatus.MaintenanceState.None : n.maintenance());
+                if (Boolean.TRUE.equals(n.maintenanceBlocked())) {
+                    blockedBefore.add(n.name());
+                }
+            });
         }
+        outcome.blocked().forEach((node, blocked) -> {
+            if (!blockedBefore.contains(node)) {
+                events.publish(
+                        cluster,
+                        EventPublisher.WARNING,
+                        MAINTENANCE_BLOCKED,
+                        "maintenance of " + node + " cannot proceed: " + blocked.message());
+            }
+        });
         Set<String> nodes = new TreeSet<>(outcome.nodes().keySet());
         before.forEach((node, state) -> {
             if (state != NodeStatus.MaintenanceState.None) {

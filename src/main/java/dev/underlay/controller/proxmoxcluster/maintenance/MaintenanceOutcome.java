@@ -3,6 +3,7 @@ package dev.underlay.controller.proxmoxcluster.maintenance;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Maintenance state per node after one step.
@@ -26,8 +27,22 @@ public record MaintenanceOutcome(
     }
 
     public NodeMaintenance of(String node) {
-        return nodes.getOrDefault(node, new NodeMaintenance(NodeStatus.MaintenanceState.None, null));
+        return nodes.getOrDefault(node, new NodeMaintenance(NodeStatus.MaintenanceState.None, null, false));
     }
 
-    public record NodeMaintenance(NodeStatus.MaintenanceState state, String message) {}
+    /**
+     * @param blocked the requested maintenance cannot proceed until a person acts ({@code message} says why)
+     */
+    public record NodeMaintenance(NodeStatus.MaintenanceState state, String message, boolean blocked) {}
+
+    /** Nodes whose requested maintenance cannot proceed until a person acts. */
+    public Map<String, NodeMaintenance> blocked() {
+        Map<String, NodeMaintenance> out = new TreeMap<>();
+        nodes.forEach((node, m) -> {
+            if (m.blocked()) {
+                out.put(node, m);
+            }
+        });
+        return out;
+    }
 }

@@ -2,12 +2,16 @@ package dev.underlay.controller.proxmoxcluster.maintenance;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.MaintenanceSpec;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus.MaintenanceState;
+import dev.underlay.controller.support.disruption.DisruptionBudget;
+import dev.underlay.controller.support.disruption.DisruptionHolder;
+import dev.underlay.controller.support.disruption.DrainProgress;
+import dev.underlay.controller.support.disruption.KubernetesView;
+import dev.underlay.controller.support.disruption.TalosGuest;
 import dev.underlay.controller.support.ha.HaNodeAffinities;
 import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.proxmox.model.MigratePrecondition;
 import dev.underlay.proxmox.model.NodeResource;
 import dev.underlay.proxmox.model.VmResource;
-import io.fabric8.kubernetes.api.model.Node;
 import io.quarkus.logging.Log;
 
 import java.time.Duration;
@@ -37,7 +41,7 @@ final class NodeEvacuation {
 
     private final StepContext ctx;
     private final MaintenanceSpec entry;
-    private final MaintenanceOwner owner;
+    private final DisruptionHolder owner;
     private final EvacuationMemory memory;
     private final String node;
     private final String logPrefix;
@@ -50,19 +54,19 @@ final class NodeEvacuation {
         this.ctx = ctx;
         this.entry = entry;
         this.node = entry.node();
-        this.owner = MaintenanceOwner.of(ctx.cluster(), node);
+        this.owner = DisruptionHolder.maintenance(ctx.cluster(), node);
         this.memory = memory;
         this.logPrefix = "ProxmoxCluster " + ctx.cluster() + " maintenance of " + node;
     }
 
     EntryResult step() throws ProxmoxApiException {
-        Optional<String> gate = gate();
+        Optional<Holdup> gate = gate();
         if (gate.isPresent()) {
             return stayInMaintenance(gate.get()).orElseGet(() -> stuck(gate.get()));
         }
         MigrationProgress progress = MigrationProgress.of(memory.inFlight(), ctx.snapshot(), node, ctx.now());
         if (progress instanceof MigrationProgress.Running running) {
-            return draining("Draining: " + running.what());
+            return draining(running.what());
         }
         if (progress instanceof MigrationProgress.Finished finished) {
             settle(finished);
@@ -70,14 +74,16 @@ final class NodeEvacuation {
         noteReturnedGuests();
         EvacuationPlan plan = plan();
         if (plan instanceof EvacuationPlan.Refused refused) {
-            return stuck(refused.reason());
+            return stuck(Holdup.blocked(refused.reason()));
         }
-        Optional<String> kubernetes = drainKubernetes();
+        Optional<Holdup> kubernetes = drainKubernetes();
         if (kubernetes.isPresent()) {
-            return kubernetes.get().startsWith("Draining") ? draining(kubernetes.get()) : stuck(kubernetes.get());
+            return kubernetes.get().kind() == Holdup.Kind.Draining
+                    ? draining(kubernetes.get().what())
+                    : stuck(kubernetes.get());
         }
         if (entry.isCephNoOut()) {
-            Optional<String> wait = ctx.noOut().ensureSet(ctx.api(), ctx.snapshot(), node);
+            Optional<Holdup> wait = ctx.noOut().ensureSet(ctx.api(), ctx.snapshot(), node);
             if (wait.isPresent()) {
                 return stuck(wait.get());
             }
@@ -92,13 +98,17 @@ final class NodeEvacuation {
 
     /** What {@link #step()} would do, without doing any of it ({@code managementPolicy: Observe}). */
     EntryResult preview() throws ProxmoxApiException {
-        Optional<String> gate = gate();
+        Optional<Holdup> gate = gate();
         if (gate.isPresent()) {
-            return new EntryResult(MaintenanceState.None, "Observe: would wait: " + gate.get(), false);
+            return new EntryResult(
+                    MaintenanceState.None, "Observe: would wait: " + gate.get().render(), false);
         }
         EvacuationPlan plan = plan();
         if (plan instanceof EvacuationPlan.Refused refused) {
-            return new EntryResult(MaintenanceState.None, "Observe: would refuse: " + refused.reason(), false);
+            return new EntryResult(
+                    MaintenanceState.None,
+                    "Observe: would refuse: " + Holdup.blocked(refused.reason()).render(),
+                    false);
         }
         List<String> actions = new ArrayList<>();
         List<String> talos = ctx.kubernetes().talosGuestsOn(node, ctx.clusterName(), ctx.snapshot()).stream()
@@ -122,28 +132,28 @@ final class NodeEvacuation {
                 false);
     }
 
-    private Optional<String> gate() {
+    private Optional<Holdup> gate() {
         Optional<NodeResource> self = ctx.snapshot().node(node);
         if (self.isEmpty()) {
-            return Optional.of("Blocked: " + node + " is not a node of this cluster");
+            return Optional.of(Holdup.blocked(node + " is not a node of this cluster"));
         }
         if (!self.get().isOnline()) {
-            return Optional.of("Waiting: " + node + " is offline");
+            return Optional.of(Holdup.waiting(node + " is offline"));
         }
         return ctx.snapshot().nodes().stream()
                 .filter(n -> !n.isOnline() && !n.node().equals(node))
                 .findFirst()
-                .map(n -> "Waiting: " + n.node() + " is offline; taking " + node + " out as well could cost the "
-                        + "cluster its quorum and leaves too little room for the guests");
+                .map(n -> Holdup.waiting(n.node() + " is offline; taking " + node + " out as well could cost the "
+                        + "cluster its quorum and leaves too little room for the guests"));
     }
 
     /** A node that is empty and in maintenance stays so while it is down (the reason for maintenance). */
-    private Optional<EntryResult> stayInMaintenance(String why) {
+    private Optional<EntryResult> stayInMaintenance(Holdup why) {
         if (ctx.previous(node) != MaintenanceState.InMaintenance
                 || !ctx.snapshot().guestsOn(node).isEmpty()) {
             return Optional.empty();
         }
-        notes.add(why.replaceFirst("^Waiting: ", ""));
+        notes.add(why.what());
         return Optional.of(inMaintenance());
     }
 
@@ -214,7 +224,7 @@ final class NodeEvacuation {
     }
 
     /** Empty when every Talos Kubernetes Node on this host is cordoned and drained; else why not yet. */
-    private Optional<String> drainKubernetes() {
+    private Optional<Holdup> drainKubernetes() {
         KubernetesView view = ctx.kubernetes();
         List<TalosGuest> present = new ArrayList<>();
         for (TalosGuest talos : view.talosGuestsOn(node, ctx.clusterName(), ctx.snapshot())) {
@@ -228,35 +238,34 @@ final class NodeEvacuation {
                 .filter(TalosGuest::controlPlane)
                 .map(TalosGuest::kubernetesNodeName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        boolean cordonPending = controlPlane.stream()
-                .map(n -> view.node(n).orElseThrow())
-                .anyMatch(n -> !CordonMarks.owners(n).contains(owner));
-        if (cordonPending) {
-            Optional<String> refusal =
-                    ControlPlaneBudget.refusal(controlPlane, view.controlPlaneNodeNames(), view, owner);
-            if (refusal.isPresent()) {
-                return refusal;
-            }
+        List<String> names =
+                present.stream().map(TalosGuest::kubernetesNodeName).toList();
+        DisruptionBudget.Decision decision = ctx.budget().take(owner, names, view);
+        if (decision instanceof DisruptionBudget.Refusal refusal) {
+            return Optional.of(
+                    refusal.kind() == DisruptionBudget.Refusal.Kind.BLOCKED
+                            ? Holdup.blocked(refusal.reason())
+                            : Holdup.waiting(refusal.reason()));
         }
+        DisruptionBudget.Taken taken = (DisruptionBudget.Taken) decision;
+        cordonedNow.addAll(taken.held());
+        taken.cordonedBySomeoneElse()
+                .forEach(name -> memory.note(name + " was already cordoned by someone else and stays cordoned"));
         List<String> pending = new ArrayList<>();
         boolean blocked = false;
-        for (TalosGuest talos : present) {
-            Node k8sNode = view.node(talos.kubernetesNodeName()).orElseThrow();
-            if (ctx.drainer().cordon(k8sNode, owner, view) == NodeDrainer.Cordon.OURS) {
-                cordonedNow.add(talos.kubernetesNodeName());
-            } else {
-                memory.note(talos.kubernetesNodeName() + " was already cordoned by someone else and stays cordoned");
-            }
-            DrainProgress progress = ctx.drainer().drain(talos.kubernetesNodeName());
+        for (String name : names) {
+            DrainProgress progress = ctx.drainer().drain(name);
             if (!progress.drained()) {
-                pending.add(progress.describe(talos.kubernetesNodeName()));
+                pending.add(progress.describe(name));
                 blocked |= !progress.blocked().isEmpty();
             }
         }
         memory.started(!cordonedNow.isEmpty());
-        return pending.isEmpty()
-                ? Optional.empty()
-                : Optional.of((blocked ? "Waiting: " : "Draining: ") + String.join("; ", pending));
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        String what = String.join("; ", pending);
+        return Optional.of(blocked ? Holdup.waiting(what) : Holdup.draining(what));
     }
 
     private EntryResult migrate(List<GuestMove> planned) {
@@ -267,18 +276,17 @@ final class NodeEvacuation {
         List<GuestMove> moves =
                 planned.stream().filter(m -> !locks.containsKey(m.vmid())).toList();
         if (moves.isEmpty()) {
-            return stuck("Waiting: "
-                    + locks.entrySet().stream()
+            return stuck(Holdup.waiting(locks.entrySet().stream()
                             .map(e -> "VM " + e.getKey() + " is locked (" + e.getValue() + ")")
                             .collect(Collectors.joining(", "))
-                    + "; it moves once the lock is released");
+                    + "; it moves once the lock is released"));
         }
         Optional<Instant> retryAt = memory.retryAt();
         if (retryAt.isPresent() && ctx.now().isBefore(retryAt.get())) {
             long seconds =
                     Math.max(1, Duration.between(ctx.now(), retryAt.get()).getSeconds());
-            return stuck("Waiting: " + memory.lastFailure().orElse("the last migration failed") + "; attempt "
-                    + (memory.failures() + 1) + " in " + seconds + "s");
+            return stuck(Holdup.waiting(memory.lastFailure().orElse("the last migration failed") + "; attempt "
+                    + (memory.failures() + 1) + " in " + seconds + "s"));
         }
         MigrationLauncher.Started started = new MigrationLauncher(ctx.api(), node, logPrefix)
                 .launch(moves, ctx.snapshot().version(), memory, ctx.now());
@@ -289,11 +297,10 @@ final class NodeEvacuation {
             Log.warnf("%s: %s", logPrefix, failures);
         }
         if (started.launches().isEmpty()) {
-            return stuck("Waiting: " + failures + "; attempt " + (memory.failures() + 1) + " after a backoff");
+            return stuck(Holdup.waiting(failures + "; attempt " + (memory.failures() + 1) + " after a backoff"));
         }
-        return draining(
-                "Draining: " + started.launches().stream().map(Launch::describe).collect(Collectors.joining(", "))
-                        + (failures.isEmpty() ? "" : "; " + failures));
+        return draining(started.launches().stream().map(Launch::describe).collect(Collectors.joining(", "))
+                + (failures.isEmpty() ? "" : "; " + failures));
     }
 
     private EntryResult inMaintenance() {
@@ -303,27 +310,30 @@ final class NodeEvacuation {
         return new EntryResult(MaintenanceState.InMaintenance, withNotes(reason), false);
     }
 
-    private EntryResult draining(String message) {
+    private EntryResult draining(String what) {
         memory.started(true);
-        return new EntryResult(MaintenanceState.Draining, withNotes(message), true);
+        return new EntryResult(
+                MaintenanceState.Draining, withNotes(Holdup.draining(what).render()), true);
     }
 
     /** Stopped short: Draining if anything was done already (and then say how far it got), else still None. */
-    private EntryResult stuck(String message) {
+    private EntryResult stuck(Holdup holdup) {
+        String message = holdup.render();
+        boolean blocked = holdup.kind() == Holdup.Kind.Blocked;
         boolean started = ctx.previous(node) != MaintenanceState.None
                 || memory.started()
                 || !cordonedNow.isEmpty()
-                || !ctx.kubernetes().nodesMarkedBy(owner).isEmpty();
+                || !ctx.kubernetes().nodesHeldBy(owner).isEmpty();
         if (!started) {
-            return new EntryResult(MaintenanceState.None, withNotes(message), true);
+            return new EntryResult(MaintenanceState.None, withNotes(message), true, blocked);
         }
-        return new EntryResult(MaintenanceState.Draining, withNotes(message) + " " + halfDrained(), true);
+        return new EntryResult(MaintenanceState.Draining, withNotes(message) + " " + halfDrained(), true, blocked);
     }
 
     private String halfDrained() {
         Set<String> cordoned = new TreeSet<>(cordonedNow);
         ctx.kubernetes()
-                .nodesMarkedBy(owner)
+                .nodesHeldBy(owner)
                 .forEach(n -> cordoned.add(n.getMetadata().getName()));
         List<String> done = new ArrayList<>();
         if (!cordoned.isEmpty()) {

@@ -7,6 +7,10 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus.MaintenanceState;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
 import dev.underlay.controller.proxmoxcluster.maintenance.MaintenanceOutcome.NodeMaintenance;
+import dev.underlay.controller.support.disruption.DisruptionBudget;
+import dev.underlay.controller.support.disruption.DisruptionHolder;
+import dev.underlay.controller.support.disruption.KubernetesView;
+import dev.underlay.controller.support.disruption.NodeDrainer;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.ProxmoxApi;
@@ -33,7 +37,7 @@ import java.util.stream.Collectors;
  * cordoned, unset the Ceph noout flag if this operator set it and no entry wants it any more. Guests are not moved
  * back: placement is intent, and the TalosNodeVM controller moves its VM only if its spec.node says so.
  *
- * <p>State lives where it survives a restart (status, the cordon marks on the Nodes, the snapshot's tasks and locks);
+ * <p>State lives where it survives a restart (status, the disruption marks on the Nodes, the snapshot's tasks and locks);
  * the in-memory {@link EvacuationMemory} only sharpens it (launched tasks, backoff). JOSDK reconciles one
  * ProxmoxCluster at a time, so an entry's memory is never used by two threads at once.
  */
@@ -42,12 +46,14 @@ public class NodeMaintenanceSync implements MaintenanceSync {
 
     private final KubernetesClient client;
     private final Clock clock;
-    private final Map<MaintenanceOwner, EvacuationMemory> memories = new ConcurrentHashMap<>();
+    private final DisruptionBudget budget;
+    private final Map<DisruptionHolder.Maintenance, EvacuationMemory> memories = new ConcurrentHashMap<>();
 
     @Inject
-    public NodeMaintenanceSync(KubernetesClient client, Clock clock) {
+    public NodeMaintenanceSync(KubernetesClient client, Clock clock, DisruptionBudget budget) {
         this.client = client;
         this.clock = clock;
+        this.budget = budget;
     }
 
     @Override
@@ -66,6 +72,7 @@ public class NodeMaintenanceSync implements MaintenanceSync {
                 api,
                 view,
                 new NodeDrainer(client),
+                budget,
                 noOut,
                 entries.stream().map(MaintenanceSpec::node).collect(Collectors.toCollection(TreeSet::new)),
                 previous,
@@ -79,7 +86,7 @@ public class NodeMaintenanceSync implements MaintenanceSync {
         boolean inProgress = false;
         for (MaintenanceSpec entry : entries) {
             EntryResult result = step(ctx, entry, observe);
-            nodes.put(entry.node(), new NodeMaintenance(result.state(), result.message()));
+            nodes.put(entry.node(), new NodeMaintenance(result.state(), result.message(), result.blocked()));
             inProgress |= result.inProgress();
             logTransition(key, entry.node(), ctx.previous(entry.node()), result);
         }
@@ -90,8 +97,8 @@ public class NodeMaintenanceSync implements MaintenanceSync {
     }
 
     private EntryResult step(StepContext ctx, MaintenanceSpec entry, boolean observe) throws ProxmoxApiException {
-        EvacuationMemory memory =
-                memories.computeIfAbsent(MaintenanceOwner.of(ctx.cluster(), entry.node()), o -> new EvacuationMemory());
+        EvacuationMemory memory = memories.computeIfAbsent(
+                new DisruptionHolder.Maintenance(ctx.cluster(), entry.node()), o -> new EvacuationMemory());
         NodeEvacuation evacuation = new NodeEvacuation(ctx, entry, memory);
         if (observe) {
             return evacuation.preview();
@@ -99,8 +106,9 @@ public class NodeMaintenanceSync implements MaintenanceSync {
         if (!ctx.snapshot().isQuorate()) {
             return new EntryResult(
                     ctx.previous(entry.node()),
-                    "Waiting: the Proxmox cluster is not quorate; " + "maintenance of " + entry.node()
-                            + " goes on once it is",
+                    Holdup.waiting("the Proxmox cluster is not quorate; maintenance of " + entry.node()
+                                    + " goes on once it is")
+                            .render(),
                     true);
         }
         return evacuation.step();
@@ -111,7 +119,7 @@ public class NodeMaintenanceSync implements MaintenanceSync {
      * sees the Nodes as they are now.
      */
     private void releaseEnded(StepContext ctx, Map<String, NodeMaintenance> nodes) {
-        Set<String> ended = new TreeSet<>(ctx.kubernetes().pveNodesWithCordons(ctx.cluster()));
+        Set<String> ended = new TreeSet<>(ctx.kubernetes().pveNodesInMaintenance(ctx.cluster()));
         ctx.previous().forEach((node, state) -> {
             if (state != MaintenanceState.None) {
                 ended.add(node);
@@ -119,14 +127,14 @@ public class NodeMaintenanceSync implements MaintenanceSync {
         });
         memories.keySet().stream()
                 .filter(o -> o.cluster().equals(ctx.cluster()))
-                .map(MaintenanceOwner::pveNode)
+                .map(DisruptionHolder.Maintenance::pveNode)
                 .forEach(ended::add);
         ended.removeAll(ctx.maintenanceNodes());
         for (String node : ended) {
-            MaintenanceOwner owner = MaintenanceOwner.of(ctx.cluster(), node);
-            ctx.kubernetes().nodesMarkedBy(owner).forEach(n -> ctx.drainer().release(n, owner, ctx.kubernetes()));
+            DisruptionHolder.Maintenance owner = new DisruptionHolder.Maintenance(ctx.cluster(), node);
+            ctx.kubernetes().nodesHeldBy(owner).forEach(n -> ctx.budget().release(owner, n, ctx.kubernetes()));
             memories.remove(owner);
-            nodes.put(node, new NodeMaintenance(MaintenanceState.None, null));
+            nodes.put(node, new NodeMaintenance(MaintenanceState.None, null, false));
             if (ctx.previous(node) != MaintenanceState.None) {
                 Log.infof(
                         "ProxmoxCluster %s: maintenance of %s ended (%s -> None); guests stay where they are",

@@ -1,6 +1,9 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus.MaintenanceState;
+import dev.underlay.controller.support.disruption.DisruptionBudget;
+import dev.underlay.controller.support.disruption.KubernetesView;
+import dev.underlay.controller.support.disruption.NodeDrainer;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.ProxmoxApi;
@@ -23,6 +26,7 @@ record StepContext(
         ProxmoxApi api,
         KubernetesView kubernetes,
         NodeDrainer drainer,
+        DisruptionBudget budget,
         CephNoOut noOut,
         Set<String> maintenanceNodes,
         Map<String, MaintenanceState> previous,

@@ -85,7 +85,7 @@ class EvacuationPlannerTest {
         EvacuationPlan plan = plan(List.of(guest("lxc", 300, A, true, 1, null, null)), Map.of(), Set.of());
 
         assertThat(plan)
-                .isEqualTo(new EvacuationPlan.Refused("Blocked: CT 300 is a container that HA does not "
+                .isEqualTo(new EvacuationPlan.Refused("CT 300 is a container that HA does not "
                         + "manage; containers only restart-migrate, so move it by hand"));
     }
 
@@ -95,7 +95,7 @@ class EvacuationPlannerTest {
                         List.of(vm(201, A, true, 4)),
                         Map.of(201, withLocalDisk(true, "local-zfs:vm-201-disk-0")),
                         Set.of()))
-                .isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 has local disk "
+                .isEqualTo(new EvacuationPlan.Refused("VM 201 has local disk "
                         + "local-zfs:vm-201-disk-0 (a live migration cannot take it: move it to shared storage or stop "
                         + "the VM)"));
         assertThat(plan(
@@ -111,8 +111,7 @@ class EvacuationPlannerTest {
                 true, List.of(), Map.of(), List.of(), List.of("hostpci0"), List.of(), List.of());
 
         assertThat(plan(List.of(vm(201, A, true, 4)), Map.of(201, passthrough), Set.of()))
-                .isEqualTo(
-                        new EvacuationPlan.Refused("Blocked: VM 201 uses local resources hostpci0 and cannot migrate"));
+                .isEqualTo(new EvacuationPlan.Refused("VM 201 uses local resources hostpci0 and cannot migrate"));
     }
 
     @Test
@@ -133,8 +132,8 @@ class EvacuationPlannerTest {
                 new MigratePrecondition(false, List.of(C), Map.of(), List.of(), List.of(), List.of(), List.of());
 
         assertThat(plan(List.of(vm(201, A, false, 4)), Map.of(201, nowhere), Set.of()))
-                .isEqualTo(new EvacuationPlan.Refused(
-                        "Blocked: VM 201 may go to no other node: pve-b (storage 'local-lvm' is not "
+                .isEqualTo(
+                        new EvacuationPlan.Refused("VM 201 may go to no other node: pve-b (storage 'local-lvm' is not "
                                 + "available); pve-c (storage 'local-lvm' is not available)"));
         assertThat(((EvacuationPlan.Placement) plan(List.of(vm(201, A, true, 4)), Map.of(201, onlyC), Set.of()))
                         .moves())
@@ -150,8 +149,7 @@ class EvacuationPlannerTest {
                 Set.of(B));
 
         assertThat(plan)
-                .isEqualTo(new EvacuationPlan.Refused(
-                        "Blocked: not enough memory on other nodes: need 56 GiB, have 48 GiB"));
+                .isEqualTo(new EvacuationPlan.Refused("not enough memory on other nodes: need 56 GiB, have 48 GiB"));
     }
 
     @Test
@@ -159,9 +157,8 @@ class EvacuationPlannerTest {
         EvacuationPlan plan = plan(List.of(vm(201, A, true, 70)), Map.of(201, clean(true)), Set.of());
 
         assertThat(plan)
-                .isEqualTo(
-                        new EvacuationPlan.Refused(
-                                "Blocked: VM 201 needs 70 GiB but no node it may go to has that much free (most: 66 GiB on pve-b)"));
+                .isEqualTo(new EvacuationPlan.Refused(
+                        "VM 201 needs 70 GiB but no node it may go to has that much free (most: 66 GiB on pve-b)"));
     }
 
     @Test
@@ -173,8 +170,7 @@ class EvacuationPlannerTest {
                 Set.of(),
                 HaNodeAffinities.none());
 
-        assertThat(plan)
-                .isEqualTo(new EvacuationPlan.Refused("Blocked: no other online node can take the guests of pve-a"));
+        assertThat(plan).isEqualTo(new EvacuationPlan.Refused("no other online node can take the guests of pve-a"));
     }
 
     @Test
@@ -203,7 +199,7 @@ class EvacuationPlannerTest {
                 201, HaNodeAffinities.Affinity.group("ai-workloads", NodePriority.parseList("pve-a"), true), Set.of());
 
         assertThat(plan)
-                .isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 may run only where its HA group "
+                .isEqualTo(new EvacuationPlan.Refused("VM 201 may run only where its HA group "
                         + "ai-workloads, restricted: pve-a allows, and none of those nodes but pve-a can take it"));
     }
 
@@ -213,7 +209,7 @@ class EvacuationPlannerTest {
                 201, HaNodeAffinities.Affinity.rule("gpu", NodePriority.parseList("pve-a,pve-b"), true), Set.of(B));
 
         assertThat(plan)
-                .isEqualTo(new EvacuationPlan.Refused("Blocked: VM 201 may run only where its HA rule gpu, "
+                .isEqualTo(new EvacuationPlan.Refused("VM 201 may run only where its HA rule gpu, "
                         + "strict: pve-a,pve-b allows, and none of those nodes but pve-a can take it"));
     }
 

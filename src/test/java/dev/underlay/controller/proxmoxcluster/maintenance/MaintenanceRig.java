@@ -6,6 +6,8 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.NodeStatus.MaintenanceState;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
+import dev.underlay.controller.support.disruption.DisruptionBudget;
+import dev.underlay.controller.support.disruption.DisruptionMarks;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.ProxmoxApi;
@@ -107,7 +109,7 @@ final class MaintenanceRig implements AutoCloseable {
                             ""))
                     .create();
         }
-        sync = new NodeMaintenanceSync(kube, clock);
+        sync = new NodeMaintenanceSync(kube, clock, new DisruptionBudget(kube));
         maintenance();
     }
 
@@ -205,7 +207,7 @@ final class MaintenanceRig implements AutoCloseable {
 
     /** A new operator process: same cluster state and status, empty memory. */
     void restartOperator() {
-        sync = new NodeMaintenanceSync(kube, clock);
+        sync = new NodeMaintenanceSync(kube, clock, new DisruptionBudget(kube));
     }
 
     /** Distinct consecutive states of one node across all outcomes. */
@@ -233,7 +235,7 @@ final class MaintenanceRig implements AutoCloseable {
     }
 
     boolean cordoned(String name) {
-        return CordonMarks.isCordoned(kubeNode(name));
+        return DisruptionMarks.isCordoned(kubeNode(name));
     }
 
     void pod(String namespace, String name, String nodeName, String ownerKind) {
@@ -304,7 +306,7 @@ final class MaintenanceRig implements AutoCloseable {
         return (int) CONTROL_PLANE.stream()
                 .map(this::kubeNode)
                 .filter(Objects::nonNull)
-                .filter(n -> CordonMarks.isCordoned(n) || !CordonMarks.isReady(n))
+                .filter(n -> DisruptionMarks.isCordoned(n) || !DisruptionMarks.isReady(n))
                 .count();
     }
 
@@ -326,7 +328,8 @@ final class MaintenanceRig implements AutoCloseable {
                         null,
                         null,
                         null,
-                        outcome.of(n.node()).message()))
+                        outcome.of(n.node()).message(),
+                        outcome.of(n.node()).blocked() ? true : null))
                 .toList();
         cluster.getStatus().setNodes(nodes);
         cluster.getStatus().setCephNoOutSetByOperator(outcome.cephNoOutSetByOperator());

@@ -3,6 +3,7 @@ package dev.underlay.controller.proxmoxcluster.maintenance;
 import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterStatus;
+import dev.underlay.controller.support.disruption.DisruptionMarks;
 import dev.underlay.observe.ClusterKey;
 import dev.underlay.proxmox.rest.PveRestApi;
 import dev.underlay.simulator.pve.PveSimulator;
@@ -48,7 +49,7 @@ class MaintenanceWiringTest {
                 .resource(new NodeBuilder()
                         .withNewMetadata()
                         .withName(leftover)
-                        .addToAnnotations(CordonMarks.ANNOTATION, ns + "/homelab:" + MS01_02)
+                        .addToAnnotations(DisruptionMarks.ANNOTATION, ns + "/homelab:" + MS01_02)
                         .endMetadata()
                         .withNewSpec()
                         .withUnschedulable(true)

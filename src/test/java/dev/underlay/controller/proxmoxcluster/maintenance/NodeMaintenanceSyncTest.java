@@ -1,6 +1,7 @@
 package dev.underlay.controller.proxmoxcluster.maintenance;
 
 import dev.underlay.api.v1alpha1.proxmoxcluster.MaintenanceSpec;
+import dev.underlay.controller.support.disruption.DisruptionMarks;
 import dev.underlay.proxmox.model.CephFlag;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +83,7 @@ class NodeMaintenanceSyncTest {
             assertThat(rig.api.cephFlag(CephFlag.NOOUT)).isFalse();
             assertThat(rig.cordoned("talos-k8s-02")).isFalse();
             // the mock keeps a key merge-patched to null (the API server drops it): read it as the operator does
-            assertThat(CordonMarks.owners(rig.kubeNode("talos-k8s-02"))).isEmpty();
+            assertThat(DisruptionMarks.holders(rig.kubeNode("talos-k8s-02"))).isEmpty();
             assertThat(rig.placement()).as("guests are not moved back").isEqualTo(placement);
             assertThat(rig.transitions(MS01_02)).containsExactly(Draining, InMaintenance, None);
             assertThat(rig.worstControlPlaneUnavailable).isEqualTo(1);

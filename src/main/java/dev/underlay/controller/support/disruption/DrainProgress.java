@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.maintenance;
+package dev.underlay.controller.support.disruption;
 
 import java.util.List;
 
@@ -10,21 +10,21 @@ import java.util.List;
  * @param blocked   pods whose eviction a PodDisruptionBudget refused (429), as namespace/name
  * @param terminating pods already on their way out
  */
-record DrainProgress(int remaining, int evicted, List<String> blocked, int terminating) {
+public record DrainProgress(int remaining, int evicted, List<String> blocked, int terminating) {
 
-    DrainProgress {
+    public DrainProgress {
         blocked = List.copyOf(blocked);
     }
 
-    static DrainProgress empty() {
+    public static DrainProgress empty() {
         return new DrainProgress(0, 0, List.of(), 0);
     }
 
-    boolean drained() {
+    public boolean drained() {
         return remaining == 0;
     }
 
-    String describe(String nodeName) {
+    public String describe(String nodeName) {
         StringBuilder text = new StringBuilder("draining ")
                 .append(nodeName)
                 .append(": ")

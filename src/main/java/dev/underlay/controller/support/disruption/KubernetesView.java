@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.maintenance;
+package dev.underlay.controller.support.disruption;
 
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
 import dev.underlay.observe.ClusterKey;
@@ -14,16 +14,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Kubernetes side of one sync, read once: every Node (the cluster the operator runs in) and the TalosNodeVMs in
- * the ProxmoxCluster's namespace. Nodes the sync patches are replaced by the server's answer, so that a later entry
- * in the same sync sees an earlier entry's cordon (the control-plane budget depends on it).
+ * The Kubernetes side of one pass, read once: every Node (the cluster the operator runs in) and the TalosNodeVMs in
+ * one namespace. Nodes the pass patches, or the {@link DisruptionBudget} reads again, replace the ones read first, so
+ * that a later step of the same pass sees an earlier step's cordon.
  */
-final class KubernetesView {
+public final class KubernetesView {
 
     private final Map<String, Node> nodes;
     private final List<TalosNodeVM> talosVms;
 
-    KubernetesView(Map<String, Node> nodes, List<TalosNodeVM> talosVms) {
+    public KubernetesView(Map<String, Node> nodes, List<TalosNodeVM> talosVms) {
         this.nodes = new LinkedHashMap<>(nodes);
         this.talosVms = List.copyOf(talosVms);
     }
@@ -33,10 +33,10 @@ final class KubernetesView {
     }
 
     /**
-     * Nodes always (their cordon marks say what a past entry left to undo, even if status never recorded it);
-     * TalosNodeVMs only when some entry needs them.
+     * Nodes always (their disruption marks say what a past step left to undo, even if status never recorded it);
+     * TalosNodeVMs only when some step needs them.
      */
-    static KubernetesView read(KubernetesClient client, String namespace, boolean withTalosVms) {
+    public static KubernetesView read(KubernetesClient client, String namespace, boolean withTalosVms) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         client.nodes().list().getItems().forEach(n -> nodes.put(n.getMetadata().getName(), n));
         List<TalosNodeVM> vms = withTalosVms
@@ -48,12 +48,12 @@ final class KubernetesView {
         return new KubernetesView(nodes, vms);
     }
 
-    Optional<Node> node(String name) {
+    public Optional<Node> node(String name) {
         return Optional.ofNullable(nodes.get(name));
     }
 
     /** TalosNodeVMs of this cluster whose VM the snapshot shows on {@code pveNode}. */
-    List<TalosGuest> talosGuestsOn(String pveNode, String clusterName, ClusterSnapshot snapshot) {
+    public List<TalosGuest> talosGuestsOn(String pveNode, String clusterName, ClusterSnapshot snapshot) {
         return talosVms.stream()
                 .filter(vm -> vm.getSpec() != null
                         && vm.getSpec().clusterRef() != null
@@ -70,7 +70,7 @@ final class KubernetesView {
      * Kubernetes Nodes that carry etcd: those of control-plane TalosNodeVMs in this namespace (whatever cluster they
      * live on, it is one Kubernetes cluster) and any Node labelled control-plane.
      */
-    Set<String> controlPlaneNodeNames() {
+    public Set<String> controlPlaneNodeNames() {
         Set<String> names = new TreeSet<>();
         talosVms.stream()
                 .map(TalosGuest::of)
@@ -78,25 +78,26 @@ final class KubernetesView {
                 .map(TalosGuest::kubernetesNodeName)
                 .forEach(names::add);
         nodes.values().stream()
-                .filter(CordonMarks::isControlPlane)
+                .filter(DisruptionMarks::isControlPlane)
                 .map(n -> n.getMetadata().getName())
                 .forEach(names::add);
         return names;
     }
 
-    /** Owners from this ProxmoxCluster found on any Node, by PVE node. */
-    Set<String> pveNodesWithCordons(ClusterKey cluster) {
+    /** The PVE nodes whose maintenance of {@code cluster} holds some Node. */
+    public Set<String> pveNodesInMaintenance(ClusterKey cluster) {
         Set<String> out = new TreeSet<>();
         nodes.values()
-                .forEach(n -> CordonMarks.owners(n).stream()
-                        .filter(o -> o.cluster().equals(cluster))
-                        .forEach(o -> out.add(o.pveNode())));
+                .forEach(n -> DisruptionMarks.holders(n).stream()
+                        .filter(h -> h instanceof DisruptionHolder.Maintenance m
+                                && m.cluster().equals(cluster))
+                        .forEach(h -> out.add(((DisruptionHolder.Maintenance) h).pveNode())));
         return out;
     }
 
-    List<Node> nodesMarkedBy(MaintenanceOwner owner) {
+    public List<Node> nodesHeldBy(DisruptionHolder holder) {
         return nodes.values().stream()
-                .filter(n -> CordonMarks.owners(n).contains(owner))
+                .filter(n -> DisruptionMarks.holders(n).contains(holder))
                 .toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.underlay.controller.proxmoxcluster.maintenance;
+package dev.underlay.controller.support.disruption;
 
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMSpec;
@@ -6,9 +6,9 @@ import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMSpec;
 import java.util.Optional;
 
 /** A TalosNodeVM as maintenance sees it: which VM it is and which Kubernetes Node runs in it. */
-record TalosGuest(String name, Integer vmid, String kubernetesNodeName, boolean controlPlane) {
+public record TalosGuest(String name, Integer vmid, String kubernetesNodeName, boolean controlPlane) {
 
-    static TalosGuest of(TalosNodeVM vm) {
+    public static TalosGuest of(TalosNodeVM vm) {
         TalosNodeVMSpec spec = vm.getSpec();
         Integer vmid =
                 Optional.ofNullable(vm.getStatus()).map(s -> s.getVmid()).orElse(spec == null ? null : spec.vmid());
