@@ -13,7 +13,8 @@ import java.util.Set;
  * manifests against, with the rules the Kubernetes API server applies when it publishes CRDs in v2. Whatever v2
  * cannot say is made more permissive, never stricter, so that kubectl never rejects what the server would take:
  * <ul>
- *   <li>{@code allOf}, {@code anyOf}, {@code oneOf}, {@code not} and {@code nullable} do not exist in v2 and go;</li>
+ *   <li>{@code anyOf}, {@code oneOf}, {@code not} and {@code nullable} do not exist in v2 and go, and so does
+ *       {@code allOf}, which does but which kubectl ignores;</li>
  *   <li>a nullable field loses its type, items and properties (kubectl would reject an explicit null), and is no
  *       longer required by its parent;</li>
  *   <li>{@code x-kubernetes-int-or-string} loses its type (in v3 it is an anyOf of integer and string);</li>
@@ -23,8 +24,8 @@ import java.util.Set;
  *   <li>an embedded resource gets {@code apiVersion}, {@code kind} and {@code metadata} properties, as the server
  *       adds them.</li>
  * </ul>
- * Other keywords v2 lacks (such as {@code externalDocs}, which kubectl never reads) are dropped; {@code x-} vendor
- * extensions are kept.
+ * Any other keyword is dropped, and so is {@code externalDocs}, which v2 has but kubectl never reads; {@code x-}
+ * vendor extensions are kept.
  */
 final class OpenApiV2Schema {
 
