@@ -118,7 +118,7 @@ final class ApiServerDispatcher extends Dispatcher {
         }
         QueryString target = QueryString.of(request.getPath());
         if (request.method() == HttpMethod.GET) {
-            Optional<MockResponse> metadata = nonResource.serve(target.path());
+            Optional<MockResponse> metadata = nonResource.serve(target.path(), request.getHeader("Accept"));
             if (metadata.isPresent()) {
                 return metadata.get();
             }

@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Just enough OpenAPI v3 for {@code kubectl apply} and {@code kubectl create -f} to work without
- * {@code --validate=false}. kubectl's default {@code --validate=strict} first asks the OpenAPI document whether the
- * server validates fields itself (a {@code fieldValidation} query parameter on the kind's PATCH operation); if it
- * does, kubectl sends {@code fieldValidation=Strict} and validates nothing on its side. Every kind here declares that
- * parameter and no schema. The embedded server accepts the parameter and, like the CRUD store, validates nothing:
- * schema and CEL rules are checked by the project's schema tests, not at runtime.
+ * Just enough OpenAPI v3 for current kubectl: {@code kubectl apply} and {@code kubectl create -f} without
+ * {@code --validate=false}, and {@code kubectl explain} of custom kinds. kubectl's default {@code --validate=strict}
+ * first asks the OpenAPI document whether the server validates fields itself (a {@code fieldValidation} query
+ * parameter on the kind's PATCH operation); if it does, kubectl sends {@code fieldValidation=Strict} and validates
+ * nothing on its side. Every kind here declares that parameter. The embedded server accepts the parameter and, like
+ * the CRUD store, validates nothing: schema and CEL rules are checked by the project's schema tests, not at runtime.
+ * Custom kinds also have their CRD schema under {@code components}, which is where {@code kubectl explain} reads
+ * field descriptions; built-in kinds have none. kubectl before 1.27 reads {@link OpenApiV2Document} instead.
  */
 final class OpenApiDocuments {
 
@@ -45,6 +47,19 @@ final class OpenApiDocuments {
         return types == null ? Optional.empty() : Optional.of(document(types));
     }
 
+    private ObjectNode document(List<ResourceType> types) {
+        ObjectNode doc = paths(types);
+        ObjectNode schemas = doc.putObject("components").putObject("schemas");
+        for (PublishedSchema schema : PublishedSchema.of(catalog)) {
+            if (types.contains(schema.type())) {
+                ObjectNode published = schema.v3Schema().deepCopy();
+                published.set(PublishedSchema.GVK_EXTENSION, schema.groupVersionKind());
+                schemas.set(schema.definitionName(), published);
+            }
+        }
+        return doc;
+    }
+
     private Map<String, List<ResourceType>> groupVersions() {
         Map<String, List<ResourceType>> byKey = new LinkedHashMap<>();
         for (ResourceType type : catalog.all()) {
@@ -54,7 +69,7 @@ final class OpenApiDocuments {
         return byKey;
     }
 
-    private static ObjectNode document(List<ResourceType> types) {
+    private static ObjectNode paths(List<ResourceType> types) {
         ObjectNode doc = Json.object().put("openapi", "3.0.0");
         doc.putObject("info")
                 .put("title", "Underlay embedded Kubernetes API")
@@ -78,7 +93,6 @@ final class OpenApiDocuments {
                     .put("type", "string");
             patch.putObject("responses").putObject("200").put("description", "OK");
         }
-        doc.putObject("components").putObject("schemas");
         return doc;
     }
 

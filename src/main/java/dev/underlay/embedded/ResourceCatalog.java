@@ -27,12 +27,21 @@ final class ResourceCatalog {
         this.storedCrds = storedCrds;
     }
 
+    /** A served version of a stored CRD with the {@code openAPIV3Schema} it declares (an empty object if none). */
+    record CrdKind(ResourceType type, JsonNode openApiV3Schema) {}
+
     List<ResourceType> all() {
         List<ResourceType> types = new ArrayList<>(BuiltInResources.ALL);
-        for (JsonNode item : storedCrds.get().path("items")) {
-            types.addAll(typesOf(item));
-        }
+        crdKinds().forEach(kind -> types.add(kind.type()));
         return types;
+    }
+
+    List<CrdKind> crdKinds() {
+        List<CrdKind> kinds = new ArrayList<>();
+        for (JsonNode item : storedCrds.get().path("items")) {
+            kinds.addAll(kindsOf(item));
+        }
+        return kinds;
     }
 
     Optional<ResourceType> find(String group, String version, String resource) {
@@ -51,7 +60,7 @@ final class ResourceCatalog {
                 .toList();
     }
 
-    private static List<ResourceType> typesOf(JsonNode crdJson) {
+    private static List<CrdKind> kindsOf(JsonNode crdJson) {
         CustomResourceDefinition crd;
         try {
             crd = Json.MAPPER.treeToValue(crdJson, CustomResourceDefinition.class);
@@ -63,12 +72,12 @@ final class ResourceCatalog {
             return List.of();
         }
         var names = spec.getNames();
-        List<ResourceType> types = new ArrayList<>();
+        List<CrdKind> kinds = new ArrayList<>();
         for (CustomResourceDefinitionVersion version : spec.getVersions()) {
             if (Boolean.FALSE.equals(version.getServed())) {
                 continue;
             }
-            types.add(new ResourceType(
+            ResourceType type = new ResourceType(
                     spec.getGroup(),
                     version.getName(),
                     names.getKind(),
@@ -80,9 +89,24 @@ final class ResourceCatalog {
                     Objects.requireNonNullElse(names.getCategories(), List.of()),
                     version.getSubresources() != null
                             && version.getSubresources().getStatus() != null,
-                    columnsOf(version)));
+                    columnsOf(version));
+            kinds.add(new CrdKind(type, rawSchemaOf(crdJson, version.getName())));
         }
-        return types;
+        return kinds;
+    }
+
+    /**
+     * The schema as stored, not as fabric8's model would write it back: the OpenAPI documents publish exactly what the
+     * CRD declares.
+     */
+    private static JsonNode rawSchemaOf(JsonNode crdJson, String versionName) {
+        for (JsonNode version : crdJson.path("spec").path("versions")) {
+            if (version.path("name").asText().equals(versionName)) {
+                JsonNode schema = version.path("schema").path("openAPIV3Schema");
+                return schema.isObject() ? schema : Json.object();
+            }
+        }
+        return Json.object();
     }
 
     /** Like the API server: the declared columns in CRD order, or a lone Age column when none are declared. */

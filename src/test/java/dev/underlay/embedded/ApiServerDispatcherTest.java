@@ -105,8 +105,66 @@ class ApiServerDispatcherTest {
     }
 
     @Test
-    void servesNoOpenApiV2() {
-        assertThat(get("/openapi/v2").code()).isEqualTo(404);
+    void servesOpenApiV2AsJsonWithADefinitionForEachCustomKind() {
+        loadCrds();
+
+        MockResponse response = get("/openapi/v2");
+
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("application/json");
+        JsonNode doc = json(response);
+        assertThat(doc.path("swagger").asText()).isEqualTo("2.0");
+        assertThat(doc.path("definitions").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "dev.underlay.v1alpha1.ProxmoxCluster",
+                        "dev.underlay.v1alpha1.CephPool",
+                        "dev.underlay.v1alpha1.TalosNodeVM",
+                        "dev.underlay.v1alpha1.BackupPolicy");
+        JsonNode vm = doc.path("definitions").path("dev.underlay.v1alpha1.TalosNodeVM");
+        assertThat(vm.path("x-kubernetes-group-version-kind").toString())
+                .isEqualTo("[{\"group\":\"underlay.dev\",\"kind\":\"TalosNodeVM\",\"version\":\"v1alpha1\"}]");
+        assertThat(vm.path("properties").fieldNames())
+                .toIterable()
+                .containsExactly("apiVersion", "kind", "metadata", "spec", "status");
+        assertThat(vm.path("properties")
+                        .path("spec")
+                        .path("properties")
+                        .path("adopt")
+                        .path("description")
+                        .asText())
+                .isEqualTo("Take over an existing VM with spec.vmid that the operator did not create.");
+        assertThat(json(get("/swagger.json"))).isEqualTo(doc);
+    }
+
+    @Test
+    void servesOpenApiV2AsProtobufWhereKubectlAsksForIt() {
+        loadCrds();
+
+        MockResponse response = get("/openapi/v2", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
+        MockResponse legacy = get("/swagger-2.0.0.pb-v1", "*/*");
+
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.header("Content-Type"))
+                .isEqualTo("application/com.github.proto-openapi.spec.v2.v1.0+protobuf");
+        byte[] bytes = response.getBody().getBytes();
+        assertThat(legacy.getBody().getBytes()).isEqualTo(bytes);
+        ProtobufReader doc = ProtobufReader.parse(bytes);
+        assertThat(doc.string(1)).isEqualTo("2.0");
+        ProtobufReader vm = doc.message(9).namedMessages(1).get("dev.underlay.v1alpha1.TalosNodeVM");
+        assertThat(vm.message(25).namedMessages(1)).containsKeys("apiVersion", "kind", "metadata", "spec", "status");
+        assertThat(vm.messages(31).get(0).string(1)).isEqualTo("x-kubernetes-group-version-kind");
+    }
+
+    @Test
+    void servesAnEmptyOpenApiV2BeforeAnyCrdIsApplied() {
+        ProtobufReader doc =
+                ProtobufReader.parse(get("/openapi/v2", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf")
+                        .getBody()
+                        .getBytes());
+
+        assertThat(doc.message(9).fieldNumbers()).isEmpty();
+        assertThat(get("/openapi/v2/elsewhere").code()).isEqualTo(404);
     }
 
     @Test
@@ -130,6 +188,19 @@ class ApiServerDispatcherTest {
                 .isEqualTo("{\"group\":\"underlay.dev\",\"version\":\"v1alpha1\",\"kind\":\"TalosNodeVM\"}");
         assertThat(patch.path("parameters").get(0).path("name").asText()).isEqualTo("fieldValidation");
         assertThat(patch.path("parameters").get(0).path("in").asText()).isEqualTo("query");
+        JsonNode vmSchema = doc.path("components").path("schemas").path("dev.underlay.v1alpha1.TalosNodeVM");
+        assertThat(vmSchema.path("x-kubernetes-group-version-kind").toString())
+                .isEqualTo("[{\"group\":\"underlay.dev\",\"kind\":\"TalosNodeVM\",\"version\":\"v1alpha1\"}]");
+        assertThat(vmSchema.path("properties").path("spec").path("required").toString())
+                .contains("\"clusterRef\"");
+        assertThat(json(get(root.path("paths")
+                                .path("api/v1")
+                                .path("serverRelativeURL")
+                                .asText()))
+                        .path("components")
+                        .path("schemas")
+                        .isEmpty())
+                .isTrue();
         assertThat(get("/openapi/v3/apis/nothing.example/v1").code()).isEqualTo(404);
     }
 

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the machine's kubectl against one kubeconfig, with a private discovery cache and a hard timeout. */
+/** Runs one kubectl executable against one kubeconfig, with a private discovery cache and a hard timeout. */
 final class Kubectl {
 
     record Result(int exitCode, String stdout, String stderr) {
@@ -19,27 +21,17 @@ final class Kubectl {
 
     private static final long TIMEOUT_SECONDS = 60;
 
+    private static final Map<Process, Path[]> OUTPUTS = new ConcurrentHashMap<>();
+
+    private final String executable;
     private final Path kubeconfig;
     private final Path cacheDir;
 
-    Kubectl(Path kubeconfig, Path cacheDir) {
+    /** @param executable {@code kubectl} for the one on the PATH, or a path */
+    Kubectl(String executable, Path kubeconfig, Path cacheDir) {
+        this.executable = executable;
         this.kubeconfig = kubeconfig;
         this.cacheDir = cacheDir;
-    }
-
-    static boolean onPath() {
-        try {
-            Process version = new ProcessBuilder("kubectl", "version", "--client")
-                    .redirectErrorStream(true)
-                    .start();
-            version.getInputStream().readAllBytes();
-            return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     Result run(String... args) throws IOException, InterruptedException {
@@ -55,7 +47,7 @@ final class Kubectl {
     /** Starts kubectl without waiting; stdout and stderr go to files read by {@link #result(Process)}. */
     Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(
-                List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--cache-dir", cacheDir.toString()));
+                List.of(executable, "--kubeconfig", kubeconfig.toString(), "--cache-dir", cacheDir.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(cacheDir, "kubectl", ".out");
         Path err = Files.createTempFile(cacheDir, "kubectl", ".err");
@@ -71,6 +63,10 @@ final class Kubectl {
         return Files.readString(OUTPUTS.get(process)[0], StandardCharsets.UTF_8);
     }
 
+    static String stderrSoFar(Process process) throws IOException {
+        return Files.readString(OUTPUTS.get(process)[1], StandardCharsets.UTF_8);
+    }
+
     static Result result(Process process) throws IOException {
         Path[] files = OUTPUTS.remove(process);
         return new Result(
@@ -78,6 +74,4 @@ final class Kubectl {
                 Files.readString(files[0], StandardCharsets.UTF_8),
                 Files.readString(files[1], StandardCharsets.UTF_8));
     }
-
-    private static final java.util.Map<Process, Path[]> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
 }
