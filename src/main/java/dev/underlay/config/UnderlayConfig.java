@@ -104,6 +104,14 @@ public interface UnderlayConfig {
         /** Name written as the source component of the Kubernetes Events the operator records. */
         @WithDefault("underlay-operator")
         String eventComponent();
+
+        /**
+         * This installation's name in the ownership marker of every object it creates on Proxmox
+         * ({@code underlay.dev/owner=<owner-id>/<namespace>/<name>}); a DNS label. Keep it across reinstalls and
+         * restores; give a second installation that manages the same Proxmox cluster another one.
+         */
+        @WithDefault("underlay")
+        String ownerId();
     }
 
     /**

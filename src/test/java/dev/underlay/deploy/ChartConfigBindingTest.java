@@ -46,7 +46,8 @@ class ChartConfigBindingTest {
         Map<String, String> env = underlayEnv(UnderlayChart.render("values-custom.yaml"));
         UnderlayConfig config = bind(env);
 
-        assertThat(env).hasSize(10);
+        assertThat(env).hasSize(11);
+        assertThat(config.operator().ownerId()).isEqualTo("lab-b");
         assertThat(config.resync().calm()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.resync().busy()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.resync().waiting()).isEqualTo(Duration.ofSeconds(45));

@@ -87,8 +87,8 @@ class HaLayoutOperatorTest {
                             tuple("ai-workloads", "Group", "InSync"),
                             tuple("general", "Group", "InSync"));
         });
-        String marker = "underlay.dev/owner="
-                + Fixtures.fetch(client, cluster).getMetadata().getUid();
+        String marker = "underlay.dev/owner=underlay/" + cluster.getMetadata().getNamespace() + "/"
+                + cluster.getMetadata().getName();
         assertThat(nodes(group(sim, "production"))).containsExactly("pve-aimax-01", "pve-ms01-01", "pve-ms01-02");
         assertThat(group(sim, "ai-workloads")).containsEntry("restricted", "1").containsEntry("comment", marker);
         assertThat(nodes(group(sim, "general"))).containsExactly("pve-ms01-01:2", "pve-ms01-02:1");
@@ -213,8 +213,8 @@ class HaLayoutOperatorTest {
         assertThat(production.followsOrder("Pending", "Created", "InSync"))
                 .as(production.trail().toString())
                 .isTrue();
-        String marker = "underlay.dev/owner="
-                + Fixtures.fetch(client, cluster).getMetadata().getUid();
+        String marker = "underlay.dev/owner=underlay/" + cluster.getMetadata().getNamespace() + "/"
+                + cluster.getMetadata().getName();
         assertThat(rule(sim, "production"))
                 .containsEntry("type", "node-affinity")
                 .containsEntry("resources", "vm:101")

@@ -58,7 +58,8 @@ public class WritingHaLayoutSync implements HaLayoutSync {
                     NodePriority.parseList(String.join(",", group.nodes())),
                     group.restricted(),
                     group.noFailback(),
-                    "underlay.dev/owner=" + cluster.getMetadata().getUid(),
+                    "underlay.dev/owner=underlay/" + cluster.getMetadata().getNamespace() + "/"
+                            + cluster.getMetadata().getName(),
                     null));
             groups.add(new HaGroupStatus(group.name(), "Group", "Created", null));
             changed = true;

@@ -40,7 +40,7 @@ final class HaLayoutPlanner {
 
     static final String MIGRATED_PREFIX = "ha-group-";
 
-    private final String uid;
+    private final OwnerMarker.Owner owner;
     private final ManagementPolicy policy;
     private final HaClusterView view;
     private final Map<String, HaResource> resources;
@@ -48,12 +48,12 @@ final class HaLayoutPlanner {
     private final Set<String> describedSids = new HashSet<>();
 
     /**
-     * @param uid       the ProxmoxCluster's uid, the owner in every marker
+     * @param owner     the ProxmoxCluster as owner, in every marker
      * @param resources rules mode: the HA resources by sid; ignored for groups
      * @param members   rules mode: the TalosNodeVMs on this cluster; ignored for groups
      */
     HaLayoutPlanner(
-            String uid,
+            OwnerMarker.Owner owner,
             ManagementPolicy policy,
             HaClusterView view,
             Map<String, HaResource> resources,
@@ -61,7 +61,7 @@ final class HaLayoutPlanner {
         if (!view.isKnown()) {
             throw new IllegalArgumentException("nothing to plan against in HA mode " + view.mode());
         }
-        this.uid = uid;
+        this.owner = owner;
         this.policy = policy;
         this.view = view;
         this.resources = Map.copyOf(resources);
@@ -81,7 +81,7 @@ final class HaLayoutPlanner {
             plans.add(plan(group, actual.orElse(null)));
         }
         view.placements().values().stream()
-                .filter(p -> !matched.contains(p.id()) && OwnerMarker.isOwnedBy(p.comment(), uid))
+                .filter(p -> !matched.contains(p.id()) && OwnerMarker.isOwnedBy(p.comment(), owner))
                 .forEach(p -> plans.add(undeclared(p)));
         return plans;
     }
@@ -104,7 +104,7 @@ final class HaLayoutPlanner {
                 group.isRestricted(),
                 view.mode() == HaMode.Groups && group.isNoFailback(),
                 m.resources(),
-                OwnerMarker.mark(group.comment(), uid),
+                OwnerMarker.mark(group.comment(), owner),
                 false);
         Naming naming = new Naming(group.name(), id);
 
@@ -128,10 +128,9 @@ final class HaLayoutPlanner {
             }
             return report(naming, HaStates.PENDING, m.noResourcesYet(group.name()));
         }
-        Optional<String> owner = OwnerMarker.owner(actual.comment());
-        boolean ours = owner.filter(uid::equals).isPresent();
+        boolean ours = OwnerMarker.isOwnedBy(actual.comment(), owner);
         if (!ours && !group.isAdopt()) {
-            return report(naming, HaStates.CONFLICT, conflict(naming, owner));
+            return report(naming, HaStates.CONFLICT, conflict(naming, OwnerMarker.owner(actual.comment())));
         }
         if (!desired.isGroup() && desired.resources().isEmpty()) {
             if (!ours) {
@@ -189,7 +188,7 @@ final class HaLayoutPlanner {
         }
         List<String> differences = new ArrayList<>(HaDifferences.between(desired, actual));
         differences.addAll(failbackDifferences(failback));
-        String ownership = OwnerMarker.isOwnedBy(actual.comment(), uid) ? null : "not created by the operator";
+        String ownership = OwnerMarker.isOwnedBy(actual.comment(), owner) ? null : "not created by the operator";
         if (differences.isEmpty()) {
             return report(naming, HaStates.IN_SYNC, ownership);
         }
@@ -247,10 +246,11 @@ final class HaLayoutPlanner {
                 .toList();
     }
 
-    private String conflict(Naming naming, Optional<String> owner) {
+    private String conflict(Naming naming, Optional<String> marked) {
         String what = view.mode().kind().toLowerCase(Locale.ROOT) + " '" + naming.id() + "'";
-        if (owner.isPresent()) {
-            return "the " + what + " belongs to another ProxmoxCluster (owner uid " + owner.get()
+        if (marked.isPresent()) {
+            return "the " + what + " belongs to another ProxmoxCluster or Underlay installation (" + OwnerMarker.KEY
+                    + marked.get()
                     + "); set adopt: true to take it over";
         }
         return "the " + what + " exists and was not created by the operator; set adopt: true to take it over";

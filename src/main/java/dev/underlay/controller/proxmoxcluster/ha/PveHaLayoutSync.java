@@ -5,6 +5,7 @@ import dev.underlay.api.v1alpha1.common.ManagementPolicy;
 import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec;
+import dev.underlay.config.UnderlayConfig;
 import dev.underlay.controller.support.ha.HaClusterView;
 import dev.underlay.controller.support.ha.HaMode;
 import dev.underlay.controller.support.ha.HaModeProbe;
@@ -19,12 +20,12 @@ import dev.underlay.proxmox.model.ClusterStatus;
 import dev.underlay.proxmox.model.HaResource;
 import dev.underlay.proxmox.model.PveVersion;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,9 +41,16 @@ import java.util.Optional;
 public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
 
     private final HaMembers members;
+    private final String ownerId;
 
-    public PveHaLayoutSync(HaMembers members) {
+    @Inject
+    public PveHaLayoutSync(HaMembers members, UnderlayConfig config) {
+        this(members, config.operator().ownerId());
+    }
+
+    public PveHaLayoutSync(HaMembers members, String ownerId) {
         this.members = members;
+        this.ownerId = ownerId;
     }
 
     @Override
@@ -59,7 +67,7 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
             resources = bySid(api.haResources());
             guests = members.of(cluster);
         }
-        List<GroupPlan> plans = new HaLayoutPlanner(uid(cluster), spec.managementPolicy(), view, resources, guests)
+        List<GroupPlan> plans = new HaLayoutPlanner(owner(cluster), spec.managementPolicy(), view, resources, guests)
                 .plan(spec.haGroups());
         String mode = view.mode().name();
         if (plans.stream().noneMatch(GroupPlan::hasWrites)) {
@@ -89,11 +97,11 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
         if (!view.isKnown()) {
             return new HaCleanupResult(mode, List.of(), List.of(), List.of(view.reason()));
         }
-        String uid = uid(cluster);
+        OwnerMarker.Owner owner = owner(cluster);
         boolean delete = spec.deletionPolicy() == DeletionPolicy.Delete;
         List<GroupPlan> plans = new ArrayList<>();
         for (HaPlacement owned : view.placements().values()) {
-            if (OwnerMarker.isOwnedBy(owned.comment(), uid)) {
+            if (OwnerMarker.isOwnedBy(owned.comment(), owner)) {
                 HaWrite write = delete
                         ? new HaWrite.Delete(owned.id())
                         : new HaWrite.Update(owned.withComment(OwnerMarker.userComment(owned.comment())));
@@ -166,10 +174,12 @@ public class PveHaLayoutSync implements HaLayoutSync, HaLayoutCleanup {
         return out;
     }
 
-    private static String uid(ProxmoxCluster cluster) {
-        return Objects.requireNonNull(
-                cluster.getMetadata().getUid(),
-                "ProxmoxCluster " + key(cluster) + " has no uid: ownership markers need one");
+    private OwnerMarker.Owner owner(ProxmoxCluster cluster) {
+        return new OwnerMarker.Owner(
+                ownerId,
+                cluster.getMetadata().getNamespace(),
+                cluster.getMetadata().getName(),
+                cluster.getMetadata().getUid());
     }
 
     private static String key(ProxmoxCluster cluster) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import static dev.underlay.controller.proxmoxcluster.ha.HaSim.AI;
 import static dev.underlay.controller.proxmoxcluster.ha.HaSim.N1;
 import static dev.underlay.controller.proxmoxcluster.ha.HaSim.N2;
-import static dev.underlay.controller.proxmoxcluster.ha.HaSim.UID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class HaLayoutSyncTest {
 
-    private static final String MARKER = "underlay.dev/owner=" + UID;
+    private static final String MARKER = HaSim.MARKER;
 
     private static final ProxmoxCluster HOMELAB = HaSim.cluster("""
             haGroups:
@@ -367,5 +366,61 @@ class HaLayoutSyncTest {
 
         assertThat(placement(f, version, "production").get("comment")).isEqualTo("hi " + MARKER);
         assertThat(secondPass).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8.4", "9.1"})
+    void aProxmoxClusterReCreatedWithANewUidStillOwnsItsGroups(String version) throws Exception {
+        HaSim f = homelab(version);
+        f.sync(HOMELAB);
+
+        ProxmoxCluster restored = HaSim.restored(HOMELAB, HaSim.OTHER_UID);
+        HaSim.Pass pass = f.pass(restored);
+
+        assertThat(pass.outcome().groups()).extracting(HaGroupStatus::state).containsOnly("InSync");
+        assertThat(pass.writes()).isEmpty();
+        assertThat(placement(f, version, "production").get("comment")).isEqualTo("Talos control plane " + MARKER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8.4", "9.1"})
+    void aSecondInstallationWithAnotherOwnerIdNeverTouchesThem(String version) throws Exception {
+        HaSim f = homelab(version);
+        f.sync(HOMELAB);
+        Map<String, String> production = placement(f, version, "production");
+
+        HaSim.Pass other = f.passAs("lab-b", HOMELAB);
+        HaSim.Pass otherWithoutGroups = f.passAs("lab-b", HaSim.cluster("haGroups: []"));
+
+        assertThat(other.outcome().groups()).extracting(HaGroupStatus::state).containsOnly("Conflict");
+        assertThat(other.outcome().groups().get(0).message())
+                .contains("belongs to another ProxmoxCluster or Underlay installation (" + MARKER + ")");
+        assertThat(other.writes()).isEmpty();
+        assertThat(otherWithoutGroups.writes())
+                .as("nothing of its own to delete")
+                .isEmpty();
+        assertThat(placement(f, version, "production")).isEqualTo(production);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8.4", "9.1"})
+    void aGroupMarkedByAnEarlierVersionWithTheUidIsOursAndGetsTodaysMarker(String version) throws Exception {
+        HaSim f = homelab(version);
+        String legacy = "Talos control plane underlay.dev/owner=" + HaSim.UID;
+        if (version.startsWith("8")) {
+            f.foreignGroup("production", N1 + "," + N2 + "," + AI, legacy);
+        } else {
+            f.foreignRule("production", "vm:101", N1 + "," + N2 + "," + AI, legacy);
+        }
+
+        HaLayoutOutcome outcome = f.sync(HOMELAB);
+
+        assertThat(outcome.groups().get(0).state()).isEqualTo("Updated");
+        assertThat(outcome.groups().get(0).message()).isEqualTo("ownership marker rewritten");
+        assertThat(placement(f, version, "production").get("comment")).isEqualTo("Talos control plane " + MARKER);
+        assertThat(f.pass(HaSim.restored(HOMELAB, "11111111-2222-4333-8444-555555555555"))
+                        .writes())
+                .as("from then on a restore with a new uid keeps it")
+                .isEmpty();
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 
 import static dev.underlay.controller.proxmoxcluster.ha.HaSim.AI;
 import static dev.underlay.controller.proxmoxcluster.ha.HaSim.N2;
-import static dev.underlay.controller.proxmoxcluster.ha.HaSim.UID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which API the sync uses, decided afresh on every call: PVE 9 before and after migration, mixed clusters. */
@@ -127,7 +126,7 @@ class HaModeDetectionTest {
         assertThat(f.ruleNames()).containsExactly("ha-group-production");
         assertThat(f.rule("ha-group-production"))
                 .containsEntry("resources", "vm:101")
-                .containsEntry("comment", "control plane underlay.dev/owner=" + UID);
+                .containsEntry("comment", "control plane " + HaSim.MARKER);
         assertThat(f.resource("vm:101")).containsEntry("failback", "0");
         assertThat(pass.writes()).isEmpty();
         assertThat(pass.outcome().haMode()).isEqualTo("Rules");

@@ -34,6 +34,9 @@ final class HaSim {
 
     static final String UID = "6f0c1a52-8d1e-4a7b-9c55-0e2f4b7d9a10";
     static final String OTHER_UID = "0b7f3e11-2c4d-4e6f-8a9b-1c2d3e4f5a6b";
+    /** The marker of {@link #cluster}: operator id "underlay", namespace infra, name homelab. */
+    static final String MARKER = "underlay.dev/owner=underlay/infra/homelab";
+
     static final String N1 = PveSimulatorBuilder.MS01_01;
     static final String N2 = PveSimulatorBuilder.MS01_02;
     static final String AI = PveSimulatorBuilder.AIMAX_01;
@@ -44,7 +47,7 @@ final class HaSim {
     final PveSimulator sim;
     final ProxmoxApi api;
     final List<HaMember> members = new ArrayList<>();
-    final PveHaLayoutSync sync = new PveHaLayoutSync(cluster -> List.copyOf(members));
+    final PveHaLayoutSync sync = new PveHaLayoutSync(cluster -> List.copyOf(members), "underlay");
 
     private HaSim(dev.underlay.simulator.pve.PveVersion version, HaState.Mode mode, VmSeed... vms) {
         PveSimulatorBuilder builder =
@@ -114,6 +117,21 @@ final class HaSim {
         sim.journal().clear();
         HaLayoutOutcome outcome = sync.sync(cluster, api, snapshot);
         return new Pass(outcome, sim.journal().matching(JournalEntry::mutating));
+    }
+
+    /** One pass of a second operator installation with another owner id over the same Proxmox cluster. */
+    Pass passAs(String ownerId, ProxmoxCluster cluster) throws ProxmoxApiException {
+        ClusterSnapshot snapshot = snapshot();
+        sim.journal().clear();
+        HaLayoutOutcome outcome = new PveHaLayoutSync(c -> List.copyOf(members), ownerId).sync(cluster, api, snapshot);
+        return new Pass(outcome, sim.journal().matching(JournalEntry::mutating));
+    }
+
+    /** The same resource as a restore re-creates it: same namespace and name, a new uid. */
+    static ProxmoxCluster restored(ProxmoxCluster cluster, String newUid) {
+        ProxmoxCluster copy = YAML.clone(cluster);
+        copy.getMetadata().setUid(newUid);
+        return copy;
     }
 
     List<JournalEntry> writesOf(ProxmoxCluster cluster) throws ProxmoxApiException {
