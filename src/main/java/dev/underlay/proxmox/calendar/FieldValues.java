@@ -95,7 +95,8 @@ final class FieldValues {
                 case VALUE -> field.pad(from);
                 case RANGE -> field.pad(from) + ".." + field.pad(to);
                 case REPEAT -> field.pad(from) + "/" + step;
-                case RANGE_REPEAT -> field.pad(from) + ".." + field.pad(to) + "/" + step;
+                // systemd ends the range at the last value the step reaches: 1..12/4 is 01..09/4.
+                case RANGE_REPEAT -> field.pad(from) + ".." + field.pad(from + (to - from) / step * step) + "/" + step;
             };
         }
     }

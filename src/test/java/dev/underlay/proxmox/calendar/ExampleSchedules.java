@@ -13,6 +13,9 @@ import java.util.List;
  * (Sunday 2026-03-29), so daily 02:00 schedules show the skipped day. Expected times were cross-checked with
  * {@code TZ=Europe/Berlin systemd-analyze calendar --base-time=...} (systemd 252) wherever systemd accepts the
  * schedule, after the translation noted in the oracle test; the PVE-only forms were worked out by hand.
+ *
+ * <p>{@code mon..fri 22} is in PVE's documentation as "every working day at 10 PM", but its grammar (and PVE's
+ * parser) reads a number without {@code :} as minutes: it runs at minute 22 of every hour, and so it does here.
  */
 final class ExampleSchedules {
 
