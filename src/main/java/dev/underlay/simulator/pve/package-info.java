@@ -18,6 +18,8 @@
  * ({@code dev.underlay.proxmox.contract.ProxmoxApiContract}) runs against both facades.
  *
  * <p>This package never imports fabric8, JOSDK or controller code. Only the two facade classes use
- * {@code dev.underlay.proxmox} (interface, model, {@code rest}); the core does not.
+ * {@code dev.underlay.proxmox} (interface, model, {@code rest}); the core does not, except for the
+ * plain-Java schedule parser {@code dev.underlay.proxmox.calendar}, so that simulated backup jobs run and
+ * are validated exactly as the operator reads their schedules.
  */
 package dev.underlay.simulator.pve;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -162,6 +163,45 @@ class BackupTest {
         f.clock.advance(SimFixture.TASK_LATENCY.plusSeconds(1));
         assertThat(f.ok("GET", "/nodes/" + N1 + "/storage/nfs-backups/content", "content", "backup", "vmid", "101"))
                 .hasSize(1);
+    }
+
+    @Test
+    void monthlyJobsFireOnTheFirstOfTheMonth() {
+        f.ok(
+                "POST",
+                "/cluster/backup",
+                "id",
+                "monthly-critical",
+                "vmid",
+                "101",
+                "storage",
+                "nfs-backups",
+                "schedule",
+                "*-*-01 04:00");
+        Instant april = Instant.parse("2026-04-01T04:00:00Z");
+        assertThat(f.ok("GET", "/cluster/backup").get(0).get("next-run").asLong())
+                .isEqualTo(april.getEpochSecond());
+
+        f.sim.fireBackupSchedules(true);
+        f.sim.tick();
+        f.clock.set(april.minusSeconds(1));
+        f.sim.tick();
+        assertThat(vzdumpTasks()).isEmpty();
+        f.clock.set(april);
+        f.sim.tick();
+        assertThat(vzdumpTasks()).hasSize(1);
+        assertThat(f.ok("GET", "/cluster/backup").get(0).get("next-run").asLong())
+                .isEqualTo(Instant.parse("2026-05-01T04:00:00Z").getEpochSecond());
+    }
+
+    private List<JsonNode> vzdumpTasks() {
+        List<JsonNode> out = new ArrayList<>();
+        f.ok("GET", "/cluster/tasks").forEach(t -> {
+            if (t.get("type").asText().equals("vzdump")) {
+                out.add(t);
+            }
+        });
+        return out;
     }
 
     @Test

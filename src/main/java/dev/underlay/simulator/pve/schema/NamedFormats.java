@@ -1,5 +1,8 @@
 package dev.underlay.simulator.pve.schema;
 
+import dev.underlay.proxmox.calendar.CalendarEvent;
+import dev.underlay.proxmox.calendar.CalendarEventException;
+
 import java.net.InetAddress;
 import java.util.Map;
 import java.util.function.Function;
@@ -73,6 +76,7 @@ final class NamedFormats {
             Map.entry(
                     "pve-volume-id",
                     v -> VOLUME_ID.matcher(v).matches() ? null : "unable to parse volume ID '" + v + "'\n"),
+            Map.entry("pve-calendar-event", NamedFormats::calendarEvent),
             Map.entry(
                     "pve-userid",
                     v -> USER_ID.matcher(v).matches()
@@ -101,6 +105,19 @@ final class NamedFormats {
             }
         }
         return null;
+    }
+
+    /**
+     * PVE's wording up to the dash ("invalid calendar event '...' - "); after it PVE quotes its Rust parser,
+     * whose messages differ from this parser's.
+     */
+    private static String calendarEvent(String v) {
+        try {
+            CalendarEvent.parse(v);
+            return null;
+        } catch (CalendarEventException e) {
+            return "invalid calendar event '" + v + "' - " + e.getMessage() + "\n";
+        }
     }
 
     private static boolean isIpv6(String v) {

@@ -202,4 +202,41 @@ class SchemaRejectionTest {
         SimResponse r = fixture(v).call("POST", "/nodes/" + N1 + "/qemu", "vmid", "300", "ha-managed", "1");
         assertThat(r.status()).isEqualTo(v == PveVersion.PVE_9_1 ? 200 : 400);
     }
+
+    @ParameterizedTest
+    @EnumSource(PveVersion.class)
+    void backupSchedulesMustBeCalendarEvents(PveVersion v) {
+        SimFixture f = fixture(v);
+        SimResponse created = f.call(
+                "POST",
+                "/cluster/backup",
+                "id",
+                "bad",
+                "vmid",
+                "101",
+                "storage",
+                "nfs-backups",
+                "schedule",
+                "mnday 02:00");
+        assertThat(rejected(created, "schedule"))
+                .isEqualTo(
+                        "invalid format - invalid calendar event 'mnday 02:00' - invalid weekday \"mnday\" at position 1"
+                                + " in \"mnday 02:00\"\n");
+        assertThat(f.ok("GET", "/cluster/backup")).isEmpty();
+
+        f.ok(
+                "POST",
+                "/cluster/backup",
+                "id",
+                "good",
+                "vmid",
+                "101",
+                "storage",
+                "nfs-backups",
+                "schedule",
+                "*-*-01 04:00");
+        assertThat(rejected(f.call("PUT", "/cluster/backup/good", "schedule", "25:00"), "schedule"))
+                .startsWith("invalid format - invalid calendar event '25:00' - hour \"25\" is out of range 0..23");
+        assertThat(f.ok("GET", "/cluster/backup/good").get("schedule").asText()).isEqualTo("*-*-01 04:00");
+    }
 }
