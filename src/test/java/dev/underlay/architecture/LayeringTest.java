@@ -1,11 +1,16 @@
 package dev.underlay.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +103,107 @@ class LayeringTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.underlay.controller.."));
+    }
+
+    private static final List<String> KINDS = List.of("proxmoxcluster", "talosnodevm", "cephpool", "backuppolicy");
+
+    /** A kind's controller copies or moves shared knowledge into controller.support, never imports another kind. */
+    @Test
+    void noKindControllerImportsAnotherKindsController() {
+        for (String kind : KINDS) {
+            String[] others = KINDS.stream()
+                    .filter(other -> !other.equals(kind))
+                    .map(other -> "dev.underlay.controller." + other + "..")
+                    .toArray(String[]::new);
+            check(noClasses()
+                    .that()
+                    .resideInAPackage("dev.underlay.controller." + kind + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
+                    .as("controller." + kind + " imports no other kind's controller package"));
+        }
+    }
+
+    @Test
+    void sharedControllerKnowledgeKnowsNoKindsController() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.underlay.controller.support..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(KINDS.stream()
+                        .map(kind -> "dev.underlay.controller." + kind + "..")
+                        .toArray(String[]::new)));
+    }
+
+    /** Each sync's interface, outcome and release live in its subpackage, so the reconciler depends on them only. */
+    @Test
+    void theProxmoxClusterSyncsDoNotReachBackIntoTheirReconciler() {
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.underlay.controller.proxmoxcluster.ha..",
+                        "dev.underlay.controller.proxmoxcluster.maintenance..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.underlay.controller.proxmoxcluster"));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.underlay.controller.proxmoxcluster.ha..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.underlay.controller.proxmoxcluster.maintenance.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.underlay.controller.proxmoxcluster.maintenance..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.underlay.controller.proxmoxcluster.ha.."));
+    }
+
+    /** The simulator is reached through the connection layer's simulator backend, or by the embedded mode. */
+    @Test
+    void onlyTheSimulatorBackendAndTheEmbeddedModeImportTheSimulator() {
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.underlay.simulator..", "dev.underlay.embedded..")
+                .and(DescribedPredicate.not(SIMULATOR_BACKEND))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.underlay.simulator.."));
+    }
+
+    private static final DescribedPredicate<JavaClass> SIMULATOR_BACKEND = DescribedPredicate.describe(
+            "the connection layer's simulator backend",
+            type -> type.getPackageName().equals("dev.underlay.connection")
+                    && Set.of("SimulatorBackend", "SimulatorRegistry", "RegistryTransport")
+                            .contains(type.getSimpleName().replaceAll("\\$.*", "")));
+
+    @Test
+    void nothingImportsTheEmbeddedMode() {
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.underlay.embedded..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.underlay.embedded.."));
+    }
+
+    /** Observation is plain data and a store; only its event source adapts it to the operator SDK. */
+    @Test
+    void inObserveOnlyTheEventSourceKnowsTheOperatorSdk() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.underlay.observe..")
+                .and()
+                .doNotHaveSimpleName("SnapshotEventSource")
+                .and(DescribedPredicate.not(DescribedPredicate.describe(
+                        "nested in SnapshotEventSource",
+                        type -> type.getName().startsWith("dev.underlay.observe.SnapshotEventSource$"))))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.javaoperatorsdk.."));
     }
 
     private static void check(ArchRule rule) {

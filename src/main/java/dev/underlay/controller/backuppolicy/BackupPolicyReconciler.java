@@ -5,10 +5,11 @@ import dev.underlay.api.v1alpha1.backuppolicy.BackupPolicyStatus;
 import dev.underlay.config.UnderlayConfig;
 import dev.underlay.controller.support.ClusterGate;
 import dev.underlay.controller.support.ClusterRefResolver;
-import dev.underlay.controller.support.ClusterResolution;
 import dev.underlay.controller.support.NotImplementedYet;
 import dev.underlay.controller.support.ReadyStatusWriter;
 import dev.underlay.controller.support.ReconcileErrors;
+import dev.underlay.controller.support.ReconcilePrelude;
+import dev.underlay.controller.support.ReconcilePrelude.Prerequisite;
 import dev.underlay.observe.BackupObservation;
 import dev.underlay.observe.SnapshotEventSource;
 import dev.underlay.observe.SnapshotStore;
@@ -39,6 +40,9 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
 
     @Inject
     ReadyStatusWriter statusWriter;
+
+    @Inject
+    ReconcilePrelude prelude;
 
     @Inject
     ReconcileErrors errors;
@@ -74,13 +78,16 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
 
     @Override
     public UpdateControl<BackupPolicy> reconcile(BackupPolicy policy, Context<BackupPolicy> context) throws Exception {
-        BackupPolicySpecCheck.check(policy);
-
-        ClusterResolution cluster = clusterGate.check(context, policy.getSpec().clusterRef());
-        if (cluster.blocking().isPresent()) {
-            statusWriter.write(policy, context, BackupPolicyStatus::new, List.of(cluster.blocker()));
-            return UpdateControl.<BackupPolicy>noUpdate()
-                    .rescheduleAfter(config.resync().waiting());
+        Optional<UpdateControl<BackupPolicy>> waiting = prelude.waitFor(
+                policy,
+                context,
+                BackupPolicyStatus::new,
+                () -> BackupPolicySpecCheck.check(policy),
+                Prerequisite.of(() -> clusterGate
+                        .check(context, policy.getSpec().clusterRef())
+                        .blocking()));
+        if (waiting.isPresent()) {
+            return waiting.get();
         }
 
         // the backup controller plugs in here: the Proxmox backup job as a dependent resource, run history, restore

@@ -5,10 +5,11 @@ import dev.underlay.api.v1alpha1.cephpool.CephPoolStatus;
 import dev.underlay.config.UnderlayConfig;
 import dev.underlay.controller.support.ClusterGate;
 import dev.underlay.controller.support.ClusterRefResolver;
-import dev.underlay.controller.support.ClusterResolution;
 import dev.underlay.controller.support.NotImplementedYet;
 import dev.underlay.controller.support.ReadyStatusWriter;
 import dev.underlay.controller.support.ReconcileErrors;
+import dev.underlay.controller.support.ReconcilePrelude;
+import dev.underlay.controller.support.ReconcilePrelude.Prerequisite;
 import dev.underlay.observe.PoolObservation;
 import dev.underlay.observe.SnapshotEventSource;
 import dev.underlay.observe.SnapshotStore;
@@ -39,6 +40,9 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
 
     @Inject
     ReadyStatusWriter statusWriter;
+
+    @Inject
+    ReconcilePrelude prelude;
 
     @Inject
     ReconcileErrors errors;
@@ -72,13 +76,15 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
 
     @Override
     public UpdateControl<CephPool> reconcile(CephPool pool, Context<CephPool> context) throws Exception {
-        CephPoolSpecCheck.check(pool);
-
-        ClusterResolution cluster = clusterGate.check(context, pool.getSpec().clusterRef());
-        if (cluster.blocking().isPresent()) {
-            statusWriter.write(pool, context, CephPoolStatus::new, List.of(cluster.blocker()));
-            return UpdateControl.<CephPool>noUpdate()
-                    .rescheduleAfter(config.resync().waiting());
+        Optional<UpdateControl<CephPool>> waiting = prelude.waitFor(
+                pool,
+                context,
+                CephPoolStatus::new,
+                () -> CephPoolSpecCheck.check(pool),
+                Prerequisite.of(() ->
+                        clusterGate.check(context, pool.getSpec().clusterRef()).blocking()));
+        if (waiting.isPresent()) {
+            return waiting.get();
         }
 
         // the pool controller plugs in here: plan from spec + the snapshot's pool observation, act, report

@@ -12,6 +12,7 @@ import dev.underlay.controller.support.ClusterSession;
 import dev.underlay.controller.support.ConditionState;
 import dev.underlay.controller.support.ReadyStatusWriter;
 import dev.underlay.controller.support.ReconcileErrors;
+import dev.underlay.controller.support.ReconcilePrelude;
 import dev.underlay.controller.support.SecretResolver;
 import dev.underlay.observe.ClusterKey;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -49,6 +50,9 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     ReadyStatusWriter statusWriter;
 
     @Inject
+    ReconcilePrelude prelude;
+
+    @Inject
     ReconcileErrors errors;
 
     @Inject
@@ -77,19 +81,18 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     @Override
     public UpdateControl<ProxmoxCluster> reconcile(ProxmoxCluster cluster, Context<ProxmoxCluster> context)
             throws Exception {
-        ProxmoxClusterSpecCheck.check(cluster);
-
-        var access = new ClusterAccessResolver(name -> SecretResolver.find(context, name)).resolve(cluster);
-        if (access.isBlocked()) {
-            ConditionState ready = access.blocker();
-            ConditionState connected = ConditionState.unknown(
-                    ConditionTypes.CONNECTED, ready.reason(), "not attempted: " + ready.message());
-            statusWriter.write(cluster, context, ProxmoxClusterStatus::new, List.of(ready, connected));
-            return UpdateControl.<ProxmoxCluster>noUpdate()
-                    .rescheduleAfter(config.resync().waiting());
+        ClusterAccessResolver resolver = new ClusterAccessResolver(name -> SecretResolver.find(context, name));
+        ClusterAccessResolver.AccessResolution[] access = new ClusterAccessResolver.AccessResolution[1];
+        Optional<UpdateControl<ProxmoxCluster>> waiting = prelude.waitFor(
+                cluster, context, ProxmoxClusterStatus::new, () -> ProxmoxClusterSpecCheck.check(cluster), () -> {
+                    access[0] = resolver.resolve(cluster);
+                    return access[0].isBlocked() ? Optional.of(notAttempted(access[0].blocker())) : Optional.empty();
+                });
+        if (waiting.isPresent()) {
+            return waiting.get();
         }
 
-        ClusterObservation observation = observer.observe(cluster, access.access());
+        ClusterObservation observation = observer.observe(cluster, access[0].access());
         List<Condition> before =
                 cluster.getStatus() == null ? List.of() : cluster.getStatus().getConditions();
         if (statusWriter.write(
@@ -97,6 +100,13 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
             transitions.publish(cluster, before, observation.conditions());
         }
         return UpdateControl.<ProxmoxCluster>noUpdate().rescheduleAfter(observation.nextCheck());
+    }
+
+    /** Credentials or CA unusable: Ready says why, Connected that no connection was tried. */
+    private static List<ConditionState> notAttempted(ConditionState ready) {
+        return List.of(
+                ready,
+                ConditionState.unknown(ConditionTypes.CONNECTED, ready.reason(), "not attempted: " + ready.message()));
     }
 
     @Override

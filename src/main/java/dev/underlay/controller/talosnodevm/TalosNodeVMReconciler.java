@@ -9,11 +9,12 @@ import dev.underlay.api.v1alpha1.talosnodevm.TalosSpec;
 import dev.underlay.config.UnderlayConfig;
 import dev.underlay.controller.support.ClusterGate;
 import dev.underlay.controller.support.ClusterRefResolver;
-import dev.underlay.controller.support.ClusterResolution;
 import dev.underlay.controller.support.ConditionState;
 import dev.underlay.controller.support.NotImplementedYet;
 import dev.underlay.controller.support.ReadyStatusWriter;
 import dev.underlay.controller.support.ReconcileErrors;
+import dev.underlay.controller.support.ReconcilePrelude;
+import dev.underlay.controller.support.ReconcilePrelude.Prerequisite;
 import dev.underlay.controller.support.SecretContents;
 import dev.underlay.controller.support.SecretResolver;
 import dev.underlay.observe.SnapshotEventSource;
@@ -50,6 +51,9 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
     ReadyStatusWriter statusWriter;
 
     @Inject
+    ReconcilePrelude prelude;
+
+    @Inject
     ReconcileErrors errors;
 
     @Inject
@@ -83,15 +87,16 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
 
     @Override
     public UpdateControl<TalosNodeVM> reconcile(TalosNodeVM vm, Context<TalosNodeVM> context) throws Exception {
-        TalosNodeVMSpecCheck.check(vm);
-
-        Optional<ConditionState> secretProblem = machineConfigProblem(vm, context);
-        if (secretProblem.isPresent()) {
-            return waiting(vm, context, secretProblem.get());
-        }
-        ClusterResolution cluster = clusterGate.check(context, vm.getSpec().clusterRef());
-        if (cluster.blocking().isPresent()) {
-            return waiting(vm, context, cluster.blocker());
+        Optional<UpdateControl<TalosNodeVM>> waiting = prelude.waitFor(
+                vm,
+                context,
+                TalosNodeVMStatus::new,
+                () -> TalosNodeVMSpecCheck.check(vm),
+                Prerequisite.of(() -> machineConfigProblem(vm, context)),
+                Prerequisite.of(() ->
+                        clusterGate.check(context, vm.getSpec().clusterRef()).blocking()));
+        if (waiting.isPresent()) {
+            return waiting.get();
         }
 
         // the VM controller plugs in here: VmPlanner over spec, status and the snapshot's VM observation
@@ -124,12 +129,6 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
                 vm.getMetadata().getName(),
                 vm.getSpec() == null ? "unset" : vm.getSpec().deletionPolicy());
         return DeleteControl.defaultDelete();
-    }
-
-    private UpdateControl<TalosNodeVM> waiting(TalosNodeVM vm, Context<TalosNodeVM> context, ConditionState ready) {
-        statusWriter.write(vm, context, TalosNodeVMStatus::new, List.of(ready));
-        return UpdateControl.<TalosNodeVM>noUpdate()
-                .rescheduleAfter(config.resync().waiting());
     }
 
     /** The machine config is only checked for presence here; its content is Talos' business and never logged. */
