@@ -1,8 +1,8 @@
 package dev.underlay.controller.support.disruption;
 
 import dev.underlay.observe.ClusterKey;
+import dev.underlay.testing.TalosNodes;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -169,26 +169,13 @@ class DisruptionBudgetTest {
     }
 
     private static Node controlPlane(String name) {
-        Node node = worker(name);
-        node.getMetadata().getLabels().put(DisruptionMarks.CONTROL_PLANE_LABEL, "");
-        return node;
+        return TalosNodes.readyControlPlaneNode(name);
     }
 
     private static Node worker(String name) {
-        return new NodeBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .addToLabels("kubernetes.io/hostname", name)
-                .endMetadata()
-                .withNewSpec()
-                .endSpec()
-                .withNewStatus()
-                .addNewCondition()
-                .withType("Ready")
-                .withStatus("True")
-                .endCondition()
-                .endStatus()
-                .build();
+        Node node = TalosNodes.readyControlPlaneNode(name);
+        node.getMetadata().getLabels().remove(DisruptionMarks.CONTROL_PLANE_LABEL);
+        return node;
     }
 
     private static Node notReady(Node node) {
