@@ -6,7 +6,7 @@ package dev.underlay.ceph.model;
  * @param bytesUsed     raw bytes used, all replicas counted
  * @param stored        bytes stored by clients (one replica)
  * @param maxAvailBytes what clients could still write into this pool
- * @param percentUsed   0..100
+ * @param percentUsed   as Ceph reports it: despite the name a fraction 0..1 (ceph df prints it times 100)
  */
 public record PoolUsage(long bytesUsed, long stored, long maxAvailBytes, double percentUsed, long objects) {
 
