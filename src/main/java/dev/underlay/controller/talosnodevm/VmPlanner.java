@@ -275,7 +275,7 @@ final class VmPlanner {
     }
 
     private static boolean isSuccess(String exitStatus) {
-        return exitStatus != null && (exitStatus.equals("OK") || exitStatus.startsWith("WARNINGS"));
+        return exitStatus != null && (exitStatus.startsWith("OK") || exitStatus.startsWith("WARNINGS"));
     }
 
     private static Optional<Instant> instant(String text) {

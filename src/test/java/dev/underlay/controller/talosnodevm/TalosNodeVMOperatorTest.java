@@ -158,10 +158,11 @@ class TalosNodeVMOperatorTest {
                             .withName("talos-k8s-02")
                             .get())
                     .isNull();
-            assertThat(simulator.query(c -> c.model().vms.containsKey(102))).isFalse();
-            assertThat(simulator.query(c ->
-                            c.model().volumes.values().stream().anyMatch(v -> v.volid.contains("underlay-cidata-102"))))
-                    .isFalse();
+            boolean vmLeft = simulator.query(c -> c.model().vms.containsKey(102));
+            assertThat(vmLeft).isFalse();
+            boolean seedLeft = simulator.query(
+                    c -> c.model().volumes.values().stream().anyMatch(v -> v.volid.contains("underlay-cidata-102")));
+            assertThat(seedLeft).isFalse();
         });
         List<String> deletes = writes(sim, steady);
         assertThat(deletes)
@@ -194,7 +195,8 @@ class TalosNodeVMOperatorTest {
     }
 
     private static boolean running(PveSimulator simulator, int vmid) {
-        return simulator.query(c -> c.model().vms.get(vmid).running);
+        Boolean running = simulator.query(c -> c.model().vms.get(vmid).running);
+        return running;
     }
 
     private static byte[] uploaded(PveSimulator simulator, String volid) {
