@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param path    decoded path below {@code /api2/json}, e.g. {@code /nodes/pve-ms01-01/qemu}
  * @param params  all parameters (query and body merged, query winning), repeated keys kept in order
  * @param credentials what the caller authenticated with
- * @param upload  the file part of a multipart upload, if any (only its name and size are kept)
+ * @param upload  the file part of a multipart upload, if any (its name and size; the bytes of small files)
  * @param bodyOnReadMethod true when a GET or DELETE carried a body, which PVE refuses with 501
  */
 public record SimRequest(
@@ -52,6 +52,19 @@ public record SimRequest(
         return !"GET".equals(method);
     }
 
-    /** The file part of a multipart upload: the simulator records its name and size, not its bytes. */
-    public record Upload(String fileName, long size) {}
+    /**
+     * The file part of a multipart upload: its name and size, and, for files of at most {@link #KEPT_BYTES}, its
+     * bytes. PVE stores what it is sent; keeping small files lets a test read back what was uploaded (a cidata image)
+     * without the simulator holding ISOs of hundreds of megabytes.
+     *
+     * @param content the bytes, or null when the file was larger than {@link #KEPT_BYTES}
+     */
+    public record Upload(String fileName, long size, byte[] content) {
+
+        public static final long KEPT_BYTES = 1L << 20;
+
+        public Upload(String fileName, long size) {
+            this(fileName, size, null);
+        }
+    }
 }

@@ -81,7 +81,19 @@ public final class SimulatorTransport implements PveTransport {
         // pveproxy takes the file part's name as the "filename" parameter unless the form sent one
         params.putIfAbsent("filename", List.of(upload.filename()));
         return new SimRequest(request.method().name(), path, params, credentials, Optional.empty(), false)
-                .withUpload(new SimRequest.Upload(upload.filename(), sizeOf(upload)));
+                .withUpload(upload(upload));
+    }
+
+    private static SimRequest.Upload upload(PveUpload upload) throws ProxmoxApiException {
+        long size = sizeOf(upload);
+        if (size > SimRequest.Upload.KEPT_BYTES) {
+            return new SimRequest.Upload(upload.filename(), size);
+        }
+        try {
+            return new SimRequest.Upload(upload.filename(), size, Files.readAllBytes(upload.file()));
+        } catch (IOException e) {
+            throw new ProxmoxApiException(0, "cannot read the file to upload: " + e.getMessage(), false, e);
+        }
     }
 
     private static long sizeOf(PveUpload upload) throws ProxmoxApiException {

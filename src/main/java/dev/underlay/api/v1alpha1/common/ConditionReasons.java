@@ -61,6 +61,14 @@ public final class ConditionReasons {
     public static final String WAITING_FOR_SNAPSHOT = "WaitingForClusterSnapshot";
     /** managementPolicy is Observe: drift is reported, nothing is changed. */
     public static final String OBSERVE_ONLY = "ObserveOnly";
+    /** The operator is carrying out a step (record the identity, create, upload, attach, start); see the message. */
+    public static final String PROVISIONING = "Provisioning";
+    /** A Proxmox task the operator started for this resource is still running. */
+    public static final String TASK_RUNNING = "TaskRunning";
+    /** spec.vmid is unset and the cluster's vmidRange is unset or used up. */
+    public static final String VMID_UNAVAILABLE = "VmidUnavailable";
+    /** The Proxmox object this resource created is gone; it is not recreated on its own. */
+    public static final String EXTERNAL_OBJECT_MISSING = "ExternalObjectMissing";
 
     private ConditionReasons() {}
 }

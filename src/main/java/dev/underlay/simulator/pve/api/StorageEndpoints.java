@@ -199,21 +199,23 @@ final class StorageEndpoints {
         }
         String filename = c.param("filename");
         long size = c.request().upload().map(u -> u.size()).orElse(0L);
+        byte[] bytes = c.request().upload().map(u -> u.content()).orElse(null);
         if (content.equals("iso") && !filename.matches("(?i).+\\.(iso|img)")) {
             throw PveError.param("filename", "wrong file extension");
         }
         String volid = s.id + ":" + content + "/" + filename;
         Task task = ctx.tasks().start(c.node(), "imgcopy", "", c.principal().upidUser(), t -> {
-            ctx.model()
-                    .addVolume(new Volume(
-                            volid,
-                            s.id,
-                            s.shared() ? null : c.node(),
-                            content,
-                            null,
-                            size,
-                            ctx.now(),
-                            filename.substring(filename.lastIndexOf('.') + 1).toLowerCase()));
+            Volume uploaded = new Volume(
+                    volid,
+                    s.id,
+                    s.shared() ? null : c.node(),
+                    content,
+                    null,
+                    size,
+                    ctx.now(),
+                    filename.substring(filename.lastIndexOf('.') + 1).toLowerCase());
+            uploaded.uploaded = bytes;
+            ctx.model().addVolume(uploaded);
             t.log.add("target file: /var/lib/vz/template/" + content + "/" + filename);
             t.log.add("file size is: " + size);
             return "OK";

@@ -17,6 +17,9 @@ public final class Volume {
     public boolean isProtected;
     /** Config text of the guest at backup time (backup archives only). */
     public VmConfig backupConfig;
+    /** The bytes of a small uploaded file (see {@code SimRequest.Upload}); null otherwise. */
+    public byte[] uploaded;
+
     /** Where a download-url volume came from (recorded, never fetched). */
     public String sourceUrl;
 

@@ -1,0 +1,288 @@
+package dev.underlay.controller.talosnodevm;
+
+import dev.underlay.api.v1alpha1.common.ConditionReasons;
+import dev.underlay.api.v1alpha1.common.DeletionPolicy;
+import dev.underlay.api.v1alpha1.common.TaskRef;
+import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMSpec;
+import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMSpec.PowerState;
+import dev.underlay.controller.support.ownership.GuestMarker;
+import dev.underlay.controller.support.ownership.GuestMarker.Ownership;
+import dev.underlay.controller.support.plan.Plan;
+import dev.underlay.controller.support.plan.TaskProgress;
+import dev.underlay.controller.talosnodevm.VmAction.AttachSeed;
+import dev.underlay.controller.talosnodevm.VmFacts.SeedState;
+import dev.underlay.proxmox.model.VmConfig;
+import dev.underlay.proxmox.model.VmResource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The TalosNodeVM lifecycle as a pure function: facts in, one {@link Plan} out. The order of the checks is the
+ * idempotency recipe (ARCHITECTURE 8.3): follow the one in-flight task, fix the identity before anything exists,
+ * never touch a VM that is not ours, then converge one step at a time (create, upload the seed, attach it, start).
+ */
+final class VmPlanner {
+
+    /** A failed task's step is tried again after this long (or at once when the spec changes). */
+    static final Duration RETRY_FAILED_AFTER = Duration.ofMinutes(5);
+
+    static final String STOPPED = "stopped";
+
+    private VmPlanner() {}
+
+    static Plan<VmAction> plan(VmFacts facts) {
+        Optional<Plan<VmAction>> task = followTask(facts);
+        if (task.isPresent()) {
+            return task.get();
+        }
+        TalosNodeVMSpec spec = facts.spec();
+        Optional<Plan<VmAction>> ownership = facts.guest().flatMap(guest -> ownershipProblem(facts, guest));
+        if (ownership.isPresent()) {
+            return ownership.get();
+        }
+        Optional<Plan<VmAction>> identity = identity(facts);
+        if (identity.isPresent()) {
+            return identity.get();
+        }
+        int vmid = facts.recordedVmid();
+        if (facts.guest().isEmpty()) {
+            return absent(facts, vmid);
+        }
+        VmResource guest = facts.guest().get();
+        if (guest.lock() != null) {
+            return Plan.waitFor(
+                    ConditionReasons.VM_LOCKED, "VM " + vmid + " is locked (" + guest.lock() + "); waiting");
+        }
+        if ("unknown".equals(guest.status())) {
+            return Plan.waitFor(
+                    ConditionReasons.NODE_OFFLINE,
+                    "VM " + vmid + " is on " + guest.node() + ", which does not answer; waiting");
+        }
+        Optional<Plan<VmAction>> seed = seed(facts, guest);
+        if (seed.isPresent()) {
+            return seed.get();
+        }
+        if (spec.powerState() == PowerState.Running && !guest.isRunning()) {
+            return Plan.act(new VmAction.Start(guest.node(), vmid));
+        }
+        return Plan.done();
+    }
+
+    /** The deletion of a TalosNodeVM: Retain releases the VM, Delete stops and destroys it, then its seed. */
+    static Plan<VmAction> planDeletion(VmFacts facts) {
+        Optional<Plan<VmAction>> task = followTask(facts);
+        if (task.isPresent()) {
+            return task.get();
+        }
+        Integer vmid = facts.recordedVmid();
+        Optional<String> seedStorage = TalosVmConfig.seedStorage(facts.spec());
+        boolean delete = facts.spec().deletionPolicy() == DeletionPolicy.Delete;
+        if (vmid == null || facts.guest().isEmpty()) {
+            if (delete && vmid != null && facts.seed() == SeedState.UPLOADED && seedStorage.isPresent()) {
+                return Plan.act(new VmAction.DeleteSeed(
+                        facts.recordedNode(), seedStorage.get(), TalosVmConfig.seedVolid(seedStorage.get(), vmid)));
+            }
+            return Plan.done();
+        }
+        VmResource guest = facts.guest().get();
+        Optional<VmConfig> config = facts.config();
+        if (config.isEmpty()) {
+            return Plan.waitFor(ConditionReasons.WAITING_FOR_SNAPSHOT, "VM " + vmid + "'s config is not read yet");
+        }
+        if (GuestMarker.ownership(config.get().description().orElse(null), facts.owner()) != Ownership.OURS) {
+            // never ours, or released already: nothing on Proxmox is touched
+            return Plan.done();
+        }
+        if (guest.lock() != null) {
+            return Plan.waitFor(
+                    ConditionReasons.VM_LOCKED, "VM " + vmid + " is locked (" + guest.lock() + "); waiting");
+        }
+        if (!delete) {
+            return Plan.act(new VmAction.Unmark(
+                    guest.node(),
+                    vmid,
+                    GuestMarker.withoutMarker(config.get().tags()),
+                    GuestMarker.unmarkedDescription(config.get().description().orElse(null)),
+                    config.get().digest()));
+        }
+        if (!"stopped".equals(guest.status())) {
+            return Plan.act(new VmAction.Stop(guest.node(), vmid));
+        }
+        return Plan.act(new VmAction.Destroy(guest.node(), vmid));
+    }
+
+    /** A running task is waited for; a failed one is reported, and its step tried again after a while. */
+    private static Optional<Plan<VmAction>> followTask(VmFacts facts) {
+        TaskProgress progress = facts.task();
+        if (progress instanceof TaskProgress.Running running) {
+            return Optional.of(Plan.waitFor(
+                    ConditionReasons.TASK_RUNNING, "waiting for Proxmox task " + running.type() + " to finish"));
+        }
+        if (progress instanceof TaskProgress.NotListed) {
+            return Optional.of(Plan.waitFor(
+                    ConditionReasons.TASK_RUNNING, "waiting for the Proxmox task to show in the cluster's task list"));
+        }
+        if (progress instanceof TaskProgress.Failed failed) {
+            return Optional.of(taskFailed(failed.task().type(), failed.exitStatus(), RETRY_FAILED_AFTER));
+        }
+        TaskRef last = facts.lastTask();
+        if (progress instanceof TaskProgress.NoTask
+                && last != null
+                && STOPPED.equals(last.status())
+                && !isSuccess(last.exitStatus())) {
+            Optional<Instant> finished = instant(last.finishedAt());
+            Duration left = finished.map(at -> Duration.between(facts.now(), at.plus(RETRY_FAILED_AFTER)))
+                    .orElse(Duration.ZERO);
+            if (!left.isNegative() && !left.isZero()) {
+                return Optional.of(taskFailed(last.type(), last.exitStatus(), left));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Plan<VmAction> taskFailed(String type, String exitStatus, Duration retryIn) {
+        return new Plan.Wait<>(
+                ConditionReasons.PROXMOX_TASK_FAILED,
+                "Proxmox task " + type + " failed: " + exitStatus + "; trying again in " + retryIn.toSeconds() + "s",
+                retryIn);
+    }
+
+    /** An existing VM is ours only by its description's marker; anything else is left alone unless adopted. */
+    private static Optional<Plan<VmAction>> ownershipProblem(VmFacts facts, VmResource guest) {
+        if (facts.config().isEmpty()) {
+            // not read because status shows it converged; the tag confirms nobody took the marker away
+            return GuestMarker.tagged(guest.tags())
+                    ? Optional.empty()
+                    : Optional.of(Plan.waitFor(
+                            ConditionReasons.WAITING_FOR_SNAPSHOT, "VM " + guest.vmid() + "'s config is not read yet"));
+        }
+        VmConfig config = facts.config().get();
+        String description = config.description().orElse(null);
+        Ownership ownership = GuestMarker.ownership(description, facts.owner());
+        if (ownership == Ownership.OURS) {
+            return Optional.empty();
+        }
+        if (ownership == Ownership.OTHER_OWNER) {
+            return Optional.of(Plan.invalid(
+                    ConditionReasons.OWNERSHIP_CONFLICT,
+                    "VM " + guest.vmid() + " on " + guest.node() + " is marked as owned by someone else; "
+                            + "it is not touched"));
+        }
+        if (Boolean.TRUE.equals(facts.spec().adopt())) {
+            return Optional.of(Plan.act(new VmAction.Adopt(
+                    guest.node(),
+                    guest.vmid(),
+                    GuestMarker.tags(config.tags()),
+                    GuestMarker.description(description, facts.owner()),
+                    config.digest())));
+        }
+        return Optional.of(Plan.invalid(
+                ConditionReasons.OWNERSHIP_CONFLICT,
+                "VM " + guest.vmid() + " (" + guest.name() + ") on " + guest.node()
+                        + " exists and was not created by this TalosNodeVM; set spec.adopt to take it over, or "
+                        + "choose another vmid"));
+    }
+
+    /**
+     * VMID and SMBIOS UUID are recorded before anything is created. A VM of ours found again (a restore without
+     * status) gives both back; otherwise the spec's VMID or a free one from the cluster's range, and a new UUID.
+     */
+    private static Optional<Plan<VmAction>> identity(VmFacts facts) {
+        Integer vmid = facts.recordedVmid();
+        String uuid = facts.recordedUuid();
+        if (vmid != null && uuid != null) {
+            return Optional.empty();
+        }
+        Optional<VmConfig> existing = facts.config().filter(c -> facts.guest().isPresent());
+        if (vmid == null && facts.rediscovered().isPresent()) {
+            vmid = facts.rediscovered().get().vmid();
+            existing = Optional.of(facts.rediscovered().get().config());
+        }
+        if (vmid == null) {
+            OptionalInt free = VmidAllocator.allocate(facts.vmidRange(), facts.takenVmids());
+            if (free.isEmpty()) {
+                return Optional.of(Plan.invalid(
+                        ConditionReasons.VMID_UNAVAILABLE,
+                        facts.vmidRange() == null
+                                ? "spec.vmid is unset and the ProxmoxCluster has no vmidRange to allocate from"
+                                : "every VMID of the ProxmoxCluster's vmidRange "
+                                        + facts.vmidRange().start() + "-"
+                                        + facts.vmidRange().end() + " is in use"));
+            }
+            vmid = free.getAsInt();
+        }
+        if (uuid == null) {
+            uuid = existing.flatMap(TalosVmConfig::smbiosUuid).orElse(facts.candidateUuid());
+        }
+        return Optional.of(Plan.act(new VmAction.RecordIdentity(vmid, uuid)));
+    }
+
+    private static Plan<VmAction> absent(VmFacts facts, int vmid) {
+        TaskRef last = facts.lastTask();
+        if (last != null && "qmcreate".equals(last.type()) && isSuccess(last.exitStatus())) {
+            return facts.seenBefore()
+                    ? missing(vmid)
+                    : Plan.waitFor(
+                            ConditionReasons.WAITING_FOR_SNAPSHOT,
+                            "VM " + vmid + " was created; waiting for the cluster snapshot to show it");
+        }
+        if (facts.seenBefore()) {
+            return missing(vmid);
+        }
+        if (facts.spec().boot().iso() == null) {
+            return Plan.invalid(
+                    ConditionReasons.NOT_IMPLEMENTED,
+                    "creating a VM from boot.cloneFrom or boot.importFrom is not implemented yet; use boot.iso");
+        }
+        return Plan.act(new VmAction.Create(
+                facts.spec().node(),
+                vmid,
+                TalosVmConfig.createOptions(facts.spec(), facts.vmName(), facts.recordedUuid(), facts.owner())));
+    }
+
+    /** A VM that existed and is gone held data (etcd): a person decides, the operator does not silently recreate. */
+    private static Plan<VmAction> missing(int vmid) {
+        return Plan.waitFor(
+                ConditionReasons.EXTERNAL_OBJECT_MISSING,
+                "VM " + vmid + " existed and is gone from the cluster; it is not recreated on its own (its disks "
+                        + "held data). Delete this TalosNodeVM's status, or the resource, to start over");
+    }
+
+    private static Optional<Plan<VmAction>> seed(VmFacts facts, VmResource guest) {
+        Optional<String> storage = TalosVmConfig.seedStorage(facts.spec());
+        if (storage.isEmpty() || facts.config().isEmpty()) {
+            return Optional.empty();
+        }
+        int vmid = guest.vmid();
+        String volid = TalosVmConfig.seedVolid(storage.get(), vmid);
+        return switch (facts.seed()) {
+            case NOT_NEEDED, ATTACHED_OR_UNKNOWN -> Optional.empty();
+            case MISSING ->
+                Optional.of(Plan.act(
+                        new VmAction.UploadSeed(guest.node(), storage.get(), TalosVmConfig.seedFilename(vmid))));
+            case UPLOADED ->
+                Optional.of(Plan.act(new AttachSeed(
+                        guest.node(),
+                        vmid,
+                        TalosVmConfig.SEED_CDROM,
+                        volid,
+                        facts.config().get().digest())));
+        };
+    }
+
+    private static boolean isSuccess(String exitStatus) {
+        return exitStatus != null && (exitStatus.startsWith("OK") || exitStatus.startsWith("WARNINGS"));
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
