@@ -37,7 +37,9 @@ class ArgoCdHealthChecksTest {
             ConditionReasons.NODES_MISMATCH,
             ConditionReasons.OWNERSHIP_CONFLICT,
             ConditionReasons.PROXMOX_TASK_FAILED,
-            ConditionReasons.QUORUM_LOST);
+            ConditionReasons.QUORUM_LOST,
+            ConditionReasons.VMID_UNAVAILABLE,
+            ConditionReasons.EXTERNAL_OBJECT_MISSING);
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> checks() {
