@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -87,9 +88,19 @@ public class ClusterMetrics {
             Log.debugf("ProxmoxCluster %s: not-backed-up list unavailable: %s", key, e.getMessage());
             return;
         }
+        cluster.notBackedUpGuests = List.copyOf(guests);
         cluster.notBackedUp.begin();
         SnapshotSeries.writeNotBackedUp(key, guests, cluster.notBackedUp);
         cluster.notBackedUp.end();
+    }
+
+    /**
+     * The guests no backup job covered at the last read of {@code /cluster/backup-info/not-backed-up}; empty before
+     * the first. The BackupPolicy controller reports from this list instead of asking Proxmox again.
+     */
+    public Optional<List<NotBackedUp>> notBackedUp(ClusterKey key) {
+        PerCluster cluster = clusters.get(key);
+        return cluster == null ? Optional.empty() : Optional.ofNullable(cluster.notBackedUpGuests);
     }
 
     /** Removes every series of a deleted cluster. */
@@ -124,6 +135,7 @@ public class ClusterMetrics {
         final GaugeSeries notBackedUp;
         volatile Instant lastSnapshot;
         volatile Instant notBackedUpDue;
+        volatile List<NotBackedUp> notBackedUpGuests;
         Gauge age;
 
         PerCluster(MeterRegistry registry) {

@@ -24,7 +24,8 @@ import java.util.UUID;
  * cluster {@code homelab-pve} (the seed calls it homelab-pve-cluster, but Proxmox caps cluster names at 15
  * characters, so a real cluster cannot carry that name); nodes {@code pve-ms01-01}, {@code pve-ms01-02} (20 threads,
  * 96 GiB) and {@code pve-aimax-01} (32 threads, 128 GiB); storages {@code local} (dir, ISO),
- * {@code local-zfs}, {@code vm-disks} (Ceph RBD) and {@code nfs-backups}; Ceph with 3 monitors,
+ * {@code local-zfs}, {@code vm-disks} (Ceph RBD), {@code nfs-backups} and the backup plan's {@code backups} (a
+ * directory), {@code nfs-external} (NFS) and {@code offsite} (Proxmox Backup Server, encrypted); Ceph with 3 monitors,
  * 6 OSDs, pools {@code .mgr} and {@code vm-disks}, HEALTH_OK; token {@code underlay@pve!operator}
  * and user {@code root@pam}. Guests, pools, jobs and ISOs can be added before {@link #build()}.
  */
@@ -201,7 +202,30 @@ public final class PveSimulatorBuilder {
         nfs.options.put("path", "/mnt/pve/nfs-backups");
         nfs.options.put("content", "backup");
         nfs.options.put("prune-backups", "keep-daily=7,keep-weekly=4");
-        for (StorageDef s : List.of(local, zfs, rbd, nfs)) {
+        // the storages the seed's backup plan names: vzdump cannot write to RBD, so "backups" is a directory on a
+        // CephFS mount of the backups pool; off-site is a Proxmox Backup Server with client-side encryption
+        StorageDef backups = new StorageDef("backups", "dir", 2 * tib);
+        backups.options.put("path", "/mnt/pve/cephfs-backups");
+        backups.options.put("shared", "1");
+        backups.options.put("content", "backup");
+        StorageDef external = new StorageDef("nfs-external", "nfs", 16 * tib);
+        external.options.put("server", "10.8.16.50");
+        external.options.put("export", "/export/pve");
+        external.options.put("path", "/mnt/pve/nfs-external");
+        external.options.put("content", "backup");
+        StorageDef offsite = new StorageDef("offsite", "pbs", 20 * tib);
+        offsite.options.put("server", "pbs.offsite.example");
+        offsite.options.put("datastore", "homelab");
+        offsite.options.put("username", "homelab@pbs");
+        offsite.options.put("content", "backup");
+        offsite.options.put(
+                "fingerprint",
+                "a1:b2:c3:d4:e5:f6:07:18:29:3a:4b:5c:6d:7e:8f:90:a1:b2:c3:d4:e5:f6:07:18:29:3a:4b:5c:6d:7e:8f:90");
+        // PVE keeps the key itself in /etc/pve/priv and its fingerprint here
+        offsite.options.put(
+                "encryption-key",
+                "5e:1f:0a:93:44:bd:2c:7e:10:c8:aa:35:f2:69:0d:b4:e3:57:81:9c:26:fa:4d:0b:c1:68:e9:72:3f:a5:d0:14");
+        for (StorageDef s : List.of(local, zfs, rbd, nfs, backups, external, offsite)) {
             model.storages.put(s.id, s);
         }
         return model;

@@ -49,4 +49,15 @@ class BackupPolicySpecCheckTest {
                         "spec.selector must set exactly one of vmids, all, pool, talosNodeVMSelector " + "(got 2)")
                 .hasMessageContaining("spec.retention is required");
     }
+
+    @Test
+    void aScheduleThePatternLetsThroughIsParsedAndTheOffendingTokenNamed() {
+        BackupPolicy policy = Fixtures.policy("ns", "p", "homelab");
+        BackupPolicy misspelt =
+                YAML.unmarshal(YAML.asYaml(policy).replace("\"02:00\"", "\"mnday 02:00\""), BackupPolicy.class);
+
+        assertThatThrownBy(() -> BackupPolicySpecCheck.check(misspelt))
+                .hasMessageContaining("spec.schedule must be a Proxmox calendar event")
+                .hasMessageContaining("\"mnday\" at position 1 in \"mnday 02:00\"");
+    }
 }

@@ -295,7 +295,7 @@ public abstract class ProxmoxApiContract {
                 .filter(StorageResource.class::isInstance)
                 .map(StorageResource.class::cast)
                 .toList();
-        assertThat(storages).hasSize(12);
+        assertThat(storages).as("7 storages on each of 3 nodes").hasSize(21);
         assertThat(storages)
                 .filteredOn(s -> s.storage().equals("vm-disks"))
                 .allSatisfy(s -> assertThat(s.shared()).isTrue());
@@ -306,7 +306,7 @@ public abstract class ProxmoxApiContract {
         assertThat(api.clusterResources(ClusterResourceType.VM)).hasSize(2).allMatch(VmResource.class::isInstance);
         assertThat(api.clusterResources(ClusterResourceType.NODE)).hasSize(3).allMatch(NodeResource.class::isInstance);
         assertThat(api.clusterResources(ClusterResourceType.STORAGE))
-                .hasSize(12)
+                .hasSize(21)
                 .allMatch(StorageResource.class::isInstance);
     }
 
@@ -755,7 +755,15 @@ public abstract class ProxmoxApiContract {
 
         assertThat(seeded)
                 .extracting(Storage::storage)
-                .containsExactlyInAnyOrder("local", "local-zfs", "vm-disks", "nfs-backups");
+                .containsExactlyInAnyOrder(
+                        "local", "local-zfs", "vm-disks", "nfs-backups", "backups", "nfs-external", "offsite");
+        assertThat(seeded)
+                .filteredOn(s -> s.storage().equals("offsite"))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.type()).isEqualTo("pbs");
+                    assertThat(s.other()).containsKey("encryption-key");
+                });
         assertThat(seeded)
                 .filteredOn(s -> s.storage().equals("nfs-backups"))
                 .singleElement()
@@ -787,7 +795,8 @@ public abstract class ProxmoxApiContract {
 
         assertThat(onN1)
                 .extracting(NodeStorage::storage)
-                .containsExactlyInAnyOrder("local", "local-zfs", "vm-disks", "nfs-backups");
+                .containsExactlyInAnyOrder(
+                        "local", "local-zfs", "vm-disks", "nfs-backups", "backups", "nfs-external", "offsite");
         assertThat(onN1).allSatisfy(s -> {
             assertThat(s.active()).isTrue();
             assertThat(s.enabled()).isTrue();

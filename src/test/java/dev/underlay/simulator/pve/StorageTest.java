@@ -15,7 +15,14 @@ class StorageTest {
         JsonNode list = f.ok("GET", "/storage");
         assertThat(list)
                 .extracting(s -> s.get("storage").asText() + "/" + s.get("type").asText())
-                .containsExactly("local/dir", "local-zfs/zfspool", "vm-disks/rbd", "nfs-backups/nfs");
+                .containsExactly(
+                        "local/dir",
+                        "local-zfs/zfspool",
+                        "vm-disks/rbd",
+                        "nfs-backups/nfs",
+                        "backups/dir",
+                        "nfs-external/nfs",
+                        "offsite/pbs");
         JsonNode local = f.ok("GET", "/storage/local");
         assertThat(local.get("content").asText()).contains("iso");
         assertThat(f.ok("GET", "/storage/vm-disks").get("pool").asText()).isEqualTo("vm-disks");

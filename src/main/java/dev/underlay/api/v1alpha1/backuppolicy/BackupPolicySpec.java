@@ -75,6 +75,13 @@ public record BackupPolicySpec(
         @JsonPropertyDescription("Notes template for each backup, e.g. {{guestname}} nightly.")
         String notesTemplate,
 
+        @Default("false")
+        @JsonPropertyDescription(
+                "Require the target storage to encrypt backups at rest: a Proxmox Backup Server storage with an "
+                        + "encryption key. Otherwise the policy reports StorageNotEncrypted=True (the job still runs: an "
+                        + "unencrypted backup beats none).")
+        Boolean requireEncryption,
+
         @JsonPropertyDescription(
                 "Periodic restore test: restore the latest backup of a covered VM to a scratch VMID with "
                         + "NICs unplugged, boot it, wait for the guest agent or a timeout, record, destroy.")
@@ -96,6 +103,7 @@ public record BackupPolicySpec(
         compression = compression == null ? Compression.zstd : compression;
         mailTo = mailTo == null ? List.of() : List.copyOf(mailTo);
         enabled = enabled == null ? Boolean.TRUE : enabled;
+        requireEncryption = requireEncryption == null ? Boolean.FALSE : requireEncryption;
         deletionPolicy = deletionPolicy == null ? DeletionPolicy.Retain : deletionPolicy;
         managementPolicy = managementPolicy == null ? ManagementPolicy.Manage : managementPolicy;
     }

@@ -22,6 +22,14 @@ public class BackupPolicyStatus extends UnderlayStatus {
     @JsonPropertyDescription("Last run of the job.")
     private BackupRunStatus lastRun;
 
+    @JsonPropertyDescription(
+            "When a run of the job last finished without error (RFC 3339); kept after the task leaves Proxmox's task "
+                    + "list, for BackupsStale.")
+    private String lastSuccessfulRun;
+
+    @JsonPropertyDescription("Whether the target storage encrypts backups (a PBS storage with an encryption key).")
+    private Boolean storageEncrypted;
+
     @JsonPropertyDescription("VMIDs the job currently covers.")
     private List<Integer> coveredVMIDs = new ArrayList<>();
 
@@ -64,6 +72,22 @@ public class BackupPolicyStatus extends UnderlayStatus {
 
     public void setLastRun(BackupRunStatus lastRun) {
         this.lastRun = lastRun;
+    }
+
+    public String getLastSuccessfulRun() {
+        return lastSuccessfulRun;
+    }
+
+    public void setLastSuccessfulRun(String lastSuccessfulRun) {
+        this.lastSuccessfulRun = lastSuccessfulRun;
+    }
+
+    public Boolean getStorageEncrypted() {
+        return storageEncrypted;
+    }
+
+    public void setStorageEncrypted(Boolean storageEncrypted) {
+        this.storageEncrypted = storageEncrypted;
     }
 
     public List<Integer> getCoveredVMIDs() {

@@ -70,5 +70,16 @@ public final class ConditionReasons {
     /** The Proxmox object this resource created is gone; it is not recreated on its own. */
     public static final String EXTERNAL_OBJECT_MISSING = "ExternalObjectMissing";
 
+    /** BackupPolicy: its TalosNodeVM selector matches no TalosNodeVM with a VMID yet; the job is not written. */
+    public static final String NO_GUESTS_SELECTED = "NoGuestsSelected";
+    /** BackupPolicy: spec.storage names no storage of the cluster. Add the storage (content backup) or fix the name. */
+    public static final String BACKUP_STORAGE_NOT_FOUND = "BackupStorageNotFound";
+    /** LastRunFailed=True: the job's last run failed; the message names the failed VMIDs when the task log does. */
+    public static final String BACKUP_FAILED = "BackupFailed";
+    /** BackupsStale=True: no run of the job succeeded within twice its schedule's period. Check the job's runs. */
+    public static final String NO_RECENT_BACKUP = "NoRecentBackup";
+    /** StorageNotEncrypted=True: spec.requireEncryption is set and the storage is no PBS storage with a key. */
+    public static final String STORAGE_UNENCRYPTED = "StorageUnencrypted";
+
     private ConditionReasons() {}
 }

@@ -21,5 +21,12 @@ public final class ConditionTypes {
     /** CephPool: min_size 1 allows writes with a single copy; data loss on one more failure. */
     public static final String MIN_SIZE_ONE_RISK = "MinSizeOneRisk";
 
+    /** BackupPolicy: the last run of the backup job failed (for some or all guests). */
+    public static final String LAST_RUN_FAILED = "LastRunFailed";
+    /** BackupPolicy: no successful run within twice the schedule's period. */
+    public static final String BACKUPS_STALE = "BackupsStale";
+    /** BackupPolicy: spec.requireEncryption is set and the target storage does not encrypt. */
+    public static final String STORAGE_NOT_ENCRYPTED = "StorageNotEncrypted";
+
     private ConditionTypes() {}
 }

@@ -91,6 +91,7 @@ public final class BackupService {
         }
         String id = plan.vmids().size() == 1 ? Integer.toString(plan.vmids().get(0)) : "";
         Task task = ctx.tasks().start(node, "vzdump", id, user, t -> {
+            t.log.add(header(guests, plan));
             int errors = 0;
             for (Vm vm : guests) {
                 if (lockedBefore.containsKey(vm.vmid)) {
@@ -118,6 +119,21 @@ public final class BackupService {
             }
         }));
         return task;
+    }
+
+    /** PVE's first line of a vzdump log: the guests and the options, the job's id among them for a scheduled run. */
+    private static String header(List<Vm> guests, Plan plan) {
+        StringBuilder line = new StringBuilder("INFO: starting new backup job: vzdump");
+        guests.forEach(vm -> line.append(' ').append(vm.vmid));
+        line.append(" --mode ").append(plan.mode()).append(" --compress ").append(plan.compress());
+        line.append(" --storage ").append(plan.storage());
+        if (plan.pruneBackups() != null) {
+            line.append(" --prune-backups '").append(plan.pruneBackups()).append('\'');
+        }
+        if (plan.jobId() != null) {
+            line.append(" --job-id ").append(plan.jobId());
+        }
+        return line.toString();
     }
 
     private Volume archive(Vm vm, StorageDef storage, String node, Task t, String compress) {
