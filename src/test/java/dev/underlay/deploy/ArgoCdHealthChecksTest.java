@@ -39,7 +39,8 @@ class ArgoCdHealthChecksTest {
             ConditionReasons.PROXMOX_TASK_FAILED,
             ConditionReasons.QUORUM_LOST,
             ConditionReasons.VMID_UNAVAILABLE,
-            ConditionReasons.EXTERNAL_OBJECT_MISSING);
+            ConditionReasons.EXTERNAL_OBJECT_MISSING,
+            ConditionReasons.BACKUP_STORAGE_NOT_FOUND);
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> checks() {
