@@ -100,7 +100,10 @@ public class ProxmoxConnections {
                 : new RestBackend(config.proxmox());
         ApiBackend.Opened opened = backend.open(request);
         ProxmoxApi metered = MeteredApi.measure(cluster, opened.api(), metrics);
-        ProxmoxApi gated = QuorumGate.guard(cluster, metered, () -> snapshots.latest(cluster), metrics::refused);
+        ProxmoxApi gated = WriteNotifier.notifying(
+                cluster,
+                QuorumGate.guard(cluster, metered, () -> snapshots.latest(cluster), metrics::refused),
+                snapshots::requestRefresh);
         metrics.connectionBuilt(cluster);
         Log.infof(
                 "ProxmoxCluster %s: Proxmox client built (%s backend, endpoints %s)",

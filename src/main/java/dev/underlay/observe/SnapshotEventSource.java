@@ -7,11 +7,13 @@ import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.CachingInboundEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -110,5 +112,51 @@ public final class SnapshotEventSource<R, P extends HasMetadata> extends Caching
                 .flatMap(snapshot -> observe.apply(primary, snapshot))
                 .map(Set::of)
                 .orElse(Set.of());
+    }
+
+    /**
+     * The cluster controller's side of {@link SnapshotStore#requestRefresh}: a refresh request for a cluster becomes a
+     * reconcile of that ProxmoxCluster (same namespace and name as the key), which takes the snapshot. JOSDK merges
+     * requests that arrive while a reconcile runs into one more, so a burst of writes costs one extra snapshot.
+     */
+    public static final class RefreshRequests<P extends HasMetadata> extends SimpleInboundEventSource<P> {
+
+        private final SnapshotStore store;
+        private final EventSourceContext<P> context;
+        private final Consumer<ClusterKey> listener = this::requested;
+
+        private RefreshRequests(SnapshotStore store, EventSourceContext<P> context) {
+            super("underlay-snapshot-refresh-requests");
+            this.store = store;
+            this.context = context;
+        }
+
+        public static <P extends HasMetadata> RefreshRequests<P> register(
+                SnapshotStore store, EventSourceContext<P> context) {
+            RefreshRequests<P> source = new RefreshRequests<>(store, context);
+            store.addRefreshListener(source.listener);
+            return source;
+        }
+
+        /**
+         * A cluster being deleted is left alone: its cleanup wrote the request itself, and one more pass would run the
+         * cleanup again.
+         */
+        private void requested(ClusterKey cluster) {
+            ResourceID id = new ResourceID(cluster.name(), cluster.namespace());
+            boolean live = context.getPrimaryCache()
+                    .get(id)
+                    .map(p -> p.getMetadata().getDeletionTimestamp() == null)
+                    .orElse(false);
+            if (isRunning() && live) {
+                propagateEvent(id);
+            }
+        }
+
+        @Override
+        public void stop() {
+            store.removeRefreshListener(listener);
+            super.stop();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The latest snapshot of every ProxmoxCluster, published by the cluster controller after each resync and read by
@@ -18,6 +19,7 @@ public class SnapshotStore {
 
     private final Map<ClusterKey, ClusterSnapshot> latest = new ConcurrentHashMap<>();
     private final List<SnapshotListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ClusterKey>> refreshListeners = new CopyOnWriteArrayList<>();
 
     /** Stores the snapshot as the cluster's latest and tells every listener, in the caller's thread. */
     public void publish(ClusterSnapshot snapshot) {
@@ -38,6 +40,25 @@ public class SnapshotStore {
                 listener.removed(cluster);
             }
         }
+    }
+
+    /**
+     * Something was just written to the cluster (a child created a VM, started a task): the cluster controller should
+     * take the next snapshot now instead of at its calm interval, so that the writer, which waits for the snapshot to
+     * show what it did, goes on within seconds. Tells the refresh listeners (the cluster controller's event source).
+     */
+    public void requestRefresh(ClusterKey cluster) {
+        for (Consumer<ClusterKey> listener : refreshListeners) {
+            listener.accept(cluster);
+        }
+    }
+
+    public void addRefreshListener(Consumer<ClusterKey> listener) {
+        refreshListeners.add(listener);
+    }
+
+    public void removeRefreshListener(Consumer<ClusterKey> listener) {
+        refreshListeners.remove(listener);
     }
 
     public void addListener(SnapshotListener listener) {

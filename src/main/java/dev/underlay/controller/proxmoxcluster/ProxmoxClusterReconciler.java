@@ -15,6 +15,8 @@ import dev.underlay.controller.support.ReconcileErrors;
 import dev.underlay.controller.support.ReconcilePrelude;
 import dev.underlay.controller.support.SecretResolver;
 import dev.underlay.observe.ClusterKey;
+import dev.underlay.observe.SnapshotEventSource;
+import dev.underlay.observe.SnapshotStore;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -47,6 +49,9 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
     ClusterObserver observer;
 
     @Inject
+    SnapshotStore snapshots;
+
+    @Inject
     ReadyStatusWriter statusWriter;
 
     @Inject
@@ -75,7 +80,10 @@ public class ProxmoxClusterReconciler implements Reconciler<ProxmoxCluster>, Cle
 
     @Override
     public List<EventSource<?, ProxmoxCluster>> prepareEventSources(EventSourceContext<ProxmoxCluster> context) {
-        return List.of(SecretResolver.eventSource(context, ProxmoxClusterReconciler::referencedSecrets));
+        return List.of(
+                SecretResolver.eventSource(context, ProxmoxClusterReconciler::referencedSecrets),
+                // a child that wrote to the cluster waits for the next snapshot: take it now
+                SnapshotEventSource.RefreshRequests.register(snapshots, context));
     }
 
     @Override
