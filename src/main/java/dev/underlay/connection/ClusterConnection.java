@@ -5,6 +5,7 @@ import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.proxmox.model.Permissions;
 import dev.underlay.proxmox.model.PveVersion;
+import io.quarkus.logging.Log;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,7 +92,7 @@ public final class ClusterConnection implements AutoCloseable {
         try {
             closer.close();
         } catch (Exception e) {
-            io.quarkus.logging.Log.debugf("closing the Proxmox client of %s: %s", cluster, e.getMessage());
+            Log.debugf("closing the Proxmox client of %s: %s", cluster, e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.underlay.simulator.pve.PveSimulator;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +34,8 @@ public class SimulatorRegistry {
     /** scheme://host:port, lower case, without a trailing slash or an /api2/json suffix. */
     static String normalize(String endpoint) {
         URI uri = URI.create(endpoint.trim());
-        String scheme = uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        String host = uri.getHost() == null ? endpoint.trim() : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? endpoint.trim() : uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort() < 0 ? 8006 : uri.getPort();
         return scheme + "://" + host + ":" + port;
     }

@@ -9,6 +9,7 @@ import io.fabric8.mockwebserver.vertx.ServerWebSocketHandler;
 import io.quarkus.logging.Log;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -136,13 +137,13 @@ final class ApiHttpHandler implements Handler<HttpServerRequest> {
                 .toMultimap()
                 .forEach((name, values) -> response.headers().add(name, values));
         if (mock.getBody() != null && mock.getBody().size() > 0) {
-            response.end(io.vertx.core.buffer.Buffer.buffer(mock.getBody().getBytes()));
+            response.end(Buffer.buffer(mock.getBody().getBytes()));
         } else {
             response.end();
         }
     }
 
-    private static RecordedRequest record(HttpServerRequest request, io.vertx.core.buffer.Buffer body) {
+    private static RecordedRequest record(HttpServerRequest request, Buffer body) {
         return new RecordedRequest(
                 "HTTP/1.1",
                 HttpMethod.fromVertx(request.method()),

@@ -1,5 +1,7 @@
 package dev.underlay.embedded;
 
+import java.util.Locale;
+
 /** What applying one manifest did, for the startup log. */
 public record AppliedObject(String kind, String namespace, String name, Outcome outcome) {
 
@@ -11,6 +13,6 @@ public record AppliedObject(String kind, String namespace, String name, Outcome 
     @Override
     public String toString() {
         return kind + " " + (namespace == null ? "" : namespace + "/") + name + " "
-                + outcome.name().toLowerCase(java.util.Locale.ROOT);
+                + outcome.name().toLowerCase(Locale.ROOT);
     }
 }

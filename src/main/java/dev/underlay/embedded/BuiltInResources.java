@@ -1,6 +1,7 @@
 package dev.underlay.embedded;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The non-custom kinds the embedded API server advertises: what the operator touches (Secrets, Events, Leases,
@@ -68,7 +69,7 @@ final class BuiltInResources {
                 version,
                 kind,
                 plural,
-                kind.toLowerCase(java.util.Locale.ROOT),
+                kind.toLowerCase(Locale.ROOT),
                 namespaced,
                 shortNames,
                 List.of(),

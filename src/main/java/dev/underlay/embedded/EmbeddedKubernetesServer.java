@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -182,7 +183,7 @@ public final class EmbeddedKubernetesServer implements AutoCloseable {
                 method,
                 path,
                 Headers.builder().add("Content-Type", contentType).build(),
-                new io.fabric8.mockwebserver.http.Buffer(Json.write(body).getBytes(StandardCharsets.UTF_8))));
+                new Buffer(Json.write(body).getBytes(StandardCharsets.UTF_8))));
     }
 
     private static boolean isCrd(JsonNode manifest) {

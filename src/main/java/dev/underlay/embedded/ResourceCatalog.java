@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -83,7 +84,7 @@ final class ResourceCatalog {
                     names.getKind(),
                     names.getPlural(),
                     Objects.requireNonNullElse(
-                            names.getSingular(), names.getKind().toLowerCase(java.util.Locale.ROOT)),
+                            names.getSingular(), names.getKind().toLowerCase(Locale.ROOT)),
                     !"Cluster".equals(spec.getScope()),
                     Objects.requireNonNullElse(names.getShortNames(), List.of()),
                     Objects.requireNonNullElse(names.getCategories(), List.of()),

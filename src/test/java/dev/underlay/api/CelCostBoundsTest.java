@@ -1,6 +1,8 @@
 package dev.underlay.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cel.common.ast.CelExpr;
 import dev.underlay.api.schema.ApiServerValidation;
 import dev.underlay.api.schema.CelRuleEvaluator;
@@ -76,8 +78,8 @@ class CelCostBoundsTest {
 
     private static JsonNode schema(String json) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
     }

@@ -1,6 +1,7 @@
 package dev.underlay.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
 import dev.underlay.api.schema.CrdCatalog;
 import dev.underlay.api.schema.Yaml;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class CrdStructureTest {
     private static void walk(JsonNode schema, String path, List<String> problems) {
         if (schema.has("pattern")) {
             try {
-                com.google.re2j.Pattern.compile(schema.get("pattern").asText());
+                Pattern.compile(schema.get("pattern").asText());
             } catch (RuntimeException e) {
                 problems.add(path + ": pattern is not RE2: " + e.getMessage());
             }

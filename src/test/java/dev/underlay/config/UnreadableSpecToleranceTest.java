@@ -1,5 +1,6 @@
 package dev.underlay.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.underlay.api.v1alpha1.cephpool.CephPool;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -55,7 +56,6 @@ class UnreadableSpecToleranceTest {
     @Test
     void otherTypesKeepFailingLoudly() {
         assertThatThrownBy(() -> mapper.readValue("""
-                {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":["not","a","string"]}}""", ConfigMap.class))
-                .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+                {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":["not","a","string"]}}""", ConfigMap.class)).isInstanceOf(JsonProcessingException.class);
     }
 }

@@ -8,6 +8,7 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.lib.jse.JsePlatform;
 import org.yaml.snakeyaml.Yaml;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,7 +123,7 @@ class ArgoCdHealthChecksTest {
     }
 
     private static Map<String, Object> object(long generation, Map<String, Object> status) {
-        Map<String, Object> object = new java.util.LinkedHashMap<>();
+        Map<String, Object> object = new LinkedHashMap<>();
         object.put("apiVersion", "underlay.dev/v1alpha1");
         object.put("metadata", Map.of("name", "x", "generation", generation));
         if (status != null) {

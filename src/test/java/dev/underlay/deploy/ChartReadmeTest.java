@@ -2,6 +2,7 @@ package dev.underlay.deploy;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,7 +35,7 @@ class ChartReadmeTest {
 
     private static List<String> documentedKeys() {
         Matcher matcher = TABLE_ROW_KEY.matcher(read(CHART.resolve("README.md")));
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         while (matcher.find()) {
             keys.add(matcher.group(1));
         }

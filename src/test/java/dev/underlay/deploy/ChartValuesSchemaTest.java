@@ -3,6 +3,7 @@ package dev.underlay.deploy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +34,7 @@ class ChartValuesSchemaTest {
             rbac.nodeMaintenence             | false       | Additional property nodeMaintenence is not allowed
             """)
     void badValueFailsWithAMessageNamingIt(String key, String value, String message) {
-        assertThatThrownBy(() -> UnderlayChart.template(java.util.List.of(), Map.of(key, value)))
+        assertThatThrownBy(() -> UnderlayChart.template(List.of(), Map.of(key, value)))
                 .hasMessageContaining("values don't meet the specifications of the schema")
                 .hasMessageContaining(message);
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A committed file that must equal what is generated from elsewhere in the repository: a difference fails with the
@@ -37,7 +38,7 @@ final class CommittedCopy {
                 throw new AssertionError(relative(committed) + " is missing. Refresh it with: " + refreshCommand);
             }
             byte[] actual = Files.readAllBytes(committed);
-            if (!java.util.Arrays.equals(actual, expected)) {
+            if (!Arrays.equals(actual, expected)) {
                 throw new AssertionError(relative(committed) + " is out of date (first difference at line "
                         + firstDifferentLine(actual, expected) + "). Refresh it with: " + refreshCommand);
             }

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,11 +29,11 @@ public final class PrometheusAlerts {
     }
 
     /** Every metric the chart's alerts read, rendered with the PrometheusRule on. */
-    public static java.util.Set<String> metricsReadByTheChartsAlerts() {
+    public static Set<String> metricsReadByTheChartsAlerts() {
         GenericKubernetesResource rule = UnderlayChart.render(Map.of("metrics.prometheusRule.enabled", true))
                 .generic("PrometheusRule")
                 .get(0);
-        java.util.Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         of(rule).forEach(alert -> names.addAll(metrics(alert.get("expr").toString())));
         return names;
     }

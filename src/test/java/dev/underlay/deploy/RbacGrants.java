@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -80,8 +81,7 @@ final class RbacGrants {
         return grants;
     }
 
-    private static boolean bindsAccount(
-            List<io.fabric8.kubernetes.api.model.rbac.Subject> subjects, String name, String namespace) {
+    private static boolean bindsAccount(List<Subject> subjects, String name, String namespace) {
         return subjects.stream()
                 .anyMatch(s -> "ServiceAccount".equals(s.getKind())
                         && name.equals(s.getName())

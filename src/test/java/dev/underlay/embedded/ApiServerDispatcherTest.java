@@ -1,6 +1,7 @@
 package dev.underlay.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
@@ -93,7 +94,7 @@ class ApiServerDispatcherTest {
         JsonNode crd = ManifestReader.readFile(Path.of("deploy/crds/cephpools.underlay.dev-v1.yml"))
                 .get(0)
                 .deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) crd.path("spec").path("names"))
+        ((ObjectNode) crd.path("spec").path("names"))
                 .putArray("categories")
                 .add("underlay")
                 .add("all");

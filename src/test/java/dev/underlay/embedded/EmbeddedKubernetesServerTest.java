@@ -9,15 +9,18 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -88,7 +91,7 @@ class EmbeddedKubernetesServerTest {
         JsonNode vm = ManifestReader.readFile(Path.of("src/test/resources/embedded/manifests/30-talosnodevm.yaml"))
                 .get(0);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.apply(vm))
+        Assertions.assertThatThrownBy(() -> server.apply(vm))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("TalosNodeVM");
     }
@@ -127,14 +130,14 @@ class EmbeddedKubernetesServerTest {
         HttpClient http = HttpClient.newHttpClient();
         // what kubectl delete --wait does once its list saw the object at resourceVersion 5; by the time the watch
         // opens, the object is gone (here: it never existed under this name)
-        HttpResponse<java.util.stream.Stream<String>> gone = http.send(
+        HttpResponse<Stream<String>> gone = http.send(
                 HttpRequest.newBuilder(
                                 URI.create(
                                         collection
                                                 + "?watch=true&fieldSelector=metadata.name%3Dtalos-cp-09&resourceVersion=5&timeoutSeconds=5"))
                         .build(),
                 HttpResponse.BodyHandlers.ofLines());
-        try (java.util.stream.Stream<String> lines = gone.body()) {
+        try (Stream<String> lines = gone.body()) {
             JsonNode event = Json.read(lines.findFirst().orElseThrow());
             assertThat(event.path("type").asText()).isEqualTo("DELETED");
             assertThat(event.path("object").path("kind").asText()).isEqualTo("TalosNodeVM");
@@ -146,16 +149,15 @@ class EmbeddedKubernetesServerTest {
         }
 
         // an object that is still there gets no such event: the watch stays open with nothing to say
-        HttpResponse<java.io.InputStream> present = http.send(
+        HttpResponse<InputStream> present = http.send(
                 HttpRequest.newBuilder(
                                 URI.create(
                                         collection
                                                 + "?watch=true&fieldSelector=metadata.name%3Dtalos-cp-01&resourceVersion=999999&timeoutSeconds=1"))
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-        try (java.io.InputStream body = present.body()) {
-            assertThat(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-                    .isEmpty();
+        try (InputStream body = present.body()) {
+            assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
         }
     }
 

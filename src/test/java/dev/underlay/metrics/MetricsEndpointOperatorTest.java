@@ -25,6 +25,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import static dev.underlay.testing.Fixtures.readyReason;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,7 +90,7 @@ class MetricsEndpointOperatorTest {
                                 + "\"proxmoxcluster\""));
 
         // the chart's alerts (metrics.prometheusRule) must watch series that exist
-        java.util.Set<String> alerted = PrometheusAlerts.metricsReadByTheChartsAlerts();
+        Set<String> alerted = PrometheusAlerts.metricsReadByTheChartsAlerts();
         assertThat(alerted).hasSizeGreaterThanOrEqualTo(6);
         await.untilAsserted("every metric an alert reads is exported", () -> {
             String exported = scrape();
@@ -104,9 +106,9 @@ class MetricsEndpointOperatorTest {
     }
 
     /** One series line; label sets may or may not end in a comma (the exposition formats differ there). */
-    private static java.util.regex.Pattern series(String name, String labels, String value) {
-        return java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name + "{" + labels)
-                + "[^}]*\\} " + (value == null ? "" : java.util.regex.Pattern.quote(value)));
+    private static Pattern series(String name, String labels, String value) {
+        return Pattern.compile("(?m)^" + Pattern.quote(name + "{" + labels) + "[^}]*\\} "
+                + (value == null ? "" : Pattern.quote(value)));
     }
 
     private String scrape() throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package dev.underlay.testing;
 
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -38,7 +39,7 @@ public final class ExternalTools {
             return Files.isExecutable(Path.of(executable));
         }
         String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(java.io.File.pathSeparator))
+        return Arrays.stream(path.split(File.pathSeparator))
                 .map(dir -> Path.of(dir, executable))
                 .anyMatch(Files::isExecutable);
     }

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,7 +48,7 @@ public final class UnderlayConfigStub {
         }
         String text = declared.value();
         if (type == Duration.class) {
-            return Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
+            return Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
         }
         if (type == int.class) {
             return Integer.parseInt(text);

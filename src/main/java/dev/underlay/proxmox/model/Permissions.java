@@ -1,6 +1,8 @@
 package dev.underlay.proxmox.model;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code GET /access/permissions}: effective privileges of the calling token, path to privilege to "propagates".
@@ -9,11 +11,11 @@ import java.util.Map;
 public record Permissions(Map<String, Map<String, Boolean>> byPath) {
 
     public Permissions {
-        Map<String, Map<String, Boolean>> copy = new java.util.TreeMap<>();
+        Map<String, Map<String, Boolean>> copy = new TreeMap<>();
         if (byPath != null) {
             byPath.forEach((k, v) -> copy.put(k, ModelLists.sortedCopy(v)));
         }
-        byPath = java.util.Collections.unmodifiableMap(copy);
+        byPath = Collections.unmodifiableMap(copy);
     }
 
     public boolean has(String path, String privilege) {

@@ -2,6 +2,7 @@ package dev.underlay.proxmox.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -83,7 +84,7 @@ public final class PropertyString {
         if (value == null) {
             return null;
         }
-        switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "1":
             case "on":
             case "yes":

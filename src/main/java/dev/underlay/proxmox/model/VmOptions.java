@@ -48,7 +48,7 @@ public record VmOptions(Map<String, String> values) {
     /** The cloud-init password is the one VM option that is a secret; it never shows in logs. */
     @Override
     public String toString() {
-        java.util.Map<String, String> shown = new java.util.TreeMap<>(values);
+        Map<String, String> shown = new TreeMap<>(values);
         shown.computeIfPresent("cipassword", (k, v) -> "***");
         return "VmOptions" + shown;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The part of Kubernetes JSONPath that printer columns use, evaluated as kubectl's server-side table does: fields
@@ -93,8 +94,7 @@ public final class KubeJsonPath {
         if ((inner.startsWith("'") && inner.endsWith("'")) || (inner.startsWith("\"") && inner.endsWith("\""))) {
             return new Field(inner.substring(1, inner.length() - 1));
         }
-        var filter = java.util.regex.Pattern.compile(
-                        "^\\?\\(@((?:\\.[A-Za-z0-9_-]+)+)\\s*(==|!=)\\s*(\"[^\"]*\"|'[^']*'|[^\\s)]+)\\)$")
+        var filter = Pattern.compile("^\\?\\(@((?:\\.[A-Za-z0-9_-]+)+)\\s*(==|!=)\\s*(\"[^\"]*\"|'[^']*'|[^\\s)]+)\\)$")
                 .matcher(inner);
         if (filter.matches()) {
             String literal = filter.group(3);

@@ -1,6 +1,7 @@
 package dev.underlay.api.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,7 +69,7 @@ public final class ListTypeValidator {
     }
 
     private static JsonNode keys(JsonNode keyNames, JsonNode item) {
-        var identity = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        var identity = JsonNodeFactory.instance.objectNode();
         keyNames.forEach(
                 key -> identity.set(key.asText(), item.path(key.asText()).deepCopy()));
         return identity;

@@ -3,6 +3,7 @@ package dev.underlay.api.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -76,7 +77,7 @@ public final class OpenApiSchemaValidator {
     }
 
     private static RegularExpression re2(String regex) {
-        com.google.re2j.Pattern pattern = com.google.re2j.Pattern.compile(regex);
+        Pattern pattern = Pattern.compile(regex);
         return value -> pattern.matcher(value).find();
     }
 

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -113,7 +114,7 @@ class ClusterObservationOperatorTest {
                 "one Normal Event for becoming Ready",
                 () -> assertThat(Fixtures.events(client, cluster))
                         .extracting(Event::getType, Event::getReason)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("Normal", ConditionReasons.RECONCILED)));
+                        .containsExactly(Tuple.tuple("Normal", ConditionReasons.RECONCILED)));
         assertThat(sim.simulator.journal().entries())
                 .as("observation only reads")
                 .noneMatch(JournalEntry::mutating);

@@ -12,6 +12,7 @@ import dev.underlay.testing.DeployedCrds;
 import dev.underlay.testing.Fixtures;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.test.junit.QuarkusTest;
@@ -136,7 +137,7 @@ class ClusterTlsOperatorTest {
         return "https://127.0.0.1:" + server.port();
     }
 
-    private static io.fabric8.kubernetes.api.model.Secret tokenSecret(String ns) {
+    private static Secret tokenSecret(String ns) {
         return Fixtures.secret(
                 ns,
                 "pve-token",

@@ -8,6 +8,7 @@ import dev.underlay.proxmox.model.Permissions;
 import dev.underlay.proxmox.model.PveVersion;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +75,7 @@ class PrivilegeTableTest {
     void everyFeatureHasARequirementAndTheTableIsPrintableAsTheReadme() {
         Map<Feature, List<String>> byFeature = new TreeMap<>();
         for (PrivilegeTable.Requirement r : PrivilegeTable.all(PVE9)) {
-            byFeature
-                    .computeIfAbsent(r.feature(), f -> new java.util.ArrayList<>())
-                    .add(r.describe());
+            byFeature.computeIfAbsent(r.feature(), f -> new ArrayList<>()).add(r.describe());
         }
         assertThat(byFeature.keySet()).isEqualTo(Set.of(Feature.values()));
         assertThat(byFeature.get(Feature.OBSERVATION))

@@ -3,6 +3,7 @@ package dev.underlay.controller.proxmoxcluster;
 import dev.underlay.api.v1alpha1.common.ConditionReasons;
 import dev.underlay.api.v1alpha1.common.ConditionTypes;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
+import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec;
 import dev.underlay.testing.Awaits;
 import dev.underlay.testing.DeployedCrds;
 import dev.underlay.testing.Fixtures;
@@ -182,7 +183,7 @@ class ProxmoxClusterOperatorTest {
 
     private static ProxmoxCluster withEndpoints(ProxmoxCluster cluster, List<String> endpoints) {
         var spec = cluster.getSpec();
-        cluster.setSpec(new dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxClusterSpec(
+        cluster.setSpec(new ProxmoxClusterSpec(
                 spec.clusterName(),
                 endpoints,
                 spec.credentialsSecretRef(),

@@ -16,6 +16,7 @@ import dev.underlay.proxmox.model.Permissions;
 import dev.underlay.proxmox.model.PveVersion;
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,8 +206,7 @@ class ProxmoxClusterStatusBuilderTest {
         Permissions auditOnly = new Permissions(Map.of("/", Map.of("Sys.Audit", true, "Datastore.Audit", true)));
         ClusterView view = new ClusterView(
                 snapshot,
-                PrivilegeTable.missing(
-                        java.util.EnumSet.of(Feature.OBSERVATION, Feature.HA_LAYOUT), version, auditOnly),
+                PrivilegeTable.missing(EnumSet.of(Feature.OBSERVATION, Feature.HA_LAYOUT), version, auditOnly),
                 Optional.empty(),
                 Optional.empty(),
                 List.of(),

@@ -92,6 +92,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.platform.commons.annotation.Testable;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -1597,8 +1599,8 @@ public abstract class ProxmoxApiContract {
     /** Message, toString and stack of every throwable in the cause chain, suppressed ones included. */
     private static String chainText(Throwable failure) {
         StringBuilder out = new StringBuilder();
-        java.io.StringWriter stack = new java.io.StringWriter();
-        failure.printStackTrace(new java.io.PrintWriter(stack));
+        StringWriter stack = new StringWriter();
+        failure.printStackTrace(new PrintWriter(stack));
         out.append(stack);
         for (Throwable t = failure; t != null; t = t.getCause()) {
             out.append(t).append('\n').append(t.getMessage()).append('\n');

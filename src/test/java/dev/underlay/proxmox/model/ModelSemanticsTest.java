@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +76,7 @@ class ModelSemanticsTest {
                 "a",
                 1L,
                 Map.of("a", "online", "b", "maintenance"),
-                java.util.Set.of("c"),
+                Set.of("c"),
                 Map.of("d", new HaManagerStatus.Lrm("maintenance", "active", 1L)),
                 true,
                 "a");

@@ -7,8 +7,12 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PemKeyCertOptions;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +40,7 @@ final class FakePveServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger arrived = new AtomicInteger();
-    private final java.util.Set<Object> connections =
-            java.util.Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<>());
+    private final Set<Object> connections = Collections.newSetFromMap(new ConcurrentHashMap<>());
     private volatile CountDownLatch gate;
     private volatile Function<Seen, Answer> script = s -> Answer.ok("{\"data\":null}");
 
@@ -75,7 +78,7 @@ final class FakePveServer implements AutoCloseable {
 
     private void handle(HttpServerRequest request) {
         request.body().onSuccess(body -> {
-            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
             Seen s = new Seen(
                     request.method().name(),

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -340,14 +344,14 @@ class HttpPveTransportTest {
 
     @Test
     void stalledTlsHandshakeIsBoundedByTheConnectTimeout() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
-            List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
             Thread acceptor = new Thread(() -> {
                 try {
                     while (!silent.isClosed()) {
                         accepted.add(silent.accept());
                     }
-                } catch (java.io.IOException closed) {
+                } catch (IOException closed) {
                     // the test is over
                 }
             });
@@ -365,7 +369,7 @@ class HttpPveTransportTest {
                                     TransientException.class,
                                     e -> assertThat(e.getMessage()).contains("cannot connect")));
             assertThat(accepted).isNotEmpty();
-            for (java.net.Socket s : accepted) {
+            for (Socket s : accepted) {
                 s.close();
             }
         }
@@ -462,7 +466,7 @@ class HttpPveTransportTest {
     }
 
     private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

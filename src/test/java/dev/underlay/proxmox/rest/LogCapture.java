@@ -1,5 +1,7 @@
 package dev.underlay.proxmox.rest;
 
+import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -40,11 +42,10 @@ final class LogCapture extends Handler implements AutoCloseable {
         Object[] params = r.getParameters();
         if (params != null && params.length > 0) {
             try {
-                message = message.contains("%")
-                        ? String.format(message, params)
-                        : java.text.MessageFormat.format(message, params);
+                message =
+                        message.contains("%") ? String.format(message, params) : MessageFormat.format(message, params);
             } catch (RuntimeException e) {
-                message = message + " " + java.util.Arrays.toString(params);
+                message = message + " " + Arrays.toString(params);
             }
         }
         return message + (r.getThrown() == null ? "" : " " + r.getThrown());

@@ -30,6 +30,7 @@ import dev.underlay.proxmox.model.VmOptions;
 import dev.underlay.proxmox.model.VzdumpRequest;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -534,8 +535,8 @@ class PveRequestEncodingTest {
         assertThat(PveWire.path("nodes", "pve1", "storage", "local", "content", "local:iso/a b.iso"))
                 .isEqualTo("/nodes/pve1/storage/local/content/local%3Aiso%2Fa%20b.iso");
         assertThatThrownBy(() -> PveWire.path("nodes", "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PveRequest(
-                        PveMethod.GET, "/x", PveParams.empty(), new PveUpload(java.nio.file.Path.of("x"), "x", null)))
+        assertThatThrownBy(() ->
+                        new PveRequest(PveMethod.GET, "/x", PveParams.empty(), new PveUpload(Path.of("x"), "x", null)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,5 +1,6 @@
 package dev.underlay.api.v1alpha1.common;
 
+import com.google.re2j.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -150,7 +151,7 @@ class ValidationPatternsTest {
 
     /** JSON Schema's pattern is a search, not a full match; every pattern here is anchored, so both agree. */
     private static void assertMatches(String pattern, String value, boolean expected) {
-        assertThat(com.google.re2j.Pattern.compile(pattern).matcher(value).find())
+        assertThat(Pattern.compile(pattern).matcher(value).find())
                 .as("RE2: %s ~ %s", value, pattern)
                 .isEqualTo(expected);
         assertThat(java.util.regex.Pattern.compile(pattern).matcher(value).find())

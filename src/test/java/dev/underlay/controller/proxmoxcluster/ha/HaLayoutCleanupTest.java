@@ -5,6 +5,7 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.model.HaResource;
 import dev.underlay.simulator.pve.journal.JournalEntry;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -132,9 +133,7 @@ class HaLayoutCleanupTest {
         assertThat(pass.writes()).isEmpty();
         assertThat(pass.outcome().groups())
                 .extracting(HaGroupStatus::name, HaGroupStatus::state)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("production", "InSync"),
-                        org.assertj.core.groups.Tuple.tuple("general", "Pending"));
+                .containsExactly(Tuple.tuple("production", "InSync"), Tuple.tuple("general", "Pending"));
         assertThat(pass.outcome().groups().get(1).message()).contains("still used by HA resources vm:102");
         assertThat(f.group("general")).isNotNull();
     }

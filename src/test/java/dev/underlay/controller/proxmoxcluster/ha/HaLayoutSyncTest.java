@@ -4,6 +4,7 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.HaGroupStatus;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.simulator.pve.journal.JournalEntry;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,9 +60,9 @@ class HaLayoutSyncTest {
         assertThat(outcome.groups())
                 .extracting(HaGroupStatus::name, HaGroupStatus::kind, HaGroupStatus::state)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("production", groups ? "Group" : "Rule", "Created"),
-                        org.assertj.core.groups.Tuple.tuple("ai-workloads", groups ? "Group" : "Rule", "Created"),
-                        org.assertj.core.groups.Tuple.tuple("general", groups ? "Group" : "Rule", "Created"));
+                        Tuple.tuple("production", groups ? "Group" : "Rule", "Created"),
+                        Tuple.tuple("ai-workloads", groups ? "Group" : "Rule", "Created"),
+                        Tuple.tuple("general", groups ? "Group" : "Rule", "Created"));
         Map<String, String> production = placement(f, version, "production");
         assertThat(production.get("nodes").split(",")).containsExactlyInAnyOrder(N1, N2, AI);
         assertThat(production.get("comment")).isEqualTo("Talos control plane " + MARKER);
@@ -168,9 +169,9 @@ class HaLayoutSyncTest {
         assertThat(outcome.groups())
                 .extracting(HaGroupStatus::name, HaGroupStatus::state)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("production", "InSync"),
-                        org.assertj.core.groups.Tuple.tuple("ai-workloads", "Deleted"),
-                        org.assertj.core.groups.Tuple.tuple("general", "Deleted"));
+                        Tuple.tuple("production", "InSync"),
+                        Tuple.tuple("ai-workloads", "Deleted"),
+                        Tuple.tuple("general", "Deleted"));
         List<String> left = version.startsWith("8") ? f.groupNames() : f.ruleNames();
         assertThat(left).containsExactlyInAnyOrder("production", "legacy");
     }
@@ -258,9 +259,9 @@ class HaLayoutSyncTest {
         assertThat(outcome.groups())
                 .extracting(HaGroupStatus::name, HaGroupStatus::state)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("production", "Drift"),
-                        org.assertj.core.groups.Tuple.tuple("ai-workloads", "Drift"),
-                        org.assertj.core.groups.Tuple.tuple("general", "Drift"));
+                        Tuple.tuple("production", "Drift"),
+                        Tuple.tuple("ai-workloads", "Drift"),
+                        Tuple.tuple("general", "Drift"));
         assertThat(outcome.groups().get(0).message())
                 .isEqualTo("nodes pve-ms01-01 -> pve-ms01-01,pve-ms01-02; not created by the operator");
         assertThat(outcome.groups().get(1).message()).isEqualTo("missing on the cluster");

@@ -5,6 +5,7 @@ import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.proxmox.model.HaResource;
 import dev.underlay.simulator.pve.journal.JournalEntry;
 import dev.underlay.simulator.pve.model.HaState;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,18 +31,18 @@ class HaModeDetectionTest {
         assertThat(pass.outcome().haMode()).isEqualTo("Groups");
         assertThat(pass.outcome().groups())
                 .extracting(HaGroupStatus::kind, HaGroupStatus::state)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Group", "Created"));
+                .containsExactly(Tuple.tuple("Group", "Created"));
         assertThat(f.group("production")).containsEntry("nofailback", "1");
         assertThat(f.sim.journal().entries())
                 .extracting(JournalEntry::method, JournalEntry::path)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("GET", "/cluster/ha/groups"),
-                        org.assertj.core.groups.Tuple.tuple("GET", "/nodes/pve-ms01-02/status"),
-                        org.assertj.core.groups.Tuple.tuple("GET", "/nodes/pve-aimax-01/status"),
-                        org.assertj.core.groups.Tuple.tuple("POST", "/cluster/ha/groups"));
+                        Tuple.tuple("GET", "/cluster/ha/groups"),
+                        Tuple.tuple("GET", "/nodes/pve-ms01-02/status"),
+                        Tuple.tuple("GET", "/nodes/pve-aimax-01/status"),
+                        Tuple.tuple("POST", "/cluster/ha/groups"));
         assertThat(pass.writes())
                 .extracting(JournalEntry::method, JournalEntry::path)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "/cluster/ha/groups"));
+                .containsExactly(Tuple.tuple("POST", "/cluster/ha/groups"));
     }
 
     @Test
@@ -90,7 +91,7 @@ class HaModeDetectionTest {
 
         assertThat(f.sim.journal().entries())
                 .extracting(JournalEntry::method, JournalEntry::path)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", "/cluster/ha/groups"));
+                .containsExactly(Tuple.tuple("GET", "/cluster/ha/groups"));
     }
 
     @Test
@@ -106,9 +107,9 @@ class HaModeDetectionTest {
         assertThat(f.sim.journal().entries())
                 .extracting(JournalEntry::path, JournalEntry::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("/cluster/ha/groups", 500),
-                        org.assertj.core.groups.Tuple.tuple("/cluster/ha/rules", 200),
-                        org.assertj.core.groups.Tuple.tuple("/cluster/ha/resources", 200));
+                        Tuple.tuple("/cluster/ha/groups", 500),
+                        Tuple.tuple("/cluster/ha/rules", 200),
+                        Tuple.tuple("/cluster/ha/resources", 200));
     }
 
     @Test
@@ -149,7 +150,7 @@ class HaModeDetectionTest {
 
         assertThat(outcome.groups())
                 .extracting(HaGroupStatus::name, HaGroupStatus::state)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ha-group-production", "Deleted"));
+                .containsExactly(Tuple.tuple("ha-group-production", "Deleted"));
         assertThat(f.ruleNames()).isEmpty();
     }
 }

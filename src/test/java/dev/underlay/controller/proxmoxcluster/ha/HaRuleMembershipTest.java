@@ -6,6 +6,7 @@ import dev.underlay.proxmox.model.HaResource;
 import dev.underlay.proxmox.model.HaRule;
 import dev.underlay.simulator.pve.VmSeed;
 import dev.underlay.simulator.pve.journal.JournalEntry;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -109,8 +110,8 @@ class HaRuleMembershipTest {
         assertThat(pass.writes())
                 .extracting(JournalEntry::method, JournalEntry::path)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/rules/production"),
-                        org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/rules/general"));
+                        Tuple.tuple("PUT", "/cluster/ha/rules/production"),
+                        Tuple.tuple("PUT", "/cluster/ha/rules/general"));
         assertThat(f.rule("production")).containsEntry("resources", "vm:101");
         assertThat(f.rule("general")).containsEntry("resources", "vm:102,vm:103");
         assertThat(pass.outcome().groups())
@@ -165,9 +166,9 @@ class HaRuleMembershipTest {
         assertThat(created.writes())
                 .extracting(JournalEntry::method, JournalEntry::path)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("POST", "/cluster/ha/rules"),
-                        org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/resources/vm:101"),
-                        org.assertj.core.groups.Tuple.tuple("PUT", "/cluster/ha/resources/vm:102"));
+                        Tuple.tuple("POST", "/cluster/ha/rules"),
+                        Tuple.tuple("PUT", "/cluster/ha/resources/vm:101"),
+                        Tuple.tuple("PUT", "/cluster/ha/resources/vm:102"));
         assertThat(again.writes()).isEmpty();
         assertThat(failbackOn.outcome().groups().get(0).state()).isEqualTo("Updated");
         assertThat(failbackOn.outcome().groups().get(0).message())

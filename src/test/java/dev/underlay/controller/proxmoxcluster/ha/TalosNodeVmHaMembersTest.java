@@ -2,6 +2,7 @@ package dev.underlay.controller.proxmoxcluster.ha;
 
 import dev.underlay.api.v1alpha1.UnderlayApi;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
+import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -50,7 +51,7 @@ class TalosNodeVmHaMembersTest {
                 .inNamespace("infra")
                 .withName("no-vmid-yet")
                 .get();
-        allocated.setStatus(new dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMStatus());
+        allocated.setStatus(new TalosNodeVMStatus());
         allocated.getStatus().setVmid(105);
         client.resource(allocated).updateStatus();
 

@@ -3,6 +3,8 @@ package dev.underlay.controller.proxmoxcluster.maintenance;
 import dev.underlay.controller.support.ha.HaNodeAffinities;
 import dev.underlay.proxmox.model.MigratePrecondition;
 import dev.underlay.proxmox.model.NodePriority;
+import dev.underlay.proxmox.model.VmResource;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,9 +26,7 @@ class EvacuationPlannerTest {
     private static final String C = "pve-c";
 
     private static EvacuationPlan plan(
-            List<dev.underlay.proxmox.model.VmResource> vms,
-            Map<Integer, MigratePrecondition> preconditions,
-            Set<String> unavailable) {
+            List<VmResource> vms, Map<Integer, MigratePrecondition> preconditions, Set<String> unavailable) {
         return EvacuationPlanner.plan(
                 A,
                 snapshot(List.of(node(A, true, 96, 40), node(B, true, 96, 30), node(C, true, 128, 80)), vms),
@@ -75,9 +75,9 @@ class EvacuationPlannerTest {
         assertThat(((EvacuationPlan.Placement) plan).moves())
                 .extracting(GuestMove::sid, GuestMove::method)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("vm:201", GuestMove.Method.HA),
-                        org.assertj.core.groups.Tuple.tuple("vm:202", GuestMove.Method.ONLINE),
-                        org.assertj.core.groups.Tuple.tuple("ct:300", GuestMove.Method.HA));
+                        Tuple.tuple("vm:201", GuestMove.Method.HA),
+                        Tuple.tuple("vm:202", GuestMove.Method.ONLINE),
+                        Tuple.tuple("ct:300", GuestMove.Method.HA));
     }
 
     @Test
@@ -190,7 +190,7 @@ class EvacuationPlannerTest {
 
         assertThat(((EvacuationPlan.Placement) plan).moves())
                 .extracting(GuestMove::target, GuestMove::method)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(C, GuestMove.Method.HA));
+                .containsExactly(Tuple.tuple(C, GuestMove.Method.HA));
     }
 
     @Test

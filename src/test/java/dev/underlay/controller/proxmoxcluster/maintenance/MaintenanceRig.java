@@ -36,6 +36,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +158,7 @@ final class MaintenanceRig implements AutoCloseable {
     }
 
     void maintenance(String policy, MaintenanceSpec... entries) {
-        String list = java.util.Arrays.stream(entries)
+        String list = Arrays.stream(entries)
                 .map(e -> "{node: %s, reason: \"%s\", cephNoOut: %s}".formatted(e.node(), e.reason(), e.isCephNoOut()))
                 .collect(Collectors.joining(", "));
         ProxmoxCluster next = YAML.unmarshal(
@@ -225,7 +227,7 @@ final class MaintenanceRig implements AutoCloseable {
     Map<Integer, String> placement() throws ProxmoxApiException {
         Map<Integer, String> out = new LinkedHashMap<>();
         snapshot().vms().stream()
-                .sorted(java.util.Comparator.comparingInt(VmResource::vmid))
+                .sorted(Comparator.comparingInt(VmResource::vmid))
                 .forEach(v -> out.put(v.vmid(), v.node()));
         return out;
     }
