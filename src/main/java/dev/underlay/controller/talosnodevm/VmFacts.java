@@ -30,6 +30,7 @@ import java.util.Set;
  * @param seenBefore    status shows the VM was observed (its node is recorded): a VM gone now is missing, not new
  * @param vmidRange     the ProxmoxCluster's vmidRange, null when unset
  * @param takenVmids    VMIDs of every guest in the cluster and those other TalosNodeVMs recorded
+ * @param snapshotAt    when the cluster snapshot was fetched: a power state older than our last task is not believed
  */
 public record VmFacts(
         TalosNodeVMSpec spec,
@@ -48,6 +49,7 @@ public record VmFacts(
         boolean seenBefore,
         VmidRangeSpec vmidRange,
         Set<Integer> takenVmids,
+        Instant snapshotAt,
         Instant now) {
 
     public VmFacts {
@@ -55,6 +57,7 @@ public record VmFacts(
         config = config == null ? Optional.empty() : config;
         rediscovered = rediscovered == null ? Optional.empty() : rediscovered;
         takenVmids = takenVmids == null ? Set.of() : Set.copyOf(takenVmids);
+        snapshotAt = snapshotAt == null ? now : snapshotAt;
     }
 
     /** A VM of ours found without a recorded VMID. */

@@ -100,6 +100,7 @@ final class VmObserver {
                 status != null && status.getNode() != null,
                 range,
                 taken,
+                snapshot.fetchedAt(),
                 now);
     }
 

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The TalosNodeVM lifecycle as a pure function: facts in, one {@link Plan} out. The order of the checks is the
@@ -31,6 +32,11 @@ final class VmPlanner {
     static final Duration RETRY_FAILED_AFTER = Duration.ofMinutes(5);
 
     static final String STOPPED = "stopped";
+
+    /** pvestatd refreshes the power state in /cluster/resources about every 10 s; twice that, to be sure. */
+    static final Duration POWER_STATE_SETTLE = Duration.ofSeconds(20);
+
+    static final Set<String> START_TASKS = Set.of("qmstart", "hastart");
 
     private VmPlanner() {}
 
@@ -67,9 +73,44 @@ final class VmPlanner {
             return seed.get();
         }
         if (spec.powerState() == PowerState.Running && !guest.isRunning()) {
-            return Plan.act(new VmAction.Start(guest.node(), vmid));
+            return startUnlessJustStarted(facts, guest);
         }
         return Plan.done();
+    }
+
+    /**
+     * The snapshot's power state comes from pvestatd, which refreshes every few seconds: right after a start task
+     * succeeded it may still say stopped. A second qmstart would fail ("already running") and count as a failure, so a
+     * successful start that finished less than {@link #POWER_STATE_SETTLE} before the snapshot was taken means
+     * "started; wait for a snapshot that shows it". A snapshot taken later than that is believed: the VM stopped since.
+     */
+    private static Plan<VmAction> startUnlessJustStarted(VmFacts facts, VmResource guest) {
+        if (justFinished(facts, START_TASKS)) {
+            return Plan.waitFor(
+                    ConditionReasons.WAITING_FOR_SNAPSHOT,
+                    "VM " + guest.vmid() + " was started; waiting for the cluster snapshot to show it running");
+        }
+        return Plan.act(new VmAction.Start(guest.node(), guest.vmid()));
+    }
+
+    /** A task of one of {@code types} succeeded for this VM, too shortly before the snapshot for it to show. */
+    static boolean justFinished(VmFacts facts, Set<String> types) {
+        Optional<Instant> ended = Optional.empty();
+        if (facts.task() instanceof TaskProgress.Succeeded succeeded
+                && types.contains(succeeded.task().type())) {
+            ended = Optional.of(
+                    succeeded.task().endTime() == null
+                            ? facts.now()
+                            : Instant.ofEpochSecond(succeeded.task().endTime()));
+        } else if (facts.task() instanceof TaskProgress.NoTask
+                && facts.lastTask() != null
+                && types.contains(facts.lastTask().type())
+                && STOPPED.equals(facts.lastTask().status())
+                && isSuccess(facts.lastTask().exitStatus())) {
+            ended = instant(facts.lastTask().finishedAt());
+        }
+        return ended.filter(at -> at.plus(POWER_STATE_SETTLE).isAfter(facts.snapshotAt()))
+                .isPresent();
     }
 
     /** The deletion of a TalosNodeVM: Retain releases the VM, Delete stops and destroys it, then its seed. */

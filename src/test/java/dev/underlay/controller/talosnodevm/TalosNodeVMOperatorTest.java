@@ -3,6 +3,7 @@ package dev.underlay.controller.talosnodevm;
 import dev.underlay.api.v1alpha1.common.ConditionReasons;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
+import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMStatus;
 import dev.underlay.connection.SimulatorRegistry;
 import dev.underlay.controller.proxmoxcluster.SimulatedCluster;
 import dev.underlay.controller.proxmoxcluster.SimulatedClusters;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,6 +137,37 @@ class TalosNodeVMOperatorTest {
                 .during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(writes(sim, steady)).isEmpty());
+
+        // restored from a backup (Velero, an Argo CD re-sync): no status, no identity annotations; the VMs are found
+        // again by spec.vmid and their ownership marker, the SMBIOS UUID is read back from them, nothing is created
+        Map<String, String> uuids = new HashMap<>();
+        for (String name : NAMES) {
+            TalosNodeVM before = fetch(ns, name);
+            uuids.put(name, before.getStatus().getSmbiosUuid());
+            TalosNodeVM stripped = Fixtures.edit(client, before, v -> {
+                v.getMetadata().getAnnotations().remove(VmIdentity.VMID_ANNOTATION);
+                v.getMetadata().getAnnotations().remove(VmIdentity.SMBIOS_UUID_ANNOTATION);
+                return v;
+            });
+            stripped.setStatus(new TalosNodeVMStatus());
+            client.resource(stripped).updateStatus();
+        }
+        await.untilAsserted("status rebuilt from Proxmox", () -> {
+            for (String name : NAMES) {
+                TalosNodeVM vm = fetch(ns, name);
+                assertThat(readyReason(client, vm)).as(name).isEqualTo(ConditionReasons.RECONCILED);
+                assertThat(vm.getStatus().getVmid()).isEqualTo(vm.getSpec().vmid());
+                assertThat(vm.getStatus().getNode()).isEqualTo(NODES.get(name));
+                assertThat(vm.getStatus().getSmbiosUuid()).isEqualTo(uuids.get(name));
+                assertThat(vm.getMetadata().getAnnotations())
+                        .containsEntry(VmIdentity.SMBIOS_UUID_ANNOTATION, uuids.get(name));
+            }
+        });
+        assertThat(writes(sim, steady))
+                .as("a restore changes nothing on Proxmox")
+                .isEmpty();
+        int vmCount = simulator.query(c -> c.model().vms.size());
+        assertThat(vmCount).as("no VM created twice").isEqualTo(3);
 
         // Retain (the example's policy): the VM stays, unmarked
         client.resource(fetch(ns, "talos-k8s-01")).delete();

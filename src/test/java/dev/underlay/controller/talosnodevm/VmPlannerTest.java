@@ -149,7 +149,41 @@ class VmPlannerTest {
                         f -> f.guest(guest("running", null))
                                 .ours()
                                 .task(new TaskProgress.Succeeded(summary("qmstart", "error"), "quirk")),
-                        "Done"));
+                        "Done"),
+                row(
+                        "started a moment ago, the snapshot still shows it stopped: no second qmstart",
+                        f -> f.guest(guest("stopped", null))
+                                .ours()
+                                .task(new TaskProgress.Succeeded(
+                                        new TaskSummary(
+                                                UPID,
+                                                "pve-ms01-01",
+                                                "qmstart",
+                                                "101",
+                                                "root@pam",
+                                                NOW.getEpochSecond() - 3,
+                                                NOW.getEpochSecond() - 1,
+                                                "OK"),
+                                        null)),
+                        "Wait WaitingForClusterSnapshot"),
+                row(
+                        "start judged OK just before this snapshot: still not believed stopped",
+                        f -> f.guest(guest("stopped", null))
+                                .ours()
+                                .lastTask(judged("qmstart", "OK", NOW.minusSeconds(5))),
+                        "Wait WaitingForClusterSnapshot"),
+                row(
+                        "started long before the snapshot, stopped since: started again",
+                        f -> f.guest(guest("stopped", null))
+                                .ours()
+                                .lastTask(judged("qmstart", "OK", NOW.minusSeconds(600))),
+                        "Act Start 101 on pve-ms01-01"),
+                row(
+                        "a failed qmstart is not a start",
+                        f -> f.guest(guest("stopped", null))
+                                .ours()
+                                .lastTask(judged("qmstart", "start failed", NOW.minusSeconds(3600))),
+                        "Act Start 101 on pve-ms01-01"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -347,6 +381,7 @@ class VmPlannerTest {
         private boolean seenBefore;
         private VmidRangeSpec range;
         private Set<Integer> taken = Set.of();
+        private Instant snapshotAt = NOW;
 
         Facts vmid(Integer value) {
             vmid = value;
@@ -416,6 +451,11 @@ class VmPlannerTest {
             return this;
         }
 
+        Facts snapshotAt(Instant value) {
+            snapshotAt = value;
+            return this;
+        }
+
         Facts adopt() {
             spec = spec("adopt: true");
             return this;
@@ -449,6 +489,7 @@ class VmPlannerTest {
                     seenBefore,
                     range,
                     taken,
+                    snapshotAt,
                     NOW);
         }
     }
