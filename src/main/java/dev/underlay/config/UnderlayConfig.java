@@ -61,6 +61,25 @@ public interface UnderlayConfig {
         @WithName("ha-layout-drift")
         @WithDefault("10m")
         Duration haLayoutDrift();
+
+        /**
+         * How often a converged TalosNodeVM's full VM config is read again to look for drift (a spec change, a
+         * finished task or a Ready change read it at once). Each VM's period is jittered by up to a fifth, so the
+         * reads of many VMs spread out instead of arriving together.
+         */
+        @WithName("vm-config-drift")
+        @WithDefault("15m")
+        Duration vmConfigDrift();
+    }
+
+    /** Gated restarts of TalosNodeVMs (control-plane VMs always go one at a time, through the disruption budget). */
+    Restart restart();
+
+    interface Restart {
+        /** Worker Kubernetes Nodes that may be unavailable (not Ready, cordoned, restarting) while one more restarts. */
+        @WithName("max-unavailable-workers")
+        @WithDefault("1")
+        int maxUnavailableWorkers();
     }
 
     /** How the REST backend talks to each Proxmox cluster (per-cluster limits protect pveproxy). */

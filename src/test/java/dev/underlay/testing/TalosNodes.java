@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * The Talos side of the seed for operator tests: control-plane TalosNodeVMs describing VMs that already exist on the
- * simulator (the TalosNodeVM controller creates none yet), and the Kubernetes Nodes those VMs run as.
+ * simulator, and the Kubernetes Nodes those VMs run as. The TalosNodeVM controller does create and converge VMs; these
+ * seed VMs carry no ownership marker and are not adopted, so it reports {@code OwnershipConflict} for them and never
+ * touches them: the maintenance and HA tests that use them see only their own controller's calls.
  */
 public final class TalosNodes {
 

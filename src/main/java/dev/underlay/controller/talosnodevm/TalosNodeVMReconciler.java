@@ -6,6 +6,7 @@ import dev.underlay.api.v1alpha1.common.SecretKeyRef;
 import dev.underlay.api.v1alpha1.common.TaskRef;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
 import dev.underlay.api.v1alpha1.proxmoxcluster.VmidRangeSpec;
+import dev.underlay.api.v1alpha1.talosnodevm.DriftEntry;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMStatus;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosSpec;
@@ -15,6 +16,7 @@ import dev.underlay.controller.support.ClusterGate;
 import dev.underlay.controller.support.ClusterRefResolver;
 import dev.underlay.controller.support.ClusterResolution;
 import dev.underlay.controller.support.ConditionState;
+import dev.underlay.controller.support.EventPublisher;
 import dev.underlay.controller.support.InvalidSpecException;
 import dev.underlay.controller.support.ReadyStatusWriter;
 import dev.underlay.controller.support.ReconcileErrors;
@@ -22,6 +24,8 @@ import dev.underlay.controller.support.ReconcilePrelude;
 import dev.underlay.controller.support.ReconcilePrelude.Prerequisite;
 import dev.underlay.controller.support.SecretContents;
 import dev.underlay.controller.support.SecretResolver;
+import dev.underlay.controller.support.disruption.DisruptionBudget;
+import dev.underlay.controller.support.disruption.DisruptionHolder;
 import dev.underlay.controller.support.ownership.OwnerMarker.Owner;
 import dev.underlay.controller.support.plan.Plan;
 import dev.underlay.controller.support.plan.TaskFollower;
@@ -36,6 +40,7 @@ import dev.underlay.proxmox.LockedException;
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.proxmox.model.Upid;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -55,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * TalosNodeVM: check the spec, resolve the machine-config Secret (a local reference, reported first), wait for the
@@ -91,6 +97,18 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
 
     @Inject
     Clock clock;
+
+    @Inject
+    DisruptionBudget budget;
+
+    @Inject
+    EventPublisher events;
+
+    /** Event reasons of this controller (README's troubleshooting table names them). */
+    static final String DRIFT_DETECTED = "DriftDetected";
+
+    static final String DRIFT_CORRECTED = "DriftCorrected";
+    static final String RESTART_EVENT = "GatedRestart";
 
     @Override
     public List<EventSource<?, TalosNodeVM>> prepareEventSources(EventSourceContext<TalosNodeVM> context) {
@@ -141,13 +159,45 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
 
         // refresh: what the snapshot shows, plus the few reads the snapshot cannot answer
         VmFacts facts = new VmObserver(api.get(), snapshot.get())
-                .observe(vm, owner(vm), vmidRange(context, vm), sameCluster(vm, context), false, clock.instant());
+                .observe(
+                        vm,
+                        owner(vm),
+                        vmidRange(context, vm),
+                        sameCluster(vm, context),
+                        false,
+                        config.resync().vmConfigDrift(),
+                        clock.instant());
+        RestartGate gate =
+                new RestartGate(context.getClient(), budget, config.restart().maxUnavailableWorkers());
+        if (facts.guest().isPresent() && (facts.config().isPresent() || facts.restart() != null)) {
+            // the Node's mark is the restart's second record: read whenever a restart may start or is under way
+            facts = facts.withKubeNode(gate.node(facts.vmName(), holder(vm)));
+        }
         Plan<VmAction> plan = VmPlanner.plan(facts);
 
         // act: one step, whose task the next reconcile follows
         if (plan instanceof Plan.Act<VmAction> act) {
             if (act.action() instanceof VmAction.RecordIdentity identity) {
                 recordIdentity(vm, context, identity);
+                return report(vm, context, facts, plan);
+            }
+            if (act.action() instanceof VmAction.TakeBudget take) {
+                Plan<VmAction> outcome = gate.take(namespace(vm), holder(vm), take, plan);
+                if (outcome == plan) {
+                    event(vm, EventPublisher.NORMAL, RESTART_EVENT, take.describe());
+                }
+                return report(vm, context, facts, outcome);
+            }
+            if (act.action() instanceof VmAction.Drain drain) {
+                return report(vm, context, facts, gate.drain(drain, plan));
+            }
+            if (act.action() instanceof VmAction.ReleaseBudget release) {
+                gate.release(namespace(vm), holder(vm), release);
+                event(
+                        vm,
+                        EventPublisher.NORMAL,
+                        RESTART_EVENT,
+                        "restarted; Kubernetes node " + release.kubernetesNode() + " is Ready and uncordoned");
                 return report(vm, context, facts, plan);
             }
             Log.infof(
@@ -209,7 +259,7 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
         }
         try {
             VmFacts facts = new VmObserver(api.get(), snapshot.get())
-                    .observe(vm, owner(vm), null, List.of(), true, clock.instant());
+                    .observe(vm, owner(vm), null, List.of(), true, null, clock.instant());
             Plan<VmAction> plan = VmPlanner.planDeletion(facts);
             if (plan instanceof Plan.Done<VmAction>) {
                 Log.infof(
@@ -254,7 +304,10 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
             Plan<VmAction> plan,
             Optional<TaskRef> started) {
         VmStatusView view = VmStatusView.of(facts, plan, started, now());
-        statusWriter.write(vm, context, TalosNodeVMStatus::new, List.of(view.ready()), view::applyTo);
+        List<DriftEntry> driftBefore =
+                vm.getStatus() == null ? List.of() : vm.getStatus().getDrift();
+        statusWriter.write(vm, context, TalosNodeVMStatus::new, view.conditions(), view::applyTo);
+        view.drift().ifPresent(after -> driftEvents(vm, driftBefore, after));
         Duration next;
         if (plan instanceof Plan.Wait<VmAction> wait) {
             next = wait.recheck() != null ? wait.recheck() : config.resync().busy();
@@ -266,6 +319,35 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
             next = config.resync().busy();
         }
         return UpdateControl.<TalosNodeVM>noUpdate().rescheduleAfter(next);
+    }
+
+    /** An Event when drift appears (or changes) and when it is gone; none while it stays the same. */
+    private void driftEvents(TalosNodeVM vm, List<DriftEntry> before, List<DriftEntry> after) {
+        if (after.equals(before)) {
+            return;
+        }
+        if (after.isEmpty()) {
+            event(vm, EventPublisher.NORMAL, DRIFT_CORRECTED, "the VM matches the spec again");
+            return;
+        }
+        String fields = after.stream()
+                .map(d -> d.field() + ": " + d.actual() + " -> " + d.desired())
+                .collect(Collectors.joining("; "));
+        event(vm, EventPublisher.WARNING, DRIFT_DETECTED, "the VM differs from the spec: " + fields);
+    }
+
+    private void event(TalosNodeVM vm, String type, String reason, String message) {
+        try {
+            events.publish(vm, type, reason, message);
+        } catch (KubernetesClientException e) {
+            // an Event is a courtesy; the status says the same
+            Log.debugf(
+                    "TalosNodeVM %s: event not recorded: %s", vm.getMetadata().getName(), e.getMessage());
+        }
+    }
+
+    private static DisruptionHolder holder(TalosNodeVM vm) {
+        return DisruptionHolder.restart(namespace(vm), vm.getMetadata().getName());
     }
 
     /**

@@ -68,7 +68,7 @@ final class TalosVmConfig {
     }
 
     /** Allocation syntax: {@code storage:sizeGiB,options}. */
-    private static String disk(DiskSpec disk) {
+    static String disk(DiskSpec disk) {
         StringBuilder sb = new StringBuilder(disk.storage()).append(':').append(disk.sizeGiB());
         if (Boolean.TRUE.equals(disk.discard())) {
             sb.append(",discard=on");

@@ -3,6 +3,7 @@ package dev.underlay.controller.talosnodevm;
 import dev.underlay.proxmox.model.VmOptions;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One mutating step of a TalosNodeVM, as {@link VmPlanner} decides it. Each is a single call; the task it starts is
@@ -80,6 +81,57 @@ public sealed interface VmAction {
     record DeleteSeed(String node, String storage, String volid) implements VmAction {
         public String describe() {
             return "delete the cidata image " + volid + " on " + node;
+        }
+    }
+
+    /**
+     * Converge the VM config: one update carrying the digest read before it, so a concurrent edit makes it fail
+     * (re-read, re-plan) instead of being overwritten. PVE applies what it can hot-plug; the rest waits in pending.
+     *
+     * @param fields the spec fields the write converges, for people
+     */
+    record UpdateConfig(String node, int vmid, Map<String, String> set, String digest, List<String> fields)
+            implements VmAction {
+        public String describe() {
+            return "update " + String.join(", ", fields) + " of VM " + vmid;
+        }
+    }
+
+    /** Grow one disk to an absolute size (PVE refuses a smaller one, and so does the planner). */
+    record ResizeDisk(String node, int vmid, String slot, int sizeGiB, String digest) implements VmAction {
+        public String describe() {
+            return "grow " + slot + " of VM " + vmid + " to " + sizeGiB + " GiB";
+        }
+    }
+
+    /**
+     * The restart gate's first step: take the disruption budget for the Kubernetes Node (which cordons it). Refused
+     * while another control-plane Node is unavailable, or too many workers are.
+     */
+    record TakeBudget(String kubernetesNode, boolean controlPlane, String pending) implements VmAction {
+        public String describe() {
+            return "take the disruption budget for " + kubernetesNode + " (cordon) to restart for " + pending;
+        }
+    }
+
+    /** Evict the Node's pods through the Eviction API (PodDisruptionBudgets answer 429: wait) until none is left. */
+    record Drain(String kubernetesNode) implements VmAction {
+        public String describe() {
+            return "drain Kubernetes node " + kubernetesNode;
+        }
+    }
+
+    /** ACPI shutdown through Proxmox, only once drained: Talos answers it with a forced shutdown that drains nothing. */
+    record Shutdown(String node, int vmid) implements VmAction {
+        public String describe() {
+            return "shut down VM " + vmid + " on " + node + " (drained) to apply its pending changes";
+        }
+    }
+
+    /** The restart is over: the Node is Ready again; give the budget back (uncordon unless someone else holds it). */
+    record ReleaseBudget(String kubernetesNode) implements VmAction {
+        public String describe() {
+            return "release the disruption budget for " + kubernetesNode + " (uncordon)";
         }
     }
 }

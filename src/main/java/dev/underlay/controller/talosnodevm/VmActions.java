@@ -5,14 +5,19 @@ import dev.underlay.controller.talosnodevm.VmAction.AttachSeed;
 import dev.underlay.controller.talosnodevm.VmAction.Create;
 import dev.underlay.controller.talosnodevm.VmAction.DeleteSeed;
 import dev.underlay.controller.talosnodevm.VmAction.Destroy;
+import dev.underlay.controller.talosnodevm.VmAction.ResizeDisk;
+import dev.underlay.controller.talosnodevm.VmAction.Shutdown;
 import dev.underlay.controller.talosnodevm.VmAction.Start;
 import dev.underlay.controller.talosnodevm.VmAction.Stop;
 import dev.underlay.controller.talosnodevm.VmAction.Unmark;
+import dev.underlay.controller.talosnodevm.VmAction.UpdateConfig;
 import dev.underlay.controller.talosnodevm.VmAction.UploadSeed;
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
 import dev.underlay.proxmox.model.CreateVmRequest;
 import dev.underlay.proxmox.model.DeleteVmOptions;
+import dev.underlay.proxmox.model.DiskResize;
+import dev.underlay.proxmox.model.DiskSize;
 import dev.underlay.proxmox.model.IsoUpload;
 import dev.underlay.proxmox.model.Upid;
 import dev.underlay.proxmox.model.VmConfigChange;
@@ -31,6 +36,8 @@ import java.util.function.Supplier;
  * {@link RecordIdentity} is the reconciler's own (it writes the resource, not Proxmox).
  */
 final class VmActions {
+
+    static final int SHUTDOWN_TIMEOUT_SECONDS = 180;
 
     private final ProxmoxApi api;
     /** The cidata image, built only when it is uploaded: it holds the machine config, which is kept nowhere else. */
@@ -62,6 +69,22 @@ final class VmActions {
         }
         if (action instanceof Start start) {
             return Optional.of(api.startVm(start.node(), start.vmid()));
+        }
+        if (action instanceof UpdateConfig update) {
+            VmConfigChange.Builder change = VmConfigChange.builder().digest(update.digest());
+            update.set().forEach(change::set);
+            api.updateVmConfig(update.node(), update.vmid(), change.build());
+            return Optional.empty();
+        }
+        if (action instanceof ResizeDisk resize) {
+            return api.resizeDisk(
+                    resize.node(),
+                    resize.vmid(),
+                    DiskResize.growTo(resize.slot(), DiskSize.ofGiB(resize.sizeGiB()), resize.digest()));
+        }
+        if (action instanceof Shutdown shutdown) {
+            // drained already; a guest that ignores ACPI for this long is stopped, it has nothing left to lose
+            return Optional.of(api.shutdownVm(shutdown.node(), shutdown.vmid(), SHUTDOWN_TIMEOUT_SECONDS, true));
         }
         if (action instanceof Adopt adopt) {
             writeMarker(adopt.node(), adopt.vmid(), adopt.tags(), adopt.description(), adopt.digest());

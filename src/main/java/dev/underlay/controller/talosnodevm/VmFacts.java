@@ -2,6 +2,7 @@ package dev.underlay.controller.talosnodevm;
 
 import dev.underlay.api.v1alpha1.common.TaskRef;
 import dev.underlay.api.v1alpha1.proxmoxcluster.VmidRangeSpec;
+import dev.underlay.api.v1alpha1.talosnodevm.RestartStatus;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMSpec;
 import dev.underlay.controller.support.ownership.OwnerMarker.Owner;
 import dev.underlay.controller.support.plan.TaskProgress;
@@ -9,6 +10,7 @@ import dev.underlay.proxmox.model.VmConfig;
 import dev.underlay.proxmox.model.VmResource;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,6 +32,11 @@ import java.util.Set;
  * @param seenBefore    status shows the VM was observed (its node is recorded): a VM gone now is missing, not new
  * @param vmidRange     the ProxmoxCluster's vmidRange, null when unset
  * @param takenVmids    VMIDs of every guest in the cluster and those other TalosNodeVMs recorded
+ * @param snapshotAt    when the cluster snapshot was fetched: a power state older than our last task is not believed
+ * @param pending       config keys PVE holds for the next start (it could not apply them to the running VM), with
+ *                      their pending values; empty when none or when the config was not read
+ * @param restart       status.restart: the step of a gated restart in progress, null when none is recorded
+ * @param kubeNode      the Kubernetes Node the VM runs as; null when it was not looked at
  */
 public record VmFacts(
         TalosNodeVMSpec spec,
@@ -48,6 +55,10 @@ public record VmFacts(
         boolean seenBefore,
         VmidRangeSpec vmidRange,
         Set<Integer> takenVmids,
+        Instant snapshotAt,
+        Map<String, String> pending,
+        RestartStatus restart,
+        KubeNode kubeNode,
         Instant now) {
 
     public VmFacts {
@@ -55,6 +66,46 @@ public record VmFacts(
         config = config == null ? Optional.empty() : config;
         rediscovered = rediscovered == null ? Optional.empty() : rediscovered;
         takenVmids = takenVmids == null ? Set.of() : Set.copyOf(takenVmids);
+        snapshotAt = snapshotAt == null ? now : snapshotAt;
+        pending = pending == null ? Map.of() : Map.copyOf(pending);
+    }
+
+    VmFacts withKubeNode(KubeNode node) {
+        return new VmFacts(
+                spec,
+                vmName,
+                owner,
+                recordedVmid,
+                recordedUuid,
+                candidateUuid,
+                guest,
+                config,
+                rediscovered,
+                seed,
+                task,
+                lastTask,
+                recordedNode,
+                seenBefore,
+                vmidRange,
+                takenVmids,
+                snapshotAt,
+                pending,
+                restart,
+                node,
+                now);
+    }
+
+    /**
+     * The VM's Kubernetes Node as the restart gate needs it.
+     *
+     * @param readySince when the kubelet last reported Ready (heartbeat or transition), null when it does not say
+     * @param heldByUs   the Node carries this TalosNodeVM's restart mark: the budget was taken, whatever status says
+     */
+    public record KubeNode(String name, boolean exists, boolean ready, Instant readySince, boolean heldByUs) {
+
+        public static KubeNode absent(String name) {
+            return new KubeNode(name, false, false, null, false);
+        }
     }
 
     /** A VM of ours found without a recorded VMID. */

@@ -17,19 +17,24 @@ import dev.underlay.observe.ClusterSnapshot;
 import dev.underlay.proxmox.NotFoundException;
 import dev.underlay.proxmox.ProxmoxApi;
 import dev.underlay.proxmox.ProxmoxApiException;
+import dev.underlay.proxmox.model.PendingConfigValue;
 import dev.underlay.proxmox.model.TaskStatus;
 import dev.underlay.proxmox.model.TaskSummary;
 import dev.underlay.proxmox.model.Upid;
 import dev.underlay.proxmox.model.VmConfig;
 import dev.underlay.proxmox.model.VmResource;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -57,6 +62,7 @@ final class VmObserver {
             VmidRangeSpec range,
             Collection<TalosNodeVM> others,
             boolean deleting,
+            Duration driftPeriod,
             Instant now)
             throws ProxmoxApiException {
         TalosNodeVMStatus status = vm.getStatus();
@@ -67,8 +73,13 @@ final class VmObserver {
         TaskProgress task = follow(lastTask);
 
         Optional<VmConfig> config = Optional.empty();
-        if (guest.isPresent() && (deleting || !converged(vm, guest.get(), task))) {
+        Map<String, String> pending = Map.of();
+        if (guest.isPresent()
+                && (deleting || !converged(vm, guest.get(), task) || driftCheckDue(vm, driftPeriod, now))) {
             config = config(guest.get());
+            if (config.isPresent() && guest.get().isRunning() && !deleting) {
+                pending = pending(guest.get());
+            }
         }
         Optional<Rediscovered> rediscovered = Optional.empty();
         if (vmid == null) {
@@ -100,13 +111,41 @@ final class VmObserver {
                 status != null && status.getNode() != null,
                 range,
                 taken,
+                snapshot.fetchedAt(),
+                pending,
+                status == null ? null : status.getRestart(),
+                null,
                 now);
+    }
+
+    /**
+     * A converged VM's config is read again only every drift period, jittered per resource by up to a fifth either
+     * way (from its uid, so the spread is stable across restarts): a steady state costs no per-VM call, and many VMs'
+     * reads never come at once.
+     */
+    static boolean driftCheckDue(TalosNodeVM vm, Duration period, Instant now) {
+        String checked = vm.getStatus() == null ? null : vm.getStatus().getConfigCheckedAt();
+        if (checked == null || period == null) {
+            return checked == null;
+        }
+        Instant last;
+        try {
+            last = Instant.parse(checked);
+        } catch (DateTimeParseException e) {
+            return true;
+        }
+        String seed = Objects.requireNonNullElse(
+                vm.getMetadata().getUid(), vm.getMetadata().getName());
+        double jitter = (Math.floorMod(seed.hashCode(), 1000) / 1000.0 - 0.5) * 0.4;
+        long millis = (long) (period.toMillis() * (1 + jitter));
+        return !now.isBefore(last.plusMillis(millis));
     }
 
     /** Converged as last written: Ready for this generation, nothing in flight, the marker tag still on the VM. */
     private static boolean converged(TalosNodeVM vm, VmResource guest, TaskProgress task) {
         TalosNodeVMStatus status = vm.getStatus();
         if (status == null
+                || status.getRestart() != null
                 || !(task instanceof TaskProgress.NoTask)
                 || !Objects.equals(
                         status.getObservedGeneration(), vm.getMetadata().getGeneration())
@@ -164,6 +203,21 @@ final class VmObserver {
             // the snapshot is older than a migration or a destroy; the next one tells
             return Optional.empty();
         }
+    }
+
+    /** What PVE could not apply to the running VM: it waits for the next start. */
+    private Map<String, String> pending(VmResource guest) throws ProxmoxApiException {
+        Map<String, String> out = new TreeMap<>();
+        try {
+            for (PendingConfigValue value : api.vmPending(guest.node(), guest.vmid())) {
+                if (value.hasPendingChange() && !"digest".equals(value.key())) {
+                    out.put(value.key(), value.delete() > 0 ? "(removed)" : value.pending());
+                }
+            }
+        } catch (NotFoundException movedOrGone) {
+            return Map.of();
+        }
+        return out;
     }
 
     /**

@@ -2,14 +2,20 @@ package dev.underlay.controller.talosnodevm;
 
 import dev.underlay.api.v1alpha1.common.ConditionReasons;
 import dev.underlay.api.v1alpha1.common.DeletionPolicy;
+import dev.underlay.api.v1alpha1.common.ManagementPolicy;
 import dev.underlay.api.v1alpha1.common.TaskRef;
+import dev.underlay.api.v1alpha1.talosnodevm.DriftEntry;
+import dev.underlay.api.v1alpha1.talosnodevm.RestartStatus;
+import dev.underlay.api.v1alpha1.talosnodevm.RestartStatus.Phase;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMSpec;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMSpec.PowerState;
+import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMSpec.TalosRole;
 import dev.underlay.controller.support.ownership.GuestMarker;
 import dev.underlay.controller.support.ownership.GuestMarker.Ownership;
 import dev.underlay.controller.support.plan.Plan;
 import dev.underlay.controller.support.plan.TaskProgress;
 import dev.underlay.controller.talosnodevm.VmAction.AttachSeed;
+import dev.underlay.controller.talosnodevm.VmFacts.KubeNode;
 import dev.underlay.controller.talosnodevm.VmFacts.SeedState;
 import dev.underlay.proxmox.model.VmConfig;
 import dev.underlay.proxmox.model.VmResource;
@@ -17,8 +23,13 @@ import dev.underlay.proxmox.model.VmResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The TalosNodeVM lifecycle as a pure function: facts in, one {@link Plan} out. The order of the checks is the
@@ -31,6 +42,13 @@ final class VmPlanner {
     static final Duration RETRY_FAILED_AFTER = Duration.ofMinutes(5);
 
     static final String STOPPED = "stopped";
+
+    /** pvestatd refreshes the power state in /cluster/resources about every 10 s; twice that, to be sure. */
+    static final Duration POWER_STATE_SETTLE = Duration.ofSeconds(20);
+
+    static final Set<String> START_TASKS = Set.of("qmstart", "hastart");
+
+    static final Set<String> SHUTDOWN_TASKS = Set.of("qmshutdown", "hastop");
 
     private VmPlanner() {}
 
@@ -66,10 +84,193 @@ final class VmPlanner {
         if (seed.isPresent()) {
             return seed.get();
         }
+        Optional<Plan<VmAction>> converge = converge(facts, guest);
+        if (converge.isPresent()) {
+            return converge.get();
+        }
+        Optional<Plan<VmAction>> restart = restart(facts, guest);
+        if (restart.isPresent()) {
+            return restart.get();
+        }
         if (spec.powerState() == PowerState.Running && !guest.isRunning()) {
-            return Plan.act(new VmAction.Start(guest.node(), vmid));
+            return startUnlessJustStarted(facts, guest);
         }
         return Plan.done();
+    }
+
+    /**
+     * Config first (one digest-guarded write of every differing key), then disk grows one at a time. Only with the
+     * config read; a shrink is refused whatever else differs, since the schema should have stopped it already.
+     */
+    private static Optional<Plan<VmAction>> converge(VmFacts facts, VmResource guest) {
+        if (facts.config().isEmpty()) {
+            return Optional.empty();
+        }
+        VmConfig config = facts.config().get();
+        VmConvergence diff = VmConvergence.of(facts.spec(), config);
+        if (!diff.shrinks().isEmpty()) {
+            return Optional.of(Plan.invalid(
+                    ConditionReasons.DISK_SHRINK_REFUSED,
+                    "disks only grow: " + String.join("; ", diff.shrinks()) + "; set sizeGiB back"));
+        }
+        if (diff.converged()) {
+            return Optional.empty();
+        }
+        if (facts.spec().managementPolicy() == ManagementPolicy.Observe) {
+            return Optional.of(Plan.waitFor(
+                    ConditionReasons.OBSERVE_ONLY,
+                    "managementPolicy is Observe; drift reported in status.drift, nothing changed"));
+        }
+        if (!diff.set().isEmpty()) {
+            List<String> fields = diff.drift().stream()
+                    .map(DriftEntry::field)
+                    .filter(f -> !f.endsWith(".sizeGiB"))
+                    .toList();
+            return Optional.of(Plan.act(
+                    new VmAction.UpdateConfig(guest.node(), guest.vmid(), diff.set(), config.digest(), fields)));
+        }
+        Map.Entry<String, Integer> grow = new TreeMap<>(diff.grows()).firstEntry();
+        return Optional.of(Plan.act(
+                new VmAction.ResizeDisk(guest.node(), guest.vmid(), grow.getKey(), grow.getValue(), config.digest())));
+    }
+
+    /**
+     * The restart gate, one step per reconcile, each recorded (status.restart, and the budget's mark on the Node) so
+     * that a restarted operator resumes where it was: take the budget (cordon), drain, shut down and follow the task,
+     * start, wait for the Node to be Ready again, release (uncordon). A mark with no phase recorded means the cordon
+     * was taken just before a crash: the drain is next.
+     */
+    private static Optional<Plan<VmAction>> restart(VmFacts facts, VmResource guest) {
+        KubeNode node = facts.kubeNode();
+        RestartStatus recorded = facts.restart();
+        Phase phase = recorded != null ? recorded.phase() : node != null && node.heldByUs() ? Phase.Draining : null;
+        String nodeName = facts.vmName();
+        if (phase == null) {
+            if (facts.pending().isEmpty()
+                    || !guest.isRunning()
+                    || facts.spec().powerState() != PowerState.Running
+                    || facts.config().isEmpty()) {
+                // a stopped VM takes its pending changes with its next start; nothing to gate
+                return Optional.empty();
+            }
+            return Optional.of(Plan.act(new VmAction.TakeBudget(
+                    nodeName, facts.spec().role() == TalosRole.controlplane, describePending(facts.pending()))));
+        }
+        return Optional.of(
+                switch (phase) {
+                    case Draining ->
+                        guest.isRunning()
+                                ? Plan.act(new VmAction.Drain(nodeName))
+                                // stopped under us (or we crashed after the shutdown): bring it back
+                                : startUnlessJustStarted(facts, guest);
+                    case ShuttingDown -> {
+                        if (!guest.isRunning()) {
+                            yield startUnlessJustStarted(facts, guest);
+                        }
+                        if (justFinished(facts, SHUTDOWN_TASKS)) {
+                            yield Plan.waitFor(
+                                    ConditionReasons.RESTARTING,
+                                    "VM " + guest.vmid()
+                                            + " was shut down; waiting for the cluster snapshot to show it");
+                        }
+                        yield Plan.act(new VmAction.Shutdown(guest.node(), guest.vmid()));
+                    }
+                    case Starting -> {
+                        if (!guest.isRunning()) {
+                            yield startUnlessJustStarted(facts, guest);
+                        }
+                        if (node != null && node.exists() && !readyAgain(node, recorded)) {
+                            yield Plan.waitFor(
+                                    ConditionReasons.RESTARTING,
+                                    "VM " + guest.vmid() + " runs again; waiting for Kubernetes node " + nodeName
+                                            + " to be Ready before it is uncordoned");
+                        }
+                        // Ready again (or no Node to wait for: it never joined, nothing is unavailable)
+                        yield Plan.act(new VmAction.ReleaseBudget(nodeName));
+                    }
+                });
+    }
+
+    /** Ready, and reported Ready after the start: a Ready condition from before the shutdown proves nothing. */
+    private static boolean readyAgain(KubeNode node, RestartStatus recorded) {
+        if (!node.ready()) {
+            return false;
+        }
+        Optional<Instant> since = recorded == null ? Optional.empty() : instant(recorded.since());
+        return node.readySince() == null || since.isEmpty() || node.readySince().isAfter(since.get());
+    }
+
+    static String describePending(Map<String, String> pending) {
+        return new TreeMap<>(pending)
+                .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The restart step recorded after {@code plan} was carried out: each Act of the gate moves it on, anything else
+     * keeps what was recorded (or what the Node's mark proves).
+     */
+    static RestartStatus restartAfter(VmFacts facts, Plan<VmAction> plan, Instant now) {
+        RestartStatus recorded = facts.restart();
+        boolean held = facts.kubeNode() != null && facts.kubeNode().heldByUs();
+        String pending = recorded != null ? recorded.pending() : describePending(facts.pending());
+        if (plan instanceof Plan.Act<VmAction> act) {
+            VmAction action = act.action();
+            if (action instanceof VmAction.TakeBudget take) {
+                return new RestartStatus(Phase.Draining, take.pending(), now.toString());
+            }
+            if (action instanceof VmAction.Drain) {
+                return new RestartStatus(Phase.ShuttingDown, pending, now.toString());
+            }
+            if (action instanceof VmAction.Shutdown) {
+                return new RestartStatus(
+                        Phase.ShuttingDown, pending, recorded == null ? now.toString() : recorded.since());
+            }
+            if (action instanceof VmAction.Start && (recorded != null || held)) {
+                return new RestartStatus(Phase.Starting, pending, now.toString());
+            }
+            if (action instanceof VmAction.ReleaseBudget) {
+                return null;
+            }
+        }
+        if (recorded == null && held) {
+            return new RestartStatus(Phase.Draining, pending, now.toString());
+        }
+        return recorded;
+    }
+
+    /**
+     * The snapshot's power state comes from pvestatd, which refreshes every few seconds: right after a start task
+     * succeeded it may still say stopped. A second qmstart would fail ("already running") and count as a failure, so a
+     * successful start that finished less than {@link #POWER_STATE_SETTLE} before the snapshot was taken means
+     * "started; wait for a snapshot that shows it". A snapshot taken later than that is believed: the VM stopped since.
+     */
+    private static Plan<VmAction> startUnlessJustStarted(VmFacts facts, VmResource guest) {
+        if (justFinished(facts, START_TASKS)) {
+            return Plan.waitFor(
+                    ConditionReasons.WAITING_FOR_SNAPSHOT,
+                    "VM " + guest.vmid() + " was started; waiting for the cluster snapshot to show it running");
+        }
+        return Plan.act(new VmAction.Start(guest.node(), guest.vmid()));
+    }
+
+    /** A task of one of {@code types} succeeded for this VM, too shortly before the snapshot for it to show. */
+    static boolean justFinished(VmFacts facts, Set<String> types) {
+        Optional<Instant> ended = Optional.empty();
+        if (facts.task() instanceof TaskProgress.Succeeded succeeded
+                && types.contains(succeeded.task().type())) {
+            ended = Optional.of(
+                    succeeded.task().endTime() == null
+                            ? facts.now()
+                            : Instant.ofEpochSecond(succeeded.task().endTime()));
+        } else if (facts.task() instanceof TaskProgress.NoTask
+                && facts.lastTask() != null
+                && types.contains(facts.lastTask().type())
+                && STOPPED.equals(facts.lastTask().status())
+                && isSuccess(facts.lastTask().exitStatus())) {
+            ended = instant(facts.lastTask().finishedAt());
+        }
+        return ended.filter(at -> at.plus(POWER_STATE_SETTLE).isAfter(facts.snapshotAt()))
+                .isPresent();
     }
 
     /** The deletion of a TalosNodeVM: Retain releases the VM, Delete stops and destroys it, then its seed. */

@@ -3,6 +3,8 @@ package dev.underlay.controller.talosnodevm;
 import dev.underlay.api.v1alpha1.common.ConditionReasons;
 import dev.underlay.api.v1alpha1.common.ConditionTypes;
 import dev.underlay.api.v1alpha1.common.TaskRef;
+import dev.underlay.api.v1alpha1.talosnodevm.DriftEntry;
+import dev.underlay.api.v1alpha1.talosnodevm.RestartStatus;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMStatus;
 import dev.underlay.controller.support.ConditionState;
 import dev.underlay.controller.support.plan.Plan;
@@ -11,17 +13,71 @@ import dev.underlay.proxmox.model.TaskSummary;
 import dev.underlay.proxmox.model.VmResource;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What one reconcile reports: the Ready condition rendered from the plan, and the status fields from the facts (the
  * identity, where the VM is and its power state, the task to follow). Status never holds the machine config.
  */
-record VmStatusView(ConditionState ready, VmFacts facts, Plan<VmAction> plan, Optional<TaskRef> lastTask) {
+record VmStatusView(
+        ConditionState ready,
+        Optional<ConditionState> pendingRestart,
+        VmFacts facts,
+        Plan<VmAction> plan,
+        Optional<TaskRef> lastTask,
+        Optional<List<DriftEntry>> drift,
+        RestartStatus restart,
+        String now) {
 
     static VmStatusView of(VmFacts facts, Plan<VmAction> plan, Optional<TaskRef> started, String now) {
         Optional<TaskRef> task = started.isPresent() ? started : judged(facts, now);
-        return new VmStatusView(ready(facts, plan), facts, plan, task);
+        if (facts == null) {
+            return new VmStatusView(ready(null, plan), Optional.empty(), null, plan, task, Optional.empty(), null, now);
+        }
+        RestartStatus restart = VmPlanner.restartAfter(facts, plan, Instant.parse(now));
+        return new VmStatusView(
+                ready(facts, plan), pendingRestart(facts, restart), facts, plan, task, drift(facts), restart, now);
+    }
+
+    List<ConditionState> conditions() {
+        List<ConditionState> out = new ArrayList<>();
+        out.add(ready);
+        pendingRestart.ifPresent(out::add);
+        return out;
+    }
+
+    /**
+     * Desired against actual per field, only when the config was read (otherwise the last reading stands); pending
+     * values count as not there yet: the running VM does not have them.
+     */
+    private static Optional<List<DriftEntry>> drift(VmFacts facts) {
+        if (facts.config().isEmpty() || facts.guest().isEmpty()) {
+            return Optional.empty();
+        }
+        List<DriftEntry> out = new ArrayList<>(
+                VmConvergence.of(facts.spec(), facts.config().get()).drift());
+        facts.pending().forEach((key, value) -> out.add(new DriftEntry(key, value, "pending a restart")));
+        return Optional.of(List.copyOf(out));
+    }
+
+    private static Optional<ConditionState> pendingRestart(VmFacts facts, RestartStatus restart) {
+        if (facts.config().isEmpty() || facts.guest().isEmpty()) {
+            return Optional.empty();
+        }
+        if (facts.pending().isEmpty() && restart == null) {
+            return Optional.of(ConditionState.isFalse(
+                    ConditionTypes.PENDING_RESTART, ConditionReasons.RECONCILED, "no change waits for a restart"));
+        }
+        String what = facts.pending().isEmpty()
+                ? (restart == null ? "" : restart.pending())
+                : VmPlanner.describePending(facts.pending());
+        String step = restart == null ? "waiting for the restart gate" : "restart step " + restart.phase();
+        return Optional.of(ConditionState.isTrue(
+                ConditionTypes.PENDING_RESTART,
+                ConditionReasons.CHANGES_PENDING,
+                "Proxmox holds " + what + " for the next start; " + step));
     }
 
     void applyTo(TalosNodeVMStatus status) {
@@ -44,7 +100,12 @@ record VmStatusView(ConditionState ready, VmFacts facts, Plan<VmAction> plan, Op
             status.setNode(guest.node());
             status.setPowerState(powerState(guest));
         });
-        facts.config().ifPresent(config -> status.setConfigDigest(config.digest()));
+        facts.config().ifPresent(config -> {
+            status.setConfigDigest(config.digest());
+            status.setConfigCheckedAt(now);
+        });
+        drift.ifPresent(status::setDrift);
+        status.setRestart(restart);
         lastTask.ifPresent(status::setLastTask);
     }
 

@@ -1,11 +1,17 @@
 package dev.underlay.controller.talosnodevm;
 
 import dev.underlay.api.v1alpha1.common.ConditionReasons;
+import dev.underlay.api.v1alpha1.common.ConditionTypes;
 import dev.underlay.api.v1alpha1.proxmoxcluster.ProxmoxCluster;
+import dev.underlay.api.v1alpha1.talosnodevm.RestartStatus;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVM;
+import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMSpec;
+import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMStatus;
 import dev.underlay.connection.SimulatorRegistry;
 import dev.underlay.controller.proxmoxcluster.SimulatedCluster;
 import dev.underlay.controller.proxmoxcluster.SimulatedClusters;
+import dev.underlay.controller.support.Conditions;
+import dev.underlay.controller.support.disruption.DisruptionMarks;
 import dev.underlay.controller.support.ownership.GuestMarker;
 import dev.underlay.simulator.pve.PveSimulator;
 import dev.underlay.simulator.pve.PveVersion;
@@ -14,12 +20,16 @@ import dev.underlay.simulator.pve.model.Volume;
 import dev.underlay.testing.Awaits;
 import dev.underlay.testing.DeployedCrds;
 import dev.underlay.testing.Fixtures;
+import dev.underlay.testing.TalosNodes;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,6 +38,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +148,37 @@ class TalosNodeVMOperatorTest {
                 .atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(writes(sim, steady)).isEmpty());
 
+        // restored from a backup (Velero, an Argo CD re-sync): no status, no identity annotations; the VMs are found
+        // again by spec.vmid and their ownership marker, the SMBIOS UUID is read back from them, nothing is created
+        Map<String, String> uuids = new HashMap<>();
+        for (String name : NAMES) {
+            TalosNodeVM before = fetch(ns, name);
+            uuids.put(name, before.getStatus().getSmbiosUuid());
+            TalosNodeVM stripped = Fixtures.edit(client, before, v -> {
+                v.getMetadata().getAnnotations().remove(VmIdentity.VMID_ANNOTATION);
+                v.getMetadata().getAnnotations().remove(VmIdentity.SMBIOS_UUID_ANNOTATION);
+                return v;
+            });
+            stripped.setStatus(new TalosNodeVMStatus());
+            client.resource(stripped).updateStatus();
+        }
+        await.untilAsserted("status rebuilt from Proxmox", () -> {
+            for (String name : NAMES) {
+                TalosNodeVM vm = fetch(ns, name);
+                assertThat(readyReason(client, vm)).as(name).isEqualTo(ConditionReasons.RECONCILED);
+                assertThat(vm.getStatus().getVmid()).isEqualTo(vm.getSpec().vmid());
+                assertThat(vm.getStatus().getNode()).isEqualTo(NODES.get(name));
+                assertThat(vm.getStatus().getSmbiosUuid()).isEqualTo(uuids.get(name));
+                assertThat(vm.getMetadata().getAnnotations())
+                        .containsEntry(VmIdentity.SMBIOS_UUID_ANNOTATION, uuids.get(name));
+            }
+        });
+        assertThat(writes(sim, steady))
+                .as("a restore changes nothing on Proxmox")
+                .isEmpty();
+        int vmCount = simulator.query(c -> c.model().vms.size());
+        assertThat(vmCount).as("no VM created twice").isEqualTo(3);
+
         // Retain (the example's policy): the VM stays, unmarked
         client.resource(fetch(ns, "talos-k8s-01")).delete();
         await.untilAsserted("talos-k8s-01 released", () -> {
@@ -168,6 +211,131 @@ class TalosNodeVMOperatorTest {
         assertThat(deletes)
                 .containsSubsequence(
                         "POST /nodes/pve-ms01-02/qemu/102/status/stop", "DELETE /nodes/pve-ms01-02/qemu/102");
+    }
+
+    /**
+     * A memory change on one control-plane VM of three: PVE holds it pending (no memory hotplug), so the VM is
+     * cordoned, drained (no pods here; the drain itself is NodeDrainer's tests'), shut down, started, and uncordoned
+     * once its Node reports Ready again. A second VM changed meanwhile waits, naming the first, until it is done.
+     */
+    @Test
+    void aMemoryChangeRestartsOneControlPlaneVmAtATimeBehindTheGate() throws IOException {
+        String ns = Fixtures.namespace("tnvm-gate");
+        Awaits await = Awaits.in(client, ns);
+        PveSimulator simulator =
+                PveSimulator.builder().version(PveVersion.PVE_9_1).build();
+        SimulatedCluster sim = SimulatedCluster.register(simulators, ns, simulator);
+        client.resource(sim.tokenSecret("pve-token")).create();
+        ProxmoxCluster cluster = client.resource(sim.resource("homelab", "pve-token", "clusterName: homelab-pve"))
+                .create();
+        await.untilAsserted(
+                "cluster Ready", () -> assertThat(readyReason(client, cluster)).isEqualTo(ConditionReasons.RECONCILED));
+        for (String name : NAMES) {
+            client.resource(Fixtures.secret(ns, name, Map.of("machineconfig", machineConfig(name))))
+                    .create();
+            TalosNodeVM vm = example(name);
+            vm.getMetadata().setNamespace(ns);
+            client.resource(vm).create();
+            Node node = TalosNodes.readyControlPlaneNode(name);
+            node.getStatus()
+                    .getConditions()
+                    .get(0)
+                    .setLastHeartbeatTime(Instant.now().toString());
+            client.nodes().resource(node).createOr(existing -> existing.update());
+        }
+        await.untilAsserted("three running VMs, Ready", () -> {
+            for (String name : NAMES) {
+                assertThat(readyReason(client, fetch(ns, name))).as(name).isEqualTo(ConditionReasons.RECONCILED);
+            }
+        });
+        int before = sim.journalSize();
+
+        Fixtures.edit(client, fetch(ns, "talos-k8s-01"), v -> withMemory(v, 20480));
+        await.untilAsserted("talos-k8s-01 cordoned for its restart", () -> {
+            Node node = client.nodes().withName("talos-k8s-01").get();
+            assertThat(node.getSpec().getUnschedulable()).isTrue();
+            assertThat(node.getMetadata().getAnnotations().get(DisruptionMarks.ANNOTATION))
+                    .isEqualTo("restart:" + ns + "/talos-k8s-01");
+        });
+        Fixtures.edit(client, fetch(ns, "talos-k8s-02"), v -> withMemory(v, 20480));
+        await.untilAsserted("talos-k8s-02 waits for talos-k8s-01", () -> {
+            TalosNodeVM second = fetch(ns, "talos-k8s-02");
+            assertThat(readyReason(client, second)).isEqualTo(ConditionReasons.RESTART_WAITING);
+            assertThat(readyMessage(second)).contains("talos-k8s-01");
+            assertThat(Conditions.find(second.getStatus().getConditions(), ConditionTypes.PENDING_RESTART)
+                            .map(c -> c.getStatus()))
+                    .contains("True");
+        });
+
+        await.untilAsserted("talos-k8s-01 restarted, Ready, uncordoned", () -> {
+            kubeletReportsReadyAfterStart(ns, simulator);
+            assertRestarted(ns, simulator, "talos-k8s-01", 101);
+        });
+        await.untilAsserted("then talos-k8s-02", () -> {
+            kubeletReportsReadyAfterStart(ns, simulator);
+            assertRestarted(ns, simulator, "talos-k8s-02", 102);
+        });
+        List<String> writes = writes(sim, before);
+        assertThat(writes)
+                .containsSubsequence(
+                        "PUT /nodes/pve-ms01-01/qemu/101/config",
+                        "POST /nodes/pve-ms01-01/qemu/101/status/shutdown",
+                        "POST /nodes/pve-ms01-01/qemu/101/status/start",
+                        "POST /nodes/pve-ms01-02/qemu/102/status/shutdown",
+                        "POST /nodes/pve-ms01-02/qemu/102/status/start");
+        assertThat(writes.stream().filter(w -> w.endsWith("/status/start")))
+                .as("one start per restart")
+                .hasSize(2);
+        assertThat(writes).noneMatch(w -> w.contains("/103/"));
+    }
+
+    private static TalosNodeVM withMemory(TalosNodeVM vm, int mib) {
+        String yaml =
+                new KubernetesSerialization().asYaml(vm.getSpec()).replace("memoryMiB: 16384", "memoryMiB: " + mib);
+        TalosNodeVM edited = new TalosNodeVM();
+        edited.setMetadata(vm.getMetadata());
+        edited.setSpec(new KubernetesSerialization().unmarshal(yaml, TalosNodeVMSpec.class));
+        return edited;
+    }
+
+    /** The kubelet stand-in: a Node whose VM runs again after a restart reports Ready (a fresh heartbeat). */
+    private void kubeletReportsReadyAfterStart(String ns, PveSimulator simulator) {
+        for (String name : NAMES) {
+            TalosNodeVM vm = fetch(ns, name);
+            RestartStatus restart = vm.getStatus().getRestart();
+            if (restart != null
+                    && restart.phase() == RestartStatus.Phase.Starting
+                    && running(simulator, vm.getSpec().vmid())) {
+                client.nodes().withName(name).editStatus(node -> {
+                    node.getStatus()
+                            .getConditions()
+                            .get(0)
+                            .setLastHeartbeatTime(Instant.now().toString());
+                    return node;
+                });
+            }
+        }
+    }
+
+    private void assertRestarted(String ns, PveSimulator simulator, String name, int vmid) {
+        TalosNodeVM vm = fetch(ns, name);
+        assertThat(vm.getStatus().getRestart()).isNull();
+        assertThat(readyReason(client, vm)).isEqualTo(ConditionReasons.RECONCILED);
+        Node node = client.nodes().withName(name).get();
+        assertThat(node.getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
+        assertThat(Optional.ofNullable(node.getMetadata().getAnnotations())
+                        .map(a -> a.get(DisruptionMarks.ANNOTATION))
+                        .orElse(null))
+                .isNull();
+        assertThat(config(simulator, vmid)).containsEntry("memory", "20480");
+        boolean pending = simulator.query(c -> !c.model().vms.get(vmid).pending.isEmpty());
+        assertThat(pending).as("nothing left pending").isFalse();
+    }
+
+    private static String readyMessage(TalosNodeVM vm) {
+        return Conditions.find(vm.getStatus().getConditions(), ConditionTypes.READY)
+                .map(c -> c.getMessage())
+                .orElse("");
     }
 
     private TalosNodeVM fetch(String ns, String name) {

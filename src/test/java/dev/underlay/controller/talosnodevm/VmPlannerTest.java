@@ -2,12 +2,15 @@ package dev.underlay.controller.talosnodevm;
 
 import dev.underlay.api.v1alpha1.common.TaskRef;
 import dev.underlay.api.v1alpha1.proxmoxcluster.VmidRangeSpec;
+import dev.underlay.api.v1alpha1.talosnodevm.RestartStatus;
+import dev.underlay.api.v1alpha1.talosnodevm.RestartStatus.Phase;
 import dev.underlay.api.v1alpha1.talosnodevm.TalosNodeVMSpec;
 import dev.underlay.controller.support.ownership.GuestMarker;
 import dev.underlay.controller.support.ownership.OwnerMarker;
 import dev.underlay.controller.support.ownership.OwnerMarker.Owner;
 import dev.underlay.controller.support.plan.Plan;
 import dev.underlay.controller.support.plan.TaskProgress;
+import dev.underlay.controller.talosnodevm.VmFacts.KubeNode;
 import dev.underlay.controller.talosnodevm.VmFacts.Rediscovered;
 import dev.underlay.controller.talosnodevm.VmFacts.SeedState;
 import dev.underlay.proxmox.model.TaskSummary;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -149,7 +153,254 @@ class VmPlannerTest {
                         f -> f.guest(guest("running", null))
                                 .ours()
                                 .task(new TaskProgress.Succeeded(summary("qmstart", "error"), "quirk")),
+                        "Done"),
+                row(
+                        "started a moment ago, the snapshot still shows it stopped: no second qmstart",
+                        f -> f.guest(guest("stopped", null))
+                                .ours()
+                                .task(new TaskProgress.Succeeded(
+                                        new TaskSummary(
+                                                UPID,
+                                                "pve-ms01-01",
+                                                "qmstart",
+                                                "101",
+                                                "root@pam",
+                                                NOW.getEpochSecond() - 3,
+                                                NOW.getEpochSecond() - 1,
+                                                "OK"),
+                                        null)),
+                        "Wait WaitingForClusterSnapshot"),
+                row(
+                        "start judged OK just before this snapshot: still not believed stopped",
+                        f -> f.guest(guest("stopped", null))
+                                .ours()
+                                .lastTask(judged("qmstart", "OK", NOW.minusSeconds(5))),
+                        "Wait WaitingForClusterSnapshot"),
+                row(
+                        "started long before the snapshot, stopped since: started again",
+                        f -> f.guest(guest("stopped", null))
+                                .ours()
+                                .lastTask(judged("qmstart", "OK", NOW.minusSeconds(600))),
+                        "Act Start 101 on pve-ms01-01"),
+                row(
+                        "a failed qmstart is not a start",
+                        f -> f.guest(guest("stopped", null))
+                                .ours()
+                                .lastTask(judged("qmstart", "start failed", NOW.minusSeconds(3600))),
+                        "Act Start 101 on pve-ms01-01"));
+    }
+
+    static Stream<Arguments> convergeRows() {
+        return Stream.of(
+                row(
+                        "memory differs: one write, with the digest read",
+                        f -> f.guest(guest("running", null)).ours().configured("memory", "8192"),
+                        "Act UpdateConfig {memory=16384}"),
+                row(
+                        "cores differ; sockets absent is PVE's default 1, as the spec asks",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .configured("cores", "4")
+                                .configured("sockets", null),
+                        "Act UpdateConfig {cores=8}"),
+                row(
+                        "NIC VLAN changed: written with its MAC kept",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .configured("net1", "virtio=BC:24:11:00:00:02,bridge=vmbr0,tag=99"),
+                        "Act UpdateConfig {net1=virtio=BC:24:11:00:00:02,bridge=vmbr0,tag=28}"),
+                row(
+                        "NIC options the spec has no field for are kept",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .configured("net0", "virtio=BC:24:11:00:00:01,bridge=vmbr1,queues=4,tag=16"),
+                        "Act UpdateConfig {net0=virtio=BC:24:11:00:00:01,bridge=vmbr0,queues=4,tag=16}"),
+                row(
+                        "onboot and tags changed by hand",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .configured("onboot", "0")
+                                .configured("tags", "talos;" + GuestMarker.TAG + ";extra"),
+                        "Act UpdateConfig {onboot=1, tags=talos;k8s;" + GuestMarker.TAG + "}"),
+                row(
+                        "disk smaller than the spec: grown",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .configured("scsi0", "vm-disks:vm-101-disk-0,size=50G"),
+                        "Act ResizeDisk scsi0 100"),
+                row(
+                        "disk larger than the spec: a shrink is refused",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .configured("scsi0", "vm-disks:vm-101-disk-0,size=200G"),
+                        "Invalid DiskShrinkRefused"),
+                row(
+                        "Observe: drift reported, nothing written",
+                        f -> f.observe().guest(guest("running", null)).ours().configured("memory", "8192"),
+                        "Wait ObserveOnly"),
+                row(
+                        "config not read: nothing to compare, nothing written",
+                        f -> f.guest(guest("running", null)),
                         "Done"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convergeRows")
+    void converges(String row, UnaryOperator<Facts> given, String expected) {
+        assertThat(render(VmPlanner.plan(given.apply(new Facts()).build()))).isEqualTo(expected);
+    }
+
+    private static final Instant STARTED = NOW.minusSeconds(120);
+
+    static Stream<Arguments> restartRows() {
+        return Stream.of(
+                row(
+                        "memory pending on a running VM: the gate's first step",
+                        f -> f.guest(guest("running", null)).ours().pending("memory", "20480"),
+                        "Act TakeBudget talos-k8s-01 controlplane"),
+                row(
+                        "pending on a stopped VM: its start applies it, no gate",
+                        f -> f.guest(guest("stopped", null)).ours().pending("memory", "20480"),
+                        "Act Start 101 on pve-ms01-01"),
+                row(
+                        "nothing pending: nothing to restart",
+                        f -> f.guest(guest("running", null)).ours().kubeNode(true, null, false),
+                        "Done"),
+                row(
+                        "budget taken, crashed before status recorded it: the Node's mark says drain",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .pending("memory", "20480")
+                                .kubeNode(false, null, true),
+                        "Act Drain talos-k8s-01"),
+                row(
+                        "Draining: drain again until no pod is left",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .restart(Phase.Draining, STARTED)
+                                .kubeNode(true, null, true),
+                        "Act Drain talos-k8s-01"),
+                row(
+                        "Draining, but the VM stopped meanwhile: start it",
+                        f -> f.guest(guest("stopped", null))
+                                .ours()
+                                .restart(Phase.Draining, STARTED)
+                                .kubeNode(false, null, true),
+                        "Act Start 101 on pve-ms01-01"),
+                row(
+                        "drained: shut down through Proxmox",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .restart(Phase.ShuttingDown, STARTED)
+                                .kubeNode(true, null, true),
+                        "Act Shutdown 101 on pve-ms01-01"),
+                row(
+                        "shutdown task running: followed",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .restart(Phase.ShuttingDown, STARTED)
+                                .task(new TaskProgress.Running("x", "qmshutdown")),
+                        "Wait TaskRunning"),
+                row(
+                        "shut down a moment ago, the snapshot still shows it running: no second shutdown",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .restart(Phase.ShuttingDown, STARTED)
+                                .lastTask(judged("qmshutdown", "OK", NOW.minusSeconds(3))),
+                        "Wait Restarting"),
+                row(
+                        "stopped: started again (pending changes apply)",
+                        f -> f.guest(guest("stopped", null)).ours().restart(Phase.ShuttingDown, STARTED),
+                        "Act Start 101 on pve-ms01-01"),
+                row(
+                        "started a moment ago, snapshot lags: no second start",
+                        f -> f.guest(guest("stopped", null))
+                                .ours()
+                                .restart(Phase.Starting, STARTED)
+                                .lastTask(judged("qmstart", "OK", NOW.minusSeconds(3))),
+                        "Wait WaitingForClusterSnapshot"),
+                row(
+                        "running again, Node not Ready yet: cordon kept",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .restart(Phase.Starting, STARTED)
+                                .kubeNode(false, null, true),
+                        "Wait Restarting"),
+                row(
+                        "Node Ready, but reported before the start: proves nothing",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .restart(Phase.Starting, STARTED)
+                                .kubeNode(true, STARTED.minusSeconds(60), true),
+                        "Wait Restarting"),
+                row(
+                        "Node Ready since the start: release (uncordon)",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .restart(Phase.Starting, STARTED)
+                                .kubeNode(true, STARTED.plusSeconds(30), true),
+                        "Act ReleaseBudget talos-k8s-01"),
+                row(
+                        "no Kubernetes Node at all: nothing to wait for, released",
+                        f -> f.guest(guest("running", null))
+                                .ours()
+                                .restart(Phase.Starting, STARTED)
+                                .noKubeNode(),
+                        "Act ReleaseBudget talos-k8s-01"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("restartRows")
+    void restartsBehindTheGate(String row, UnaryOperator<Facts> given, String expected) {
+        assertThat(render(VmPlanner.plan(given.apply(new Facts()).build()))).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> restartStepRows() {
+        VmAction start = new VmAction.Start("pve-ms01-01", 101);
+        return Stream.of(
+                Arguments.of(
+                        "budget taken: Draining",
+                        (UnaryOperator<Facts>) f -> f.pending("memory", "20480"),
+                        Plan.act(new VmAction.TakeBudget("talos-k8s-01", true, "memory=20480")),
+                        "Draining"),
+                Arguments.of(
+                        "drained: ShuttingDown",
+                        (UnaryOperator<Facts>) f -> f.restart(Phase.Draining, STARTED),
+                        Plan.act(new VmAction.Drain("talos-k8s-01")),
+                        "ShuttingDown"),
+                Arguments.of(
+                        "drain goes on: still Draining",
+                        (UnaryOperator<Facts>) f -> f.restart(Phase.Draining, STARTED),
+                        Plan.waitFor("Restarting", "2 pods left"),
+                        "Draining"),
+                Arguments.of(
+                        "a start during a restart: Starting",
+                        (UnaryOperator<Facts>) f -> f.restart(Phase.ShuttingDown, STARTED),
+                        Plan.act(start),
+                        "Starting"),
+                Arguments.of("an ordinary start is no restart", (UnaryOperator<Facts>) f -> f, Plan.act(start), "none"),
+                Arguments.of(
+                        "released: the record is gone",
+                        (UnaryOperator<Facts>) f -> f.restart(Phase.Starting, STARTED),
+                        Plan.act(new VmAction.ReleaseBudget("talos-k8s-01")),
+                        "none"),
+                Arguments.of(
+                        "the Node's mark with nothing recorded: Draining",
+                        (UnaryOperator<Facts>) f -> f.kubeNode(false, null, true),
+                        Plan.waitFor("Restarting", "x"),
+                        "Draining"),
+                Arguments.of(
+                        "gate refused: nothing recorded",
+                        (UnaryOperator<Facts>) f -> f.pending("memory", "20480"),
+                        Plan.waitFor("RestartWaiting", "control-plane talos-k8s-02 is cordoned"),
+                        "none"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("restartStepRows")
+    void recordsEachRestartStep(String row, UnaryOperator<Facts> given, Plan<VmAction> plan, String phase) {
+        RestartStatus after = VmPlanner.restartAfter(given.apply(new Facts()).build(), plan, NOW);
+        assertThat(after == null ? "none" : after.phase().name()).isEqualTo(phase);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -273,6 +524,25 @@ class VmPlannerTest {
             assertThat(a.tags()).doesNotContain(GuestMarker.TAG);
             return "Act Unmark " + a.vmid();
         }
+        if (action instanceof VmAction.UpdateConfig a) {
+            assertThat(a.digest()).as("the write carries the digest read").isEqualTo("digest-1");
+            return "Act UpdateConfig " + new TreeMap<>(a.set());
+        }
+        if (action instanceof VmAction.ResizeDisk a) {
+            return "Act ResizeDisk " + a.slot() + " " + a.sizeGiB();
+        }
+        if (action instanceof VmAction.TakeBudget a) {
+            return "Act TakeBudget " + a.kubernetesNode() + (a.controlPlane() ? " controlplane" : " worker");
+        }
+        if (action instanceof VmAction.Drain a) {
+            return "Act Drain " + a.kubernetesNode();
+        }
+        if (action instanceof VmAction.Shutdown a) {
+            return "Act Shutdown " + a.vmid() + " on " + a.node();
+        }
+        if (action instanceof VmAction.ReleaseBudget a) {
+            return "Act ReleaseBudget " + a.kubernetesNode();
+        }
         VmAction.DeleteSeed a = (VmAction.DeleteSeed) action;
         return "Act DeleteSeed " + a.volid() + " on " + a.node();
     }
@@ -313,6 +583,14 @@ class VmPlannerTest {
         values.put("description", description);
         values.put("smbios1", smbios);
         values.put("tags", "talos;k8s;" + GuestMarker.TAG);
+        values.put("cores", "8");
+        values.put("sockets", "1");
+        values.put("cpu", "x86-64-v2-AES");
+        values.put("memory", "16384");
+        values.put("onboot", "1");
+        values.put("net0", "virtio=BC:24:11:00:00:01,bridge=vmbr0,tag=16");
+        values.put("net1", "virtio=BC:24:11:00:00:02,bridge=vmbr0,tag=28");
+        values.put("scsi0", "vm-disks:vm-101-disk-0,discard=on,iothread=1,size=100G,ssd=1");
         if (ide3 != null) {
             values.put("ide3", ide3);
         }
@@ -347,6 +625,10 @@ class VmPlannerTest {
         private boolean seenBefore;
         private VmidRangeSpec range;
         private Set<Integer> taken = Set.of();
+        private Instant snapshotAt = NOW;
+        private Map<String, String> pending = Map.of();
+        private RestartStatus restart;
+        private KubeNode kubeNode;
 
         Facts vmid(Integer value) {
             vmid = value;
@@ -416,6 +698,48 @@ class VmPlannerTest {
             return this;
         }
 
+        /** The VM's config (ours, converged) with {@code key} set to {@code value}, or removed when null. */
+        Facts configured(String key, String value) {
+            Map<String, String> values =
+                    new LinkedHashMap<>(config.orElseThrow().values());
+            if (value == null) {
+                values.remove(key);
+            } else {
+                values.put(key, value);
+            }
+            return config(new VmConfig("digest-1", values));
+        }
+
+        Facts pending(String key, String value) {
+            pending = Map.of(key, value);
+            return this;
+        }
+
+        Facts restart(Phase phase, Instant since) {
+            restart = new RestartStatus(phase, "memory=20480", since.toString());
+            return this;
+        }
+
+        Facts kubeNode(boolean ready, Instant readySince, boolean held) {
+            kubeNode = new KubeNode("talos-k8s-01", true, ready, readySince, held);
+            return this;
+        }
+
+        Facts noKubeNode() {
+            kubeNode = KubeNode.absent("talos-k8s-01");
+            return this;
+        }
+
+        Facts observe() {
+            spec = spec("managementPolicy: Observe");
+            return this;
+        }
+
+        Facts snapshotAt(Instant value) {
+            snapshotAt = value;
+            return this;
+        }
+
         Facts adopt() {
             spec = spec("adopt: true");
             return this;
@@ -449,6 +773,10 @@ class VmPlannerTest {
                     seenBefore,
                     range,
                     taken,
+                    snapshotAt,
+                    pending,
+                    restart,
+                    kubeNode,
                     NOW);
         }
     }

@@ -69,6 +69,14 @@ public final class ConditionReasons {
     public static final String VMID_UNAVAILABLE = "VmidUnavailable";
     /** The Proxmox object this resource created is gone; it is not recreated on its own. */
     public static final String EXTERNAL_OBJECT_MISSING = "ExternalObjectMissing";
+    /** PendingRestart=True: Proxmox holds config changes it could not hot-plug; they apply at the gated restart. */
+    public static final String CHANGES_PENDING = "ChangesPending";
+    /** The restart gate waits: another control-plane node, or too many workers, are unavailable; the message names them. */
+    public static final String RESTART_WAITING = "RestartWaiting";
+    /** A gated restart is under way (drain, shutdown, start, waiting for the Node to be Ready); the message says which. */
+    public static final String RESTARTING = "Restarting";
+    /** spec.disks asks for a disk smaller than it is; disks only grow. Set sizeGiB back. */
+    public static final String DISK_SHRINK_REFUSED = "DiskShrinkRefused";
 
     /** BackupPolicy: its TalosNodeVM selector matches no TalosNodeVM with a VMID yet; the job is not written. */
     public static final String NO_GUESTS_SELECTED = "NoGuestsSelected";

@@ -44,6 +44,12 @@ public class TalosNodeVMStatus extends UnderlayStatus {
     @JsonPropertyDescription("Last Proxmox task the operator started for this VM.")
     private TaskRef lastTask;
 
+    @JsonPropertyDescription("When the full VM config was last read (RFC 3339); drift is looked for periodically.")
+    private String configCheckedAt;
+
+    @JsonPropertyDescription("A gated restart in progress (drain, shutdown, start, Node Ready); absent otherwise.")
+    private RestartStatus restart;
+
     public Integer getVmid() {
         return vmid;
     }
@@ -130,5 +136,21 @@ public class TalosNodeVMStatus extends UnderlayStatus {
 
     public void setLastTask(TaskRef lastTask) {
         this.lastTask = lastTask;
+    }
+
+    public String getConfigCheckedAt() {
+        return configCheckedAt;
+    }
+
+    public void setConfigCheckedAt(String configCheckedAt) {
+        this.configCheckedAt = configCheckedAt;
+    }
+
+    public RestartStatus getRestart() {
+        return restart;
+    }
+
+    public void setRestart(RestartStatus restart) {
+        this.restart = restart;
     }
 }

@@ -105,6 +105,40 @@ public class DisruptionBudget {
         return new Taken(held, someoneElses);
     }
 
+    /**
+     * {@link #take} for one Node that carries no etcd (a worker), under a max-unavailable: refused while
+     * {@code maxUnavailable} other workers are unavailable (not Ready, cordoned or held). The workers are read again
+     * under the same lock as {@link #take}, so two restarts judged on views of the same age cannot both pass.
+     */
+    public synchronized Decision takeWorker(
+            DisruptionHolder holder, String nodeName, int maxUnavailable, KubernetesView view) {
+        Optional<Node> mine = view.node(nodeName);
+        if (mine.isPresent() && DisruptionMarks.holders(mine.get()).contains(holder)) {
+            return take(holder, Set.of(nodeName), view);
+        }
+        Set<String> controlPlane = view.controlPlaneNodeNames();
+        Set<String> unavailable = new TreeSet<>();
+        for (Node node : client.nodes().list().getItems()) {
+            String name = name(node);
+            if (name.equals(nodeName) || controlPlane.contains(name) || DisruptionMarks.isControlPlane(node)) {
+                continue;
+            }
+            view.update(node);
+            if (!DisruptionMarks.isReady(node)
+                    || DisruptionMarks.isCordoned(node)
+                    || !DisruptionMarks.holders(node).isEmpty()) {
+                unavailable.add(name);
+            }
+        }
+        if (unavailable.size() >= maxUnavailable) {
+            return new Refusal(
+                    Refusal.Kind.WAITING,
+                    unavailable.size() + " worker node(s) unavailable (" + String.join(", ", unavailable)
+                            + "); at most " + maxUnavailable + " may be (underlay.restart.max-unavailable-workers)");
+        }
+        return take(holder, Set.of(nodeName), view);
+    }
+
     /** Drops {@code holder}'s mark; uncordons when no other holder still needs the Node. */
     public synchronized void release(DisruptionHolder holder, Node node, KubernetesView view) {
         Set<DisruptionHolder> holders = new LinkedHashSet<>(DisruptionMarks.holders(node));
