@@ -31,6 +31,9 @@ class ChartConfigBindingTest {
         assertThat(chart.resync().busy()).isEqualTo(builtIn.resync().busy());
         assertThat(chart.resync().waiting()).isEqualTo(builtIn.resync().waiting());
         assertThat(chart.resync().haLayoutDrift()).isEqualTo(builtIn.resync().haLayoutDrift());
+        assertThat(chart.resync().vmConfigDrift()).isEqualTo(builtIn.resync().vmConfigDrift());
+        assertThat(chart.restart().maxUnavailableWorkers())
+                .isEqualTo(builtIn.restart().maxUnavailableWorkers());
         assertThat(chart.proxmox().connectTimeout()).isEqualTo(builtIn.proxmox().connectTimeout());
         assertThat(chart.proxmox().readTimeout()).isEqualTo(builtIn.proxmox().readTimeout());
         assertThat(chart.proxmox().maxConcurrent()).isEqualTo(builtIn.proxmox().maxConcurrent());
@@ -46,7 +49,9 @@ class ChartConfigBindingTest {
         Map<String, String> env = underlayEnv(UnderlayChart.render("values-custom.yaml"));
         UnderlayConfig config = bind(env);
 
-        assertThat(env).hasSize(11);
+        assertThat(env).hasSize(13);
+        assertThat(config.resync().vmConfigDrift()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(config.restart().maxUnavailableWorkers()).isEqualTo(2);
         assertThat(config.operator().ownerId()).isEqualTo("lab-b");
         assertThat(config.resync().calm()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.resync().busy()).isEqualTo(Duration.ofSeconds(3));
