@@ -71,8 +71,8 @@ public class CephConnections {
         }
         ProxmoxApi api = proxmox.api(key)
                 .orElseThrow(() -> new Unavailable(
-                        ConditionReasons.CLUSTER_NOT_READY,
-                        "ProxmoxCluster " + cluster.getMetadata().getName() + " has no client yet"));
+                        ConditionReasons.WAITING_FOR_SNAPSHOT,
+                        "ProxmoxCluster " + cluster.getMetadata().getName() + " has not connected to Proxmox yet"));
         String node = monitorNode(snapshot);
         return cached(key, List.of(System.identityHashCode(api), node), () -> new ProxmoxCephApi(api, node, WAIT));
     }
