@@ -132,9 +132,10 @@ class ChildControllersOperatorTest {
 
         CephPool pool =
                 client.resource(Fixtures.pool(ns, "vm-disks", "homelab")).create();
-        await.untilAsserted("Ready cluster -> ControllerNotImplemented", () -> {
+        // the test observer marks the cluster Ready without connecting, so the pool controller has no client to use
+        await.untilAsserted("Ready cluster without a client -> the pool waits for it", () -> {
             Condition ready = Fixtures.ready(client, pool).orElseThrow();
-            assertThat(ready.getReason()).isEqualTo(ConditionReasons.NOT_IMPLEMENTED);
+            assertThat(ready.getReason()).isEqualTo(ConditionReasons.WAITING_FOR_SNAPSHOT);
             assertThat(ready.getStatus()).isEqualTo("False");
         });
     }

@@ -155,6 +155,15 @@ public final class PveSimulator {
         return this;
     }
 
+    /**
+     * A Ceph client writing into a pool outside Proxmox ({@code rados put}): adds {@code bytes} to what the pool
+     * stores (its object count follows at 4 MiB per object).
+     */
+    public PveSimulator writeToPool(String pool, long bytes) {
+        mutate(c -> c.model().ceph.pools.get(pool).bytesUsed += bytes);
+        return this;
+    }
+
     public PveSimulator haReactionDelay(Duration delay) {
         mutate(c -> c.haReactionDelay = delay);
         return this;

@@ -26,10 +26,16 @@ public record ProxmoxStorageSpec(
         List<StorageContent> content,
 
         @JsonPropertyDescription("Map images through the kernel RBD module instead of librbd. Default false.")
-        Boolean krbd) {
+        Boolean krbd,
+
+        @Size(max = 64)
+        @ListType(ListType.Kind.set)
+        @JsonPropertyDescription("Proxmox nodes the storage is available on. Default: all nodes.")
+        List<String> nodes) {
 
     public ProxmoxStorageSpec {
         content = content == null ? List.of(StorageContent.images) : List.copyOf(content);
+        nodes = nodes == null ? null : List.copyOf(nodes);
     }
 
     /** Proxmox content type names. */

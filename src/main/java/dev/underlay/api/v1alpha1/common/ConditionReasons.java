@@ -89,5 +89,22 @@ public final class ConditionReasons {
     /** StorageNotEncrypted=True: spec.requireEncryption is set and the storage is no PBS storage with a key. */
     public static final String STORAGE_UNENCRYPTED = "StorageUnencrypted";
 
+    /** CephPool: min_size is 1, so the pool keeps accepting writes with a single copy left (a Warning-level condition). */
+    public static final String MIN_SIZE_ONE_RISK = "MinSizeOneRisk";
+    /** CephPool: deletionPolicy Delete is refused for now; the message names what blocks it. The finalizer stays. */
+    public static final String DELETION_BLOCKED = "DeletionBlocked";
+    /** CephPool: a Ceph operation (create, change, delete, PG split or merge) is still running. */
+    public static final String CEPH_OPERATION_RUNNING = "CephOperationRunning";
+    /** CephPool: spec.crushRule names no CRUSH rule of the cluster. */
+    public static final String CRUSH_RULE_MISSING = "CrushRuleMissing";
+    /** CephPool: the backend cannot list CRUSH rules (Proxmox API), so spec.crushRule was not checked in advance. */
+    public static final String CRUSH_RULE_UNVERIFIED = "CrushRuleUnverified";
+    /** CephPool: spec.proxmoxStorage names a Proxmox storage that exists with another type or pool. */
+    public static final String STORAGE_CONFLICT = "StorageConflict";
+    /** CephPool: managementPolicy Observe and the pool does not exist; nothing is created. */
+    public static final String POOL_MISSING = "PoolMissing";
+    /** CephPool: Ceph refused or failed an operation; the message carries Ceph's answer. */
+    public static final String CEPH_OPERATION_FAILED = "CephOperationFailed";
+
     private ConditionReasons() {}
 }
