@@ -41,7 +41,11 @@ class ArgoCdHealthChecksTest {
             ConditionReasons.QUORUM_LOST,
             ConditionReasons.VMID_UNAVAILABLE,
             ConditionReasons.EXTERNAL_OBJECT_MISSING,
-            ConditionReasons.BACKUP_STORAGE_NOT_FOUND);
+            ConditionReasons.BACKUP_STORAGE_NOT_FOUND,
+            ConditionReasons.DELETION_BLOCKED,
+            ConditionReasons.CRUSH_RULE_MISSING,
+            ConditionReasons.STORAGE_CONFLICT,
+            ConditionReasons.DISK_SHRINK_REFUSED);
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> checks() {
