@@ -47,6 +47,7 @@ import io.quarkus.logging.Log;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -110,6 +111,9 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
     @Inject
     Clock clock;
 
+    @Inject
+    RestoreTests restoreTests;
+
     @Override
     public List<EventSource<?, BackupPolicy>> prepareEventSources(EventSourceContext<BackupPolicy> context) {
         return List.of(
@@ -158,13 +162,34 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
         }
 
         BackupPolicyReport report = report(policy, cluster, selection, jobId);
+        RestoreTests.Outcome restore = restoreTests.reconcile(
+                policy,
+                owner(policy),
+                ClusterKey.referencedBy(policy, spec.clusterRef().name()),
+                cluster.api(),
+                cluster.snapshot(),
+                selection.covered(cluster.snapshot().vms()));
         Instant now = clock.instant();
-        statusWriter.write(policy, context, BackupPolicyStatus::new, report.conditions(plan, now), report::apply);
-        return UpdateControl.<BackupPolicy>noUpdate()
-                .rescheduleAfter(
-                        plan instanceof Plan.Act<JobAction>
-                                ? config.resync().busy()
-                                : config.resync().calm());
+        List<ConditionState> conditions = new java.util.ArrayList<>(report.conditions(plan, now));
+        conditions.add(restore.condition());
+        statusWriter.write(policy, context, BackupPolicyStatus::new, conditions, status -> {
+            report.apply(status);
+            restore.apply(status);
+        });
+        return UpdateControl.<BackupPolicy>noUpdate().rescheduleAfter(nextCheck(plan, restore, now));
+    }
+
+    /** Soon while a job write or a restore test is in flight; else at the calm rate, or when the next test is due. */
+    private Duration nextCheck(Plan<JobAction> plan, RestoreTests.Outcome restore, Instant now) {
+        if (plan instanceof Plan.Act<JobAction> || restore.busy()) {
+            return config.resync().busy();
+        }
+        Duration calm = config.resync().calm();
+        return restore.nextDue()
+                .map(due -> Duration.between(now, due))
+                .map(untilDue -> untilDue.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : untilDue)
+                .filter(untilDue -> untilDue.compareTo(calm) < 0)
+                .orElse(calm);
     }
 
     @Override

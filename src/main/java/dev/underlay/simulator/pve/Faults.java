@@ -123,6 +123,27 @@ public final class Faults {
         return this;
     }
 
+    /** Every later restore of the backup archive {@code volid} fails, as a damaged or truncated archive does. */
+    public Faults corruptArchive(String volid) {
+        sim.mutate(ctx -> ctx.model().volumes.values().stream()
+                .filter(v -> v.volid.equals(volid))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no volume " + volid))
+                .corrupt = true);
+        return this;
+    }
+
+    /** Every archive of guest {@code vmid}, those there and those vzdump writes later, fails to restore. */
+    public Faults corruptArchivesOf(int vmid) {
+        sim.mutate(ctx -> {
+            ctx.model().corruptBackupsOf.add(vmid);
+            ctx.model().volumes.values().stream()
+                    .filter(v -> Integer.valueOf(vmid).equals(v.vmid) && v.backupConfig != null)
+                    .forEach(v -> v.corrupt = true);
+        });
+        return this;
+    }
+
     /** Puts {@code lock: <kind>} on the guest (backup, migrate, clone, create, ...) as a stuck task would. */
     public Faults holdLock(int vmid, String kind) {
         sim.mutate(ctx -> vm(ctx, vmid).lock = kind);

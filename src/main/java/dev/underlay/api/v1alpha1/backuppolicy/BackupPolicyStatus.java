@@ -42,6 +42,12 @@ public class BackupPolicyStatus extends UnderlayStatus {
     @JsonPropertyDescription("Result of the last restore test.")
     private RestoreTestResultStatus lastRestoreTest;
 
+    @JsonPropertyDescription("The restore test in progress; its scratch VM is destroyed before it is cleared.")
+    private RestoreTestRunStatus restoreTestInProgress;
+
+    @JsonPropertyDescription("When the next restore test is due (RFC 3339).")
+    private String nextRestoreTestTime;
+
     public String getJobId() {
         return jobId;
     }
@@ -120,5 +126,21 @@ public class BackupPolicyStatus extends UnderlayStatus {
 
     public void setLastRestoreTest(RestoreTestResultStatus lastRestoreTest) {
         this.lastRestoreTest = lastRestoreTest;
+    }
+
+    public RestoreTestRunStatus getRestoreTestInProgress() {
+        return restoreTestInProgress;
+    }
+
+    public void setRestoreTestInProgress(RestoreTestRunStatus restoreTestInProgress) {
+        this.restoreTestInProgress = restoreTestInProgress;
+    }
+
+    public String getNextRestoreTestTime() {
+        return nextRestoreTestTime;
+    }
+
+    public void setNextRestoreTestTime(String nextRestoreTestTime) {
+        this.nextRestoreTestTime = nextRestoreTestTime;
     }
 }

@@ -30,16 +30,23 @@ public record RestoreTestSpec(
 
         @Min(100)
         @Max(999999999)
-        @JsonPropertyDescription("Scratch VMID for the restored VM. Default: allocated from the cluster's vmidRange.")
+        @JsonPropertyDescription(
+                "Scratch VMID for the restored VM. Default: the first VMID of scratchVmidRange no guest uses.")
         Integer scratchVmid,
+
+        @JsonPropertyDescription("VMIDs the scratch VM may take when scratchVmid is not set. Default 990000-990099.")
+        ScratchVmidRangeSpec scratchVmidRange,
 
         @Default("600")
         @Min(60)
         @Max(86400)
-        @JsonPropertyDescription("How long to wait for the restored VM to boot (guest agent answer). Default 600.")
+        @JsonPropertyDescription(
+                "How long the whole test (restore, start, guest agent answer) may take before it counts as TimedOut. "
+                        + "Default 600.")
         Integer timeoutSeconds) {
 
     public RestoreTestSpec {
         timeoutSeconds = timeoutSeconds == null ? 600 : timeoutSeconds;
+        scratchVmidRange = scratchVmidRange == null ? ScratchVmidRangeSpec.DEFAULT : scratchVmidRange;
     }
 }

@@ -88,6 +88,18 @@ public final class ConditionReasons {
     public static final String NO_RECENT_BACKUP = "NoRecentBackup";
     /** StorageNotEncrypted=True: spec.requireEncryption is set and the storage is no PBS storage with a key. */
     public static final String STORAGE_UNENCRYPTED = "StorageUnencrypted";
+    /** RestoreTestFailed=True: the last restore test failed (restore or start); the message names the archive. */
+    public static final String RESTORE_TEST_FAILED = "RestoreTestFailed";
+    /** RestoreTestFailed=True: the restored VM did not run (or its guest agent did not answer) within the timeout. */
+    public static final String RESTORE_TEST_TIMED_OUT = "RestoreTestTimedOut";
+    /** RestoreTestFailed=Unknown: a restore test is in progress (restoring, starting, or destroying its scratch VM). */
+    public static final String RESTORE_TEST_RUNNING = "RestoreTestRunning";
+    /** RestoreTestFailed=Unknown: a test is due but no selected VM has an archive on the storage yet. */
+    public static final String NO_ARCHIVE_YET = "NoArchiveYet";
+    /** RestoreTestFailed=Unknown: a test is due but every scratch VMID is taken. Widen scratchVmidRange. */
+    public static final String NO_SCRATCH_VMID = "NoScratchVmidFree";
+    /** RestoreTestFailed=Unknown: a test is due but another restore test runs on the cluster; it waits its turn. */
+    public static final String RESTORE_TEST_QUEUED = "RestoreTestQueued";
 
     /** CephPool: min_size is 1, so the pool keeps accepting writes with a single copy left (a Warning-level condition). */
     public static final String MIN_SIZE_ONE_RISK = "MinSizeOneRisk";

@@ -25,6 +25,8 @@ public final class ConditionTypes {
     public static final String LAST_RUN_FAILED = "LastRunFailed";
     /** BackupPolicy: no successful run within twice the schedule's period. */
     public static final String BACKUPS_STALE = "BackupsStale";
+    /** BackupPolicy: the last restore test of spec.restoreTest did not pass. */
+    public static final String RESTORE_TEST_FAILED = "RestoreTestFailed";
     /** BackupPolicy: spec.requireEncryption is set and the target storage does not encrypt. */
     public static final String STORAGE_NOT_ENCRYPTED = "StorageNotEncrypted";
 

@@ -157,6 +157,7 @@ public final class BackupService {
                 ctx.now(),
                 suffix.substring(1));
         archive.notes = vm.name();
+        archive.corrupt = ctx.model().corruptBackupsOf.contains(vm.vmid);
         archive.backupConfig = new VmConfig();
         archive.backupConfig.replaceAll(vm.config.asMap());
         ctx.model().addVolume(archive);
@@ -178,8 +179,11 @@ public final class BackupService {
         }
     }
 
-    /** {@code POST /nodes/{node}/qemu} with {@code archive=}: qmrestore. */
-    String restore(Call c) {
+    /**
+     * {@code POST /nodes/{node}/qemu} with {@code archive=}: qmrestore. Options other than the restore's own override
+     * the archive's config, as PVE does since 7.2 (disk options excepted, which PVE refuses with an archive).
+     */
+    String restore(Call c, Map<String, String> overrides) {
         int vmid = c.vmid();
         String node = c.node();
         String archiveId = c.param("archive");
@@ -216,6 +220,10 @@ public final class BackupService {
         Task task = ctx.tasks()
                 .start(node, "qmrestore", Integer.toString(vmid), c.principal().upidUser(), t -> {
                     t.log.add("restore vma archive: " + archiveId);
+                    if (archive.corrupt) {
+                        throw PveError.die("unable to restore '" + archiveId + "': vma archive is corrupt "
+                                + "(checksum mismatch)");
+                    }
                     if (existing != null) {
                         vms.destroyVolumes(existing, true);
                         existing.config.replaceAll(Map.of());
@@ -238,6 +246,11 @@ public final class BackupService {
                     String vmgenid = conf.remove("vmgenid");
                     conf.remove("meta");
                     vm.lock = null;
+                    overrides.forEach((key, value) -> {
+                        if (!Disks.isResizable(key)) {
+                            conf.put(key, value);
+                        }
+                    });
                     vms.initialiseNewConfig(vm, conf);
                     if (!unique && smbios != null) {
                         vm.config.put("smbios1", smbios);

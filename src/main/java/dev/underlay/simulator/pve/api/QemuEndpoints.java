@@ -94,7 +94,7 @@ final class QemuEndpoints {
         int vmid = c.vmid();
         c.require("/vms/" + vmid, "VM.Allocate");
         if (c.opt("archive").isPresent()) {
-            return new TextNode(backups.restore(c));
+            return new TextNode(backups.restore(c, configParams(c)));
         }
         ctx.node(c.node());
         ctx.checkVmidUnused(vmid);

@@ -20,6 +20,8 @@ public final class ClusterModel {
     public final Map<String, StorageDef> storages = new LinkedHashMap<>();
     /** Keyed by {@link #volumeKey}. */
     public final Map<String, Volume> volumes = new LinkedHashMap<>();
+    /** Guests whose backup archives fail to restore (a fault). */
+    public final java.util.Set<Integer> corruptBackupsOf = new java.util.HashSet<>();
 
     public final Map<String, BackupJob> backupJobs = new LinkedHashMap<>();
     public final HaState ha;

@@ -17,6 +17,8 @@ public final class Volume {
     public boolean isProtected;
     /** Config text of the guest at backup time (backup archives only). */
     public VmConfig backupConfig;
+    /** A backup archive that fails to restore (see {@code Faults#corruptArchive}). */
+    public boolean corrupt;
     /** The bytes of a small uploaded file (see {@code SimRequest.Upload}); null otherwise. */
     public byte[] uploaded;
 
