@@ -51,6 +51,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -170,7 +171,7 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
                 cluster.snapshot(),
                 selection.covered(cluster.snapshot().vms()));
         Instant now = clock.instant();
-        List<ConditionState> conditions = new java.util.ArrayList<>(report.conditions(plan, now));
+        List<ConditionState> conditions = new ArrayList<>(report.conditions(plan, now));
         conditions.add(restore.condition());
         statusWriter.write(policy, context, BackupPolicyStatus::new, conditions, status -> {
             report.apply(status);
@@ -236,6 +237,20 @@ public class BackupPolicyReconciler implements Reconciler<BackupPolicy>, Cleaner
                     .rescheduleAfter(config.resync().waiting());
         }
         ProxmoxApi api = cluster.get().api();
+        if (policy.getStatus() != null && policy.getStatus().getRestoreTestInProgress() != null) {
+            // a restore test in flight must not leave its scratch VM behind: end it first, one step per pass
+            RestoreTests.Outcome ended = restoreTests.end(
+                    policy,
+                    owner(policy),
+                    ClusterKey.referencedBy(policy, spec.clusterRef().name()),
+                    api,
+                    cluster.get().snapshot());
+            statusWriter.write(policy, context, BackupPolicyStatus::new, List.of(ended.condition()), ended::apply);
+            if (ended.inProgress().isPresent()) {
+                return DeleteControl.noFinalizerRemoval()
+                        .rescheduleAfter(config.resync().busy());
+            }
+        }
         Plan<JobAction> plan = new BackupJobPlanner(owner(policy), jobId).cleanup(spec, find(api.backupJobs(), jobId));
         if (plan instanceof Plan.Act<JobAction> act) {
             actions.execute(policy, api, act.action());

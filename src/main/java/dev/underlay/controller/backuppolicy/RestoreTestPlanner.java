@@ -111,8 +111,8 @@ final class RestoreTestPlanner {
                     "a restore test is due, but every scratch VMID ("
                             + (spec.scratchVmid() != null
                                     ? String.valueOf(spec.scratchVmid())
-                                    : spec.scratchVmidRange().start() + "-"
-                                            + spec.scratchVmidRange().end())
+                                    : spec.scratchVmidRangeOrDefault().start() + "-"
+                                            + spec.scratchVmidRangeOrDefault().end())
                             + ") is taken by a guest; free one or change spec.restoreTest");
         }
         return Plan.act(new RestoreAction.Restore(
@@ -213,7 +213,7 @@ final class RestoreTestPlanner {
         if (spec.scratchVmid() != null) {
             return guests.contains(spec.scratchVmid()) ? Optional.empty() : Optional.of(spec.scratchVmid());
         }
-        ScratchVmidRangeSpec range = spec.scratchVmidRange();
+        ScratchVmidRangeSpec range = spec.scratchVmidRangeOrDefault();
         for (int vmid = range.start(); vmid <= range.end(); vmid++) {
             if (!guests.contains(vmid)) {
                 return Optional.of(vmid);

@@ -102,12 +102,34 @@ class RestoreTests {
             ClusterSnapshot snapshot,
             List<Integer> covered)
             throws ProxmoxApiException {
+        return step(
+                policy, owner, cluster, api, snapshot, covered, policy.getSpec().restoreTest());
+    }
+
+    /**
+     * The policy is being deleted: a test in progress ends here, as if spec.restoreTest had been removed, so that its
+     * scratch VM is destroyed before the finalizer goes. Call until {@link Outcome#inProgress()} is empty.
+     */
+    Outcome end(
+            BackupPolicy policy, OwnerMarker.Owner owner, ClusterKey cluster, ProxmoxApi api, ClusterSnapshot snapshot)
+            throws ProxmoxApiException {
+        return step(policy, owner, cluster, api, snapshot, List.of(), null);
+    }
+
+    private Outcome step(
+            BackupPolicy policy,
+            OwnerMarker.Owner owner,
+            ClusterKey cluster,
+            ProxmoxApi api,
+            ClusterSnapshot snapshot,
+            List<Integer> covered,
+            RestoreTestSpec spec)
+            throws ProxmoxApiException {
         BackupPolicyStatus status = policy.getStatus();
         Optional<RestoreTestRunStatus> run =
                 Optional.ofNullable(status).map(BackupPolicyStatus::getRestoreTestInProgress);
         Optional<RestoreTestResultStatus> last =
                 Optional.ofNullable(status).map(BackupPolicyStatus::getLastRestoreTest);
-        RestoreTestSpec spec = policy.getSpec().restoreTest();
         if (spec == null && run.isEmpty()) {
             return new Outcome(
                     Optional.empty(),

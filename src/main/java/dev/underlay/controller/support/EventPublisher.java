@@ -1,5 +1,6 @@
 package dev.underlay.controller.support;
 
+import dev.underlay.api.v1alpha1.common.ConditionReasons;
 import dev.underlay.config.UnderlayConfig;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
@@ -45,7 +46,9 @@ public class EventPublisher {
         if (after == null || Conditions.sameOutcome(before, after)) {
             return;
         }
-        String type = ConditionState.TRUE.equals(after.getStatus()) ? NORMAL : WARNING;
+        boolean fine = ConditionState.TRUE.equals(after.getStatus())
+                || ConditionReasons.IN_PROGRESS.contains(after.getReason());
+        String type = fine ? NORMAL : WARNING;
         publish(resource, type, after.getReason(), after.getMessage());
     }
 

@@ -49,7 +49,8 @@ class RestoreTestOperatorTest {
     enum Scenario {
         GOOD_ARCHIVE,
         CORRUPT_ARCHIVE,
-        RESTART_MID_TEST
+        RESTART_MID_TEST,
+        DELETED_MID_TEST
     }
 
     @Inject
@@ -86,7 +87,10 @@ class RestoreTestOperatorTest {
                     .running());
         }
         PveSimulator simulator = builder.build();
-        simulator.taskLatency(Duration.ofMillis(50), Duration.ofMillis(100));
+        // slow tasks when the policy is to be deleted while its test runs, so that the test is caught mid-way
+        simulator.taskLatency(
+                scenario == Scenario.DELETED_MID_TEST ? Duration.ofSeconds(2) : Duration.ofMillis(50),
+                scenario == Scenario.DELETED_MID_TEST ? Duration.ofSeconds(3) : Duration.ofMillis(100));
         SimulatedCluster sim = SimulatedCluster.register(simulators, ns, simulator);
         client.resource(sim.tokenSecret("pve-token")).create();
         client.resource(sim.resource("homelab", "pve-token", "clusterName: homelab-pve"))
@@ -109,6 +113,23 @@ class RestoreTestOperatorTest {
         simulator.runBackupJob(Fixtures.fetch(client, policy).getStatus().getJobId());
         await.untilAsserted("an archive of 101", () -> assertThat(archive(sim)).isNotNull());
         String volid = archive(sim);
+
+        if (scenario == Scenario.DELETED_MID_TEST) {
+            await.untilAsserted(
+                    "a restore test in progress",
+                    () -> assertThat(Fixtures.fetch(client, policy).getStatus().getRestoreTestInProgress())
+                            .isNotNull());
+            client.resource(policy).delete();
+            await.untilAsserted("the policy gone, its scratch VM destroyed first", () -> {
+                assertThat(Fixtures.fetch(client, policy)).isNull();
+                assertThat(scratchVms(sim)).isEmpty();
+            });
+            assertThat(sim.journalSince(0))
+                    .as("the scratch VM was restored, then purged")
+                    .anySatisfy(e ->
+                            assertThat(e.method() + " " + e.path()).startsWith("DELETE /nodes/" + NODE + "/qemu/99"));
+            return;
+        }
 
         await.untilAsserted("the restore test judged, its scratch VM gone", () -> {
             BackupPolicyStatus status = Fixtures.fetch(client, policy).getStatus();

@@ -45,8 +45,12 @@ public record RestoreTestSpec(
                         + "Default 600.")
         Integer timeoutSeconds) {
 
+    /** The range scratch VMIDs come from: the spec's, else {@link ScratchVmidRangeSpec#DEFAULT}. */
+    public ScratchVmidRangeSpec scratchVmidRangeOrDefault() {
+        return scratchVmidRange == null ? ScratchVmidRangeSpec.DEFAULT : scratchVmidRange;
+    }
+
     public RestoreTestSpec {
         timeoutSeconds = timeoutSeconds == null ? 600 : timeoutSeconds;
-        scratchVmidRange = scratchVmidRange == null ? ScratchVmidRangeSpec.DEFAULT : scratchVmidRange;
     }
 }

@@ -1,5 +1,7 @@
 package dev.underlay.api.v1alpha1.common;
 
+import java.util.Set;
+
 /**
  * Reasons the controllers put on conditions. Each says when it occurs and what a person should do. A reason may be
  * followed by ": detail" in the condition message, never in the reason itself (reasons are CamelCase identifiers).
@@ -119,4 +121,11 @@ public final class ConditionReasons {
     public static final String CEPH_OPERATION_FAILED = "CephOperationFailed";
 
     private ConditionReasons() {}
+
+    /**
+     * Ready=False reasons that mean "the operator is at work, nothing is wrong": their Events are Normal, not Warning,
+     * so that {@code kubectl get events --field-selector type=Warning} shows only what a person should look at.
+     */
+    public static final Set<String> IN_PROGRESS = Set.of(
+            WAITING_FOR_SNAPSHOT, PROVISIONING, TASK_RUNNING, RESTARTING, CEPH_OPERATION_RUNNING, RESTORE_TEST_RUNNING);
 }
