@@ -102,6 +102,14 @@ class CephPoolControllerRealCephIT {
         System.out.printf("scenario on the PVE simulator: %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         assertThat(simulated.keySet()).containsExactlyElementsOf(real.keySet());
+        real.forEach((step, r) -> System.out.printf(
+                "%-42s real: %-28s %s%n%-42s sim:  %-28s %s%n",
+                step,
+                r.ready(),
+                r.message(),
+                "",
+                simulated.get(step).ready(),
+                simulated.get(step).message()));
         real.forEach((step, onCeph) -> {
             Reported onSim = simulated.get(step);
             String as = step + "\n real: " + onCeph + "\n sim:  " + onSim;
