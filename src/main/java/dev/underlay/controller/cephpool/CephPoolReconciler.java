@@ -345,7 +345,8 @@ public class CephPoolReconciler implements Reconciler<CephPool>, Cleaner<CephPoo
                 .orElse("pool " + facts.poolName());
     }
 
-    private static void observed(CephPoolStatus status, PoolFacts facts) {
+    /** Package-private so the real-Ceph IT's loop reports status exactly as the reconciler writes it. */
+    static void observed(CephPoolStatus status, PoolFacts facts) {
         status.setPoolName(facts.poolName());
         status.setStorageRegistered(
                 facts.spec().proxmoxStorage() == null

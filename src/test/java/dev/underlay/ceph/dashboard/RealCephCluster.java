@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * A throwaway single-host Ceph started by {@code src/it/ceph/ceph-up.sh} (three memstore OSDs on 127.0.0.1, free
  * ports, all state in a temp dir) and stopped by {@code ceph-down.sh}, which kills only the daemons of its pid files.
  */
-final class RealCephCluster implements AutoCloseable {
+public final class RealCephCluster implements AutoCloseable {
 
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(1);
@@ -35,7 +35,7 @@ final class RealCephCluster implements AutoCloseable {
     }
 
     /** Skips (or, under {@code UNDERLAY_IT_STRICT=true}, fails) when the Debian Ceph packages are missing. */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         String hint = "Debian packages ceph-mon ceph-mgr ceph-osd ceph-mgr-dashboard ceph-common, see .ci/install-deps";
         for (String tool : List.of("ceph-mon", "ceph-mgr", "ceph-osd", "ceph", "rados", "uuidgen", "curl")) {
             ExternalTools.require(tool, hint);
@@ -45,7 +45,7 @@ final class RealCephCluster implements AutoCloseable {
                 "ceph-mgr-dashboard is not installed (" + hint + ")");
     }
 
-    static RealCephCluster start(Path parent) throws IOException, InterruptedException {
+    public static RealCephCluster start(Path parent) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(parent, "ceph.");
         ProcessBuilder up =
                 new ProcessBuilder("bash", SCRIPTS.resolve("ceph-up.sh").toString(), dir.toString());
@@ -63,19 +63,19 @@ final class RealCephCluster implements AutoCloseable {
         return new RealCephCluster(dir, properties);
     }
 
-    DashboardSettings settings() {
+    public DashboardSettings settings() {
         return DashboardSettings.of(
                 URI.create(properties.getProperty("url")),
                 properties.getProperty("user"),
                 properties.getProperty("password"));
     }
 
-    double bootstrapSeconds() {
+    public double bootstrapSeconds() {
         return Double.parseDouble(properties.getProperty("bootstrap_seconds", "0"));
     }
 
     /** {@code rados -p POOL put OBJECT FILE} against this cluster. */
-    void radosPut(String pool, String object, Path file) throws IOException, InterruptedException {
+    public void radosPut(String pool, String object, Path file) throws IOException, InterruptedException {
         ProcessBuilder put = new ProcessBuilder(
                 "rados", "-c", properties.getProperty("ceph_conf"), "-p", pool, "put", object, file.toString());
         run(put, dir.resolveSibling(dir.getFileName() + "-rados.log"), CLI_TIMEOUT, "rados put");
