@@ -26,6 +26,7 @@ import dev.underlay.controller.support.SecretContents;
 import dev.underlay.controller.support.SecretResolver;
 import dev.underlay.controller.support.disruption.DisruptionBudget;
 import dev.underlay.controller.support.disruption.DisruptionHolder;
+import dev.underlay.controller.support.ownership.GuestMarker;
 import dev.underlay.controller.support.ownership.OwnerMarker.Owner;
 import dev.underlay.controller.support.plan.Plan;
 import dev.underlay.controller.support.plan.TaskFollower;
@@ -207,6 +208,18 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
             try {
                 task = actions(api.get(), vm, context).execute(act.action());
             } catch (ConflictException | LockedException busy) {
+                if (act.action() instanceof VmAction.Create create && createdByUs(api.get(), vm, create)) {
+                    // a second create raced the first (the informer had not yet seen the status it wrote): the VM is
+                    // ours already, so this is progress, not a refusal
+                    return report(
+                            vm,
+                            context,
+                            facts,
+                            Plan.waitFor(
+                                    ConditionReasons.WAITING_FOR_SNAPSHOT,
+                                    "VM " + create.vmid()
+                                            + " was created; waiting for the cluster snapshot to show it"));
+                }
                 // someone else got there first (a VMID taken, a config changed, a lock): look again, never retry blind
                 return report(
                         vm,
@@ -377,6 +390,18 @@ public class TalosNodeVMReconciler implements Reconciler<TalosNodeVM>, Cleaner<T
         return SecretResolver.find(context, ref.name())
                 .flatMap(secret -> secret.bytes(ref.keyOr(TalosSpec.DEFAULT_MACHINE_CONFIG_KEY)))
                 .orElseThrow(() -> new IllegalStateException("machine config Secret " + ref.name() + " went away"));
+    }
+
+    /** The VM at {@code create}'s VMID carries this resource's marker: an earlier create of ours made it. */
+    private boolean createdByUs(ProxmoxApi api, TalosNodeVM vm, VmAction.Create create) {
+        try {
+            return api.vmConfig(create.node(), create.vmid())
+                    .description()
+                    .map(d -> GuestMarker.ownership(d, owner(vm)) == GuestMarker.Ownership.OURS)
+                    .orElse(false);
+        } catch (ProxmoxApiException notThere) {
+            return false;
+        }
     }
 
     private Owner owner(TalosNodeVM vm) {
